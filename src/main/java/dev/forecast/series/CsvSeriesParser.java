@@ -1,0 +1,253 @@
+package dev.forecast.series;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.forecast.error.BadRequestException;
+import dev.forecast.error.FieldProblem;
+
+/**
+ * Reads a series from CSV as people have it: an optional header row, a leading unnamed index
+ * column, quoted fields, CRLF line endings, a byte-order mark. Unless told which columns to use,
+ * it takes the first column holding timestamps and the last other column holding numbers. Every
+ * problem is reported with its line and column.
+ */
+final class CsvSeriesParser {
+
+	private static final String TITLE = "Invalid CSV";
+
+	private CsvSeriesParser() {
+	}
+
+	static ParsedSeries parse(InputStream body, String timeColumn, String valueColumn) {
+		try (CsvReader<CsvRecord> reader = CsvReader.builder()
+			.detectBomHeader(true)
+			.skipEmptyLines(true)
+			.allowExtraFields(true)
+			.allowMissingFields(true)
+			.ofCsvRecord(body, StandardCharsets.UTF_8)) {
+			return read(reader.iterator(), timeColumn, valueColumn);
+		}
+		catch (CsvParseException ex) {
+			throw new BadRequestException(TITLE, "The CSV could not be read: " + rootMessage(ex));
+		}
+		catch (UncheckedIOException ex) {
+			throw unreadable(ex.getCause());
+		}
+		catch (IOException ex) {
+			throw unreadable(ex);
+		}
+	}
+
+	private static ParsedSeries read(Iterator<CsvRecord> rows, String timeColumn, String valueColumn) {
+		if (!rows.hasNext()) {
+			throw new BadRequestException("Empty series", "The CSV is empty: send a header row and at least one "
+					+ "row of a timestamp and a value.");
+		}
+		CsvRecord first = rows.next();
+		boolean header = isHeader(first);
+		List<String> names = header ? first.getFields() : unnamed(first.getFieldCount());
+		CsvRecord sample = header ? (rows.hasNext() ? rows.next() : null) : first;
+		if (sample == null) {
+			throw new BadRequestException("Empty series", "The CSV has a header row but no data rows.");
+		}
+		int time = timeColumn == null ? detectTimeColumn(sample, names) : column(timeColumn, names, "timeColumn");
+		int value = valueColumn == null ? detectValueColumn(sample, names, time)
+				: column(valueColumn, names, "valueColumn");
+		if (time == value) {
+			throw BadRequestException.invalid("valueColumn", "is the same column as the time column");
+		}
+		Columns columns = new Columns(names, time, value);
+		ObservationsBuilder points = new ObservationsBuilder(1024);
+		boolean dateOnly = true;
+		long previousLine = 0;
+		CsvRecord row = sample;
+		while (row != null) {
+			long line = row.getStartingLineNumber();
+			long t = columns.time(row);
+			double v = columns.value(row);
+			if (points.size() > 0) {
+				long last = points.lastTime();
+				if (t == last) {
+					throw rowError(columns.timeName(), line, "timestamp " + row.getField(time).trim()
+							+ " repeats the one on line " + previousLine + "; each timestamp may appear once");
+				}
+				if (t < last) {
+					throw rowError(columns.timeName(), line, "timestamp " + row.getField(time).trim()
+							+ " is earlier than the one on line " + previousLine + "; sort the rows by time");
+				}
+			}
+			dateOnly = dateOnly && row.getField(time).trim().length() <= 10;
+			points.add(t, v);
+			previousLine = line;
+			row = rows.hasNext() ? rows.next() : null;
+		}
+		return new ParsedSeries(points.build(), dateOnly);
+	}
+
+	private static boolean isHeader(CsvRecord row) {
+		for (String field : row.getFields()) {
+			String f = field.trim();
+			if (!f.isEmpty() && !isNumber(f) && Timestamps.parse(f) == Timestamps.INVALID) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> unnamed(int count) {
+		List<String> names = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			names.add("");
+		}
+		return names;
+	}
+
+	private static int detectTimeColumn(CsvRecord sample, List<String> names) {
+		for (int i = 0; i < sample.getFieldCount(); i++) {
+			if (Timestamps.parse(sample.getField(i)) != Timestamps.INVALID) {
+				return i;
+			}
+		}
+		throw new BadRequestException(TITLE, "No column of line " + sample.getStartingLineNumber()
+				+ " holds a date or date-time (such as 2018-07-31 or 2016-07-01 00:00:00); columns: "
+				+ describe(names) + ". Name the time column with the timeColumn parameter.");
+	}
+
+	private static int detectValueColumn(CsvRecord sample, List<String> names, int time) {
+		for (int i = sample.getFieldCount() - 1; i >= 0; i--) {
+			if (i != time && isNumber(sample.getField(i).trim())) {
+				return i;
+			}
+		}
+		throw new BadRequestException(TITLE, "No column of line " + sample.getStartingLineNumber()
+				+ " holds a number besides the time column; columns: " + describe(names)
+				+ ". Name the value column with the valueColumn parameter.");
+	}
+
+	/** A column named by its header text (case-insensitive) or its 1-based position. */
+	private static int column(String wanted, List<String> names, String parameter) {
+		String key = wanted.trim().toLowerCase(Locale.ROOT);
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).trim().toLowerCase(Locale.ROOT).equals(key)) {
+				return i;
+			}
+		}
+		try {
+			int position = Integer.parseInt(key);
+			if (position >= 1 && position <= names.size()) {
+				return position - 1;
+			}
+		}
+		catch (NumberFormatException ignored) {
+			// not a position either
+		}
+		throw BadRequestException.invalid(parameter,
+				"no column '" + wanted + "'; the columns are " + describe(names) + " (or give a 1-based position)");
+	}
+
+	static boolean isNumber(String text) {
+		if (text.isEmpty()) {
+			return false;
+		}
+		char c = text.charAt(0);
+		if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
+			return false;
+		}
+		try {
+			Double.parseDouble(text);
+			return true;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static String describe(List<String> names) {
+		List<String> shown = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			shown.add(names.get(i).isBlank() ? "#" + (i + 1) : "'" + names.get(i) + "'");
+		}
+		return String.join(", ", shown);
+	}
+
+	private static BadRequestException rowError(String column, long line, String message) {
+		return new BadRequestException(TITLE, "Line " + line + ", column " + column + ": " + message + ".",
+				List.of(new FieldProblem(column, "line " + line + ": " + message)));
+	}
+
+	private static BadRequestException unreadable(IOException ex) {
+		return new BadRequestException(TITLE, "The CSV body could not be read: " + ex.getMessage());
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable t = ex;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		return t.getMessage();
+	}
+
+	/** The two chosen columns, with the messages that name them. */
+	private record Columns(List<String> names, int time, int value) {
+
+		String timeName() {
+			return name(this.time);
+		}
+
+		String valueName() {
+			return name(this.value);
+		}
+
+		private String name(int index) {
+			String header = index < this.names.size() ? this.names.get(index).trim() : "";
+			return header.isEmpty() ? "#" + (index + 1) : "'" + header + "' (#" + (index + 1) + ")";
+		}
+
+		long time(CsvRecord row) {
+			String text = field(row, this.time, timeName());
+			long t = Timestamps.parse(text);
+			if (t == Timestamps.INVALID) {
+				throw rowError(timeName(), row.getStartingLineNumber(), "'" + text.trim()
+						+ "' is not a date or date-time (use 2018-07-31, 2016-07-01 00:00:00 or ISO-8601)");
+			}
+			return t;
+		}
+
+		double value(CsvRecord row) {
+			String text = field(row, this.value, valueName()).trim();
+			double v;
+			try {
+				v = Double.parseDouble(text);
+			}
+			catch (NumberFormatException ex) {
+				throw rowError(valueName(), row.getStartingLineNumber(),
+						text.isEmpty() ? "the value is empty" : "'" + text + "' is not a number");
+			}
+			if (!Double.isFinite(v)) {
+				throw rowError(valueName(), row.getStartingLineNumber(),
+						"'" + text + "' is not a finite number (NaN and Infinity are not accepted)");
+			}
+			return v;
+		}
+
+		private static String field(CsvRecord row, int index, String name) {
+			if (index >= row.getFieldCount()) {
+				throw rowError(name, row.getStartingLineNumber(),
+						"the row has " + row.getFieldCount() + " fields, so column " + name + " is missing");
+			}
+			return row.getField(index);
+		}
+
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.forecast.series;
+
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores the points of a series in chunks of consecutive observations (see V1 migration): bulk
+ * writes are one JDBC batch of a few hundred rows, and reads decode whole chunks, touching only
+ * those that overlap the wanted range or tail.
+ */
+@Repository
+public class PointStore {
+
+	/** Points per chunk: 64 KiB of payload per row. */
+	static final int CHUNK = 4096;
+
+	private static final String COLUMNS = "start_index, n, times, vals";
+
+	private final JdbcTemplate jdbc;
+
+	PointStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Writes {@code points} as chunks following the series' {@code length} stored points. */
+	void append(long seriesId, long length, Observations points) {
+		Integer last = this.jdbc.queryForObject("select max(seq) from series_chunk where series_id = ?",
+				Integer.class, seriesId);
+		int firstSeq = last == null ? 0 : last + 1;
+		int chunks = (points.size() + CHUNK - 1) / CHUNK;
+		List<Object[]> rows = new ArrayList<>(chunks);
+		for (int c = 0; c < chunks; c++) {
+			int from = c * CHUNK;
+			int to = Math.min(points.size(), from + CHUNK);
+			rows.add(new Object[] { seriesId, firstSeq + c, length + from, to - from,
+					Timestamp.valueOf(points.time(from)), Timestamp.valueOf(points.time(to - 1)),
+					encode(points.times(), from, to), encode(points.values(), from, to) });
+		}
+		this.jdbc.batchUpdate("insert into series_chunk (series_id, seq, start_index, n, first_time, last_time, "
+				+ "times, vals) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+	}
+
+	/** Every point of the series, in time order. */
+	public Observations readAll(long seriesId, long length) {
+		return read("select " + COLUMNS + " from series_chunk where series_id = ? order by seq", (int) length,
+				0, Long.MAX_VALUE, Integer.MAX_VALUE, seriesId);
+	}
+
+	/** The last {@code count} points of a series of {@code length} points. */
+	public Observations readTail(long seriesId, long length, int count) {
+		long from = Math.max(0, length - count);
+		ObservationsBuilder out = new ObservationsBuilder((int) Math.min(count, length));
+		this.jdbc.query("select " + COLUMNS + " from series_chunk where series_id = ? and start_index + n > ? "
+				+ "order by seq", rs -> {
+					decode(rs, out, from, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
+				}, seriesId, from);
+		return out.build();
+	}
+
+	/** Points with {@code from <= t <= to} (either bound may be null), at most {@code limit}. */
+	public Observations readRange(long seriesId, LocalDateTime from, LocalDateTime to, int limit) {
+		long lo = from == null ? Long.MIN_VALUE : Observations.toEpochSecond(from);
+		long hi = to == null ? Long.MAX_VALUE : Observations.toEpochSecond(to);
+		String sql = "select " + COLUMNS + " from series_chunk where series_id = ?"
+				+ (from == null ? "" : " and last_time >= ?") + (to == null ? "" : " and first_time <= ?")
+				+ " order by seq";
+		List<Object> args = new ArrayList<>(List.of(seriesId));
+		if (from != null) {
+			args.add(Timestamp.valueOf(from));
+		}
+		if (to != null) {
+			args.add(Timestamp.valueOf(to));
+		}
+		ObservationsBuilder out = new ObservationsBuilder(Math.min(limit, 1 << 16));
+		this.jdbc.query(con -> {
+			PreparedStatement statement = con.prepareStatement(sql);
+			for (int i = 0; i < args.size(); i++) {
+				statement.setObject(i + 1, args.get(i));
+			}
+			return statement;
+		}, rs -> {
+			if (out.size() < limit) {
+				decode(rs, out, 0, lo, hi, limit);
+			}
+		});
+		return out.build();
+	}
+
+	private Observations read(String sql, int capacity, long fromIndex, long hi, int limit, Object... args) {
+		ObservationsBuilder out = new ObservationsBuilder(capacity);
+		this.jdbc.query(sql, rs -> {
+			decode(rs, out, fromIndex, Long.MIN_VALUE, hi, limit);
+		}, args);
+		return out.build();
+	}
+
+	/** Adds the points of the current chunk row at index >= fromIndex and time in [lo, hi]. */
+	private static void decode(ResultSet rs, ObservationsBuilder out, long fromIndex, long lo, long hi, int limit)
+			throws SQLException {
+		long start = rs.getLong(1);
+		int n = rs.getInt(2);
+		ByteBuffer times = ByteBuffer.wrap(rs.getBytes(3));
+		ByteBuffer values = ByteBuffer.wrap(rs.getBytes(4));
+		int skip = (int) Math.max(0, fromIndex - start);
+		for (int i = skip; i < n && out.size() < limit; i++) {
+			long t = times.getLong(i * Long.BYTES);
+			if (t >= lo && t <= hi) {
+				out.add(t, values.getDouble(i * Double.BYTES));
+			}
+		}
+	}
+
+	private static byte[] encode(long[] data, int from, int to) {
+		ByteBuffer buffer = ByteBuffer.allocate((to - from) * Long.BYTES);
+		buffer.asLongBuffer().put(data, from, to - from);
+		return buffer.array();
+	}
+
+	private static byte[] encode(double[] data, int from, int to) {
+		ByteBuffer buffer = ByteBuffer.allocate((to - from) * Double.BYTES);
+		buffer.asDoubleBuffer().put(data, from, to - from);
+		return buffer.array();
+	}
+
+}
