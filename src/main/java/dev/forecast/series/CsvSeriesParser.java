@@ -156,19 +156,30 @@ final class CsvSeriesParser {
 	}
 
 	static boolean isNumber(String text) {
+		return parseNumber(text) != null;
+	}
+
+	/**
+	 * The number {@code text} holds (NaN and Infinity included, so that they are reported as
+	 * non-finite rather than as text), or {@code null}. Java's float suffixes (1d, 2f) and hex
+	 * forms are not numbers here.
+	 */
+	static Double parseNumber(String text) {
 		if (text.isEmpty()) {
-			return false;
+			return null;
 		}
-		char c = text.charAt(0);
-		if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
-			return false;
+		char last = text.charAt(text.length() - 1);
+		if (!(last >= '0' && last <= '9') && last != '.' && last != 'N' && last != 'y') {
+			return null;
+		}
+		if (text.indexOf('x') >= 0 || text.indexOf('X') >= 0) {
+			return null;
 		}
 		try {
-			Double.parseDouble(text);
-			return true;
+			return Double.parseDouble(text);
 		}
 		catch (NumberFormatException ex) {
-			return false;
+			return null;
 		}
 	}
 
@@ -225,11 +236,8 @@ final class CsvSeriesParser {
 
 		double value(CsvRecord row) {
 			String text = field(row, this.value, valueName()).trim();
-			double v;
-			try {
-				v = Double.parseDouble(text);
-			}
-			catch (NumberFormatException ex) {
+			Double v = parseNumber(text);
+			if (v == null) {
 				throw rowError(valueName(), row.getStartingLineNumber(),
 						text.isEmpty() ? "the value is empty" : "'" + text + "' is not a number");
 			}

@@ -165,8 +165,7 @@ class SeriesController {
 	}
 
 	private ParsedSeries parseCsv(InputStream body, String timeColumn, String valueColumn) {
-		long limit = this.properties.maxUploadSize().toBytes();
-		return CsvSeriesParser.parse(new LimitedInputStream(body, limit), timeColumn, valueColumn);
+		return CsvSeriesParser.parse(body, timeColumn, valueColumn);
 	}
 
 	private Observations readPoints(long id, String from, String to, Integer limit) {

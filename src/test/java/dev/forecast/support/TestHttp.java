@@ -2,6 +2,7 @@ package dev.forecast.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,6 +68,11 @@ public final class TestHttp {
 
 	/** A multipart/form-data upload of {@code file} as part {@code file}. */
 	public Response postFile(String path, Path file) {
+		return send(multipart(path, file));
+	}
+
+	/** A multipart/form-data request uploading {@code file} as part {@code file}, ready to send. */
+	public HttpRequest.Builder multipart(String path, Path file) {
 		try {
 			String boundary = "----test" + UUID.randomUUID();
 			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -77,11 +83,39 @@ public final class TestHttp {
 			System.arraycopy(head, 0, body, 0, head.length);
 			System.arraycopy(content, 0, body, head.length, content.length);
 			System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-			return post(path, "multipart/form-data; boundary=" + boundary, BodyPublishers.ofByteArray(body));
+			return request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(BodyPublishers.ofByteArray(body));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Sends only the head of a request with {@code Expect: 100-continue} over a plain socket and
+	 * reads the answer the server gives before any body is sent: the status and the body text.
+	 */
+	public RawResponse headOnly(String method, String path, String contentType, long contentLength) {
+		URI uri = URI.create(this.base);
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(30_000);
+			String head = method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: "
+					+ contentType + "\r\nContent-Length: " + contentLength
+					+ "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int status = Integer.parseInt(answer.substring(9, 12));
+			int bodyStart = answer.indexOf("\r\n\r\n");
+			return new RawResponse(status, answer.substring(0, bodyStart), answer.substring(bodyStart + 4));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** What {@link #headOnly} read: status line code, the header block and the (possibly chunked) body. */
+	public record RawResponse(int status, String headers, String body) {
 	}
 
 	public HttpRequest.Builder request(String path) {
