@@ -27,7 +27,7 @@ public class PointStore {
 
 	private final JdbcTemplate jdbc;
 
-	PointStore(JdbcTemplate jdbc) {
+	public PointStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
