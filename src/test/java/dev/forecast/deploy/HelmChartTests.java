@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * The Helm chart in {@code helm/forecast-service}, linted and rendered in-process by helm-java
  * (no cluster, no helm binary), and the rendered manifests checked.
  */
+@SuppressWarnings("unchecked")
 class HelmChartTests {
 
 	private static final String API = "fc-forecast-service-api";
