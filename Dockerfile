@@ -32,7 +32,7 @@ COPY docker/UnpackNatives.java docker/
 # ---- app-cpu: the jar with the ND4J CPU backend, extracted into layers; natives pre-unpacked ----
 FROM build AS app-cpu
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -Pcpu package -DskipTests \
+    ./mvnw -B -q -Pcpu clean package -DskipTests \
  && java -Djarmode=tools -jar target/forecast-service-*.jar extract --layers --launcher --destination /extracted
 # Loads ND4J once and copies the ~390 MB of native libraries JavaCPP unpacks into /natives, so
 # containers load them in place (pathsFirst) and never write a cache: read-only root works.
@@ -43,7 +43,7 @@ RUN java -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-warmup -cp "/extracted/dep
 # ---- app-cuda: the jar with the ND4J CUDA 11.6 backend (Maven profile cuda) ----
 FROM build AS app-cuda
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -Pcuda package -DskipTests \
+    ./mvnw -B -q -Pcuda clean package -DskipTests \
  && java -Djarmode=tools -jar target/forecast-service-*.jar extract --layers --launcher --destination /extracted
 # The CUDA backend cannot load without a GPU driver, so nothing is pre-unpacked here: JavaCPP
 # unpacks its libraries at start into the writable cache dir (/tmp/javacpp-cache; an emptyDir in

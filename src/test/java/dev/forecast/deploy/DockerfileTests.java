@@ -80,7 +80,7 @@ class DockerfileTests {
 		assertThat(args.get("JDK_IMAGE")).isEqualTo("eclipse-temurin:17-jdk-jammy");
 		assertThat(args.get("JRE_IMAGE")).isEqualTo("eclipse-temurin:17-jre-jammy");
 		assertThat(stages.get("base-cpu").base()).isEqualTo("${JRE_IMAGE}");
-		assertThat(stages.get("app-cpu").all("RUN")).contains("./mvnw").contains("-Pcpu package");
+		assertThat(stages.get("app-cpu").all("RUN")).contains("./mvnw").contains("-Pcpu clean package");
 		for (String image : args.values()) {
 			assertThat(image).as("ND4J needs glibc and libstdc++").doesNotContainIgnoringCase("alpine");
 		}
@@ -94,7 +94,7 @@ class DockerfileTests {
 		assertThat(stages.get("base-cuda").base()).isEqualTo("${CUDA_IMAGE}");
 		assertThat(stages.get("base-cuda").all("COPY")).contains("--from=jre /opt/java/openjdk");
 		assertThat(stages.get("jre").base()).isEqualTo("${JRE_IMAGE}");
-		assertThat(stages.get("app-cuda").all("RUN")).contains("-Pcuda package");
+		assertThat(stages.get("app-cuda").all("RUN")).contains("-Pcuda clean package");
 		// VARIANT picks both the application stage and the runtime base
 		assertThat(stages.get("app").base()).isEqualTo("app-${VARIANT}");
 		assertThat(stages.get("runtime").base()).isEqualTo("base-${VARIANT}");
