@@ -1,0 +1,143 @@
+package dev.forecast.security;
+
+import java.util.stream.Stream;
+
+import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.SharedData;
+import dev.forecast.support.TestHttp.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = {
+		"forecast.security.api-keys=read-key-123=read, write-key-456=write, "
+				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write",
+		"forecast.worker.enabled=false" })
+class ApiKeySecurityIntegrationTests extends IntegrationTest {
+
+	static final String READ = "read-key-123";
+
+	static final String WRITE = "write-key-456";
+
+	static final String HASHED = "hashed-key-789";
+
+	private long seriesId;
+
+	@BeforeEach
+	void series() {
+		this.seriesId = send("POST", "/series", WRITE, "text/csv", "date,value\n2024-01-01,1\n2024-01-02,2\n").id();
+	}
+
+	static Stream<Arguments> readEndpoints() {
+		return Stream.of(Arguments.of("/series"), Arguments.of("/series/{id}"), Arguments.of("/series/{id}/points"),
+				Arguments.of("/forecast?series={id}&method=naive&horizon=2"),
+				Arguments.of("/evaluation?series={id}&holdout=1&horizon=1&methods=naive"),
+				Arguments.of("/runs?series={id}"));
+	}
+
+	static Stream<Arguments> writeEndpoints() {
+		return Stream.of(Arguments.of("POST", "/series", "text/csv", "date,value\n2024-01-01,1\n"),
+				Arguments.of("POST", "/series/{id}/points", "text/csv", "date,value\n2024-01-03,3\n"),
+				Arguments.of("POST", "/train", "application/json", "{\"series\": {id}, \"epochs\": 1}"),
+				Arguments.of("DELETE", "/series/{id}", null, null));
+	}
+
+	@ParameterizedTest
+	@MethodSource("readEndpoints")
+	void readEndpointsNeedAKeyAndAcceptReadKeys(String path) {
+		String url = path.replace("{id}", Long.toString(this.seriesId));
+
+		assertUnauthorized(send("GET", url, null, null, null));
+		assertUnauthorized(send("GET", url, "not-a-key", null, null));
+		assertThat(send("GET", url, READ, null, null).status()).isBetween(200, 299);
+		assertThat(send("GET", url, WRITE, null, null).status()).isBetween(200, 299);
+	}
+
+	@ParameterizedTest
+	@MethodSource("writeEndpoints")
+	void writeEndpointsNeedAWriteKey(String method, String path, String type, String body) {
+		String url = path.replace("{id}", Long.toString(this.seriesId));
+		String content = body == null ? null : body.replace("{id}", Long.toString(this.seriesId));
+
+		assertUnauthorized(send(method, url, null, type, content));
+		Response forbidden = send(method, url, READ, type, content);
+		assertThat(forbidden.status()).as(forbidden.toString()).isEqualTo(403);
+		assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
+		assertThat((String) forbidden.json("$.detail")).contains("write scope");
+		Response allowed = send(method, url, WRITE, type, content);
+		assertThat(allowed.status()).as(allowed.toString()).isBetween(200, 299);
+	}
+
+	@Test
+	void hashedKeyWorksAsBearerAndHeader() {
+		assertThat(http().send(http().request("/series").header("Authorization", "Bearer " + HASHED).GET()).status())
+			.isEqualTo(200);
+		assertThat(http().send(http().request("/series").header("X-API-Key", HASHED).GET()).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void healthDocsAndSwaggerAreOpen() {
+		assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(http().get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(http().get("/v3/api-docs").status()).isEqualTo(200);
+		assertThat(http().get("/swagger-ui/index.html").status()).isEqualTo(200);
+		assertThat(http().get("/v3/api-docs").body()).contains("X-API-Key", "bearer");
+	}
+
+	@Test
+	void prometheusNeedsWrite() {
+		assertUnauthorized(http().get("/actuator/prometheus"));
+		assertThat(send("GET", "/actuator/prometheus", READ, null, null).status()).isEqualTo(403);
+		assertThat(send("GET", "/actuator/prometheus", WRITE, null, null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void infoSaysKeysAreOn() {
+		assertThat((String) send("GET", "/actuator/info", READ, null, null).json("$.security.mode")).isEqualTo("api-keys");
+	}
+
+	@Test
+	void keysNeverAppearInLogsOrAnswers(CapturedOutput output) {
+		Response unknown = send("GET", "/series", "secret-guess-000", null, null);
+		Response forbidden = send("POST", "/series", READ, "text/csv", "date,value\n2024-01-01,1\n");
+		send("GET", "/no-such-path", WRITE, null, null);
+
+		assertThat(unknown.body()).doesNotContain("secret-guess-000");
+		assertThat(forbidden.body()).doesNotContain(READ);
+		assertThat(output.getAll()).doesNotContain("secret-guess-000", READ, WRITE, HASHED);
+		assertThat(send("GET", "/actuator/prometheus", WRITE, null, null).body()).doesNotContain(READ, WRITE,
+				"secret-guess-000");
+	}
+
+	private Response send(String method, String path, String key, String type, String body) {
+		var request = http().request(path);
+		if (key != null) {
+			request.header("X-API-Key", key);
+		}
+		if (type != null) {
+			request.header("Content-Type", type);
+		}
+		request.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+				: java.net.http.HttpRequest.BodyPublishers.ofString(body));
+		return http().send(request);
+	}
+
+	private static void assertUnauthorized(Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(401);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.raw().headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("Bearer"));
+		assertThat((String) response.json("$.detail")).contains("API key");
+	}
+
+}
