@@ -84,13 +84,32 @@ password
 {{- with $pg.parameters }}?{{ . }}{{ end }}
 {{- end }}
 
-{{/* Environment shared by both roles: the datasource (password from the Secret) and JVM flags. */}}
+{{/* The Secret holding the API keys, or nothing when the service runs open. */}}
+{{- define "forecast-service.keysSecretName" -}}
+{{- $sec := .Values.security }}
+{{- if $sec.existingSecret }}
+{{- $sec.existingSecret }}
+{{- else if $sec.apiKeys }}
+{{- printf "%s-api-keys" (include "forecast-service.fullname" .) }}
+{{- else if not $sec.open }}
+{{- fail "security: set security.apiKeys or security.existingSecret (API keys), or security.open=true to run without keys" }}
+{{- end }}
+{{- end }}
+
+{{/* Environment shared by both roles: the datasource password and the API keys, from Secrets. */}}
 {{- define "forecast-service.env" -}}
 - name: SPRING_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ include "forecast-service.secretName" . }}
       key: {{ include "forecast-service.secretKey" . }}
+{{- with (include "forecast-service.keysSecretName" .) }}
+- name: FORECAST_SECURITY_API_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ if $.Values.security.existingSecret }}{{ $.Values.security.existingSecretKey }}{{ else }}api-keys{{ end }}
+{{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

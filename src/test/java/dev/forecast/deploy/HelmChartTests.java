@@ -184,6 +184,8 @@ class HelmChartTests {
 				          pathType: Prefix
 				worker:
 				  enabled: false
+				security:
+				  existingSecret: forecast-keys
 				""");
 		RenderedChart chart = RenderedChart.parse(new Helm(RenderedChart.CHART).template().withName(RenderedChart.RELEASE)
 			.withKubeVersion(RenderedChart.KUBE_VERSION).withValuesFile(values).call());
@@ -207,6 +209,28 @@ class HelmChartTests {
 	void missingDatabaseHostFailsTheRender() {
 		assertThatIllegalStateException().isThrownBy(() -> RenderedChart.render("postgresql.host", ""))
 			.withMessageContaining("postgresql.host is required");
+	}
+
+	@Test
+	void refusesToRenderWithoutApiKeysUnlessOpen() {
+		assertThatIllegalStateException().isThrownBy(() -> RenderedChart.render("security.existingSecret", ""))
+			.withMessageContaining("security.open=true");
+		RenderedChart open = RenderedChart.render("security.existingSecret", "", "security.open", "true");
+		assertThat(env(open.container(API))).doesNotContainKey("FORECAST_SECURITY_API_KEYS");
+	}
+
+	@Test
+	void apiKeysComeFromASecretInBothRolesAndAreNeverInlined() {
+		RenderedChart chart = RenderedChart.render("security.existingSecret", "", "security.apiKeys", "k3y-Plain=write");
+		assertThat(chart.all()).allSatisfy((m) -> assertThat(m.toString()).doesNotContain("k3y-Plain"));
+		Map<String, Object> secret = chart.get("Secret", "fc-forecast-service-api-keys");
+		assertThat(at(secret, "data.api-keys").toString()).isEqualTo(java.util.Base64.getEncoder().encodeToString("k3y-Plain=write".getBytes()));
+		for (String role : List.of(API, WORKER)) {
+			assertThat(env(chart.container(role))).containsEntry("FORECAST_SECURITY_API_KEYS", "secret:fc-forecast-service-api-keys/api-keys");
+		}
+		RenderedChart existing = RenderedChart.render("security.existingSecretKey", "keys");
+		assertThat(existing.ofKind("Secret")).noneMatch((s) -> at(s, "metadata.name").toString().endsWith("api-keys"));
+		assertThat(env(existing.container(WORKER))).containsEntry("FORECAST_SECURITY_API_KEYS", "secret:forecast-keys/keys");
 	}
 
 }

@@ -28,9 +28,13 @@ final class RenderedChart {
 		this.manifests = manifests;
 	}
 
-	/** Renders the chart; values are {@code --set key=value} pairs. */
+	/**
+	 * Renders the chart; values are {@code --set key=value} pairs, applied after a default
+	 * {@code security.existingSecret=forecast-keys} (the chart refuses to render without keys).
+	 */
 	static RenderedChart render(String... values) {
 		TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("forecast").withKubeVersion(KUBE_VERSION);
+		template.set("security.existingSecret", "forecast-keys");
 		for (int i = 0; i < values.length; i += 2) {
 			template.set(values[i], values[i + 1]);
 		}
