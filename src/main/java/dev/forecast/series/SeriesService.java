@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
+import dev.forecast.error.PayloadTooLargeException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -27,15 +29,23 @@ public class SeriesService {
 
 	private final Clock clock;
 
-	SeriesService(SeriesRepository repository, PointStore points, ApplicationEventPublisher events, Clock clock) {
+	private final SeriesProperties properties;
+
+	SeriesService(SeriesRepository repository, PointStore points, ApplicationEventPublisher events, Clock clock,
+			SeriesProperties properties) {
 		this.repository = repository;
 		this.points = points;
 		this.events = events;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	@Transactional
 	public Series create(String name, ParsedSeries parsed) {
+		if (name.length() > 200) {
+			throw BadRequestException.invalid("name", "must be at most 200 characters");
+		}
+		checkLength(parsed.points().size());
 		FrequencyInference.Result inferred = FrequencyInference.infer(parsed.points());
 		Series series = this.repository.save(new Series(name, parsed, inferred, this.clock.instant()));
 		this.points.append(series.getId(), 0, parsed.points());
@@ -54,6 +64,7 @@ public class SeriesService {
 							+ "); send only newer points.");
 		}
 		long length = series.getLength();
+		checkLength(length + added.size());
 		FrequencyInference.Result inferred = null;
 		long newGaps = 0;
 		Frequency frequency = series.getFrequency();
@@ -114,6 +125,13 @@ public class SeriesService {
 		Series series = get(id);
 		this.events.publishEvent(new SeriesDeleted(id));
 		this.repository.delete(series);
+	}
+
+	private void checkLength(long length) {
+		if (length > this.properties.maxPoints()) {
+			throw new PayloadTooLargeException("The series would hold " + length + " points, more than the limit of "
+					+ this.properties.maxPoints() + " (forecast.series.max-points).");
+		}
 	}
 
 	private static Observations withPrevious(LocalDateTime previous, Observations added) {

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
 		"forecast.security.api-keys=read-key-123=read, write-key-456=write, "
 				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write",
-		"forecast.worker.enabled=false" })
-class ApiKeySecurityIntegrationTests extends IntegrationTest {
+		"forecast.worker.enabled=false", "forecast.series.max-points=10" })
+class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static final String READ = "read-key-123";
 
@@ -118,6 +118,19 @@ class ApiKeySecurityIntegrationTests extends IntegrationTest {
 		assertThat(output.getAll()).doesNotContain("secret-guess-000", READ, WRITE, HASHED);
 		assertThat(send("GET", "/actuator/prometheus", WRITE, null, null).body()).doesNotContain(READ, WRITE,
 				"secret-guess-000");
+	}
+
+	@Test
+	void seriesLengthIsCappedOnUploadAndAppend() {
+		Response tooLong = send("POST", "/series", WRITE, "application/json",
+				"{\"start\": \"2024-01-01\", \"frequency\": \"DAILY\", \"values\": [1,2,3,4,5,6,7,8,9,10,11]}");
+		assertThat(tooLong.status()).isEqualTo(413);
+		assertThat((String) tooLong.json("$.detail")).contains("11 points", "forecast.series.max-points");
+
+		Response appended = send("POST", "/series/" + this.seriesId + "/points", WRITE, "application/json",
+				"{\"start\": \"2024-01-03\", \"frequency\": \"DAILY\", \"values\": [1,2,3,4,5,6,7,8,9]}");
+		assertThat(appended.status()).isEqualTo(413);
+		assertThat((Integer) send("GET", "/series/" + this.seriesId, READ, null, null).json("$.length")).isEqualTo(2);
 	}
 
 	private Response send(String method, String path, String key, String type, String body) {
