@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.forecast.error.BadRequestException;
@@ -155,7 +156,7 @@ class EvaluationService {
 						+ "is undefined); the other metrics include them.");
 		notes.add(scale == null
 				? "MASE is null: the in-sample one-step naive MAE over the " + first + " points before the holdout is 0."
-				: "MASE = MAE / " + scale + ", the in-sample one-step naive MAE over the " + first
+				: "MASE = MAE / " + String.format(Locale.ROOT, "%.4f", scale) + ", the in-sample one-step naive MAE over the " + first
 						+ " points read before the holdout.");
 		return notes;
 	}

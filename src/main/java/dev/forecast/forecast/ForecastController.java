@@ -27,18 +27,22 @@ class ForecastController {
 
 	static final String FORECAST_EXAMPLE = """
 			{"series": 1, "method": "naive", "horizon": 3, "params": {}, "run": null,
-			 "points": [{"t": "2018-08-31", "v": 8.7, "intervals": {"80": [-3.56, 21.0], "95": [-12.2, 31.1]}},
-			            {"t": "2018-09-30", "v": 8.7, "intervals": {"80": [-8.64, 26.0], "95": [-20.9, 40.5]}},
-			            {"t": "2018-10-31", "v": 8.7, "intervals": {"80": [-12.5, 29.9], "95": [-27.5, 47.5]}}]}""";
+			 "points": [{"t": "2018-08-31", "v": 1.6, "intervals": {"80": [-29.73, 33.41], "95": [-54.04, 61.51]}},
+			            {"t": "2018-09-30", "v": 1.6, "intervals": {"80": [-42.71, 46.59], "95": [-77.09, 86.33]}},
+			            {"t": "2018-10-31", "v": 1.6, "intervals": {"80": [-52.67, 56.70], "95": [-94.78, 105.37]}}]}""";
 
 	static final String EVALUATION_EXAMPLE = """
 			{"series": 1, "holdout": 235, "horizon": 1,
-			 "results": [{"method": "naive", "params": {}, "forecasts": 235, "mae": 16.14, "rmse": 21.5, "mape": 40.1,
-			              "mapeSkipped": 0, "smape": 33.2, "mase": 0.98, "coverage": {"80": 0.86, "95": 0.96}},
-			             {"method": "moving_average", "params": {"window": 3}, "forecasts": 235, "mae": 15.91,
-			              "rmse": 20.6, "mape": 39.0, "mapeSkipped": 0, "smape": 32.1, "mase": 0.97,
-			              "coverage": {"80": 0.87, "95": 0.97}}],
-			 "best": "moving_average", "maseScale": 16.4, "skipped": [], "notes": ["..."]}""";
+			 "results": [{"method": "naive", "params": {}, "forecasts": 235, "mae": 16.136, "rmse": 22.883,
+			              "mape": 46.19, "mapeSkipped": 1, "smape": 34.92, "mase": 0.822,
+			              "coverage": {"80": 0.855, "95": 0.962}},
+			             {"method": "moving_average", "params": {"window": 3}, "forecasts": 235, "mae": 15.910,
+			              "rmse": 22.503, "mape": 53.99, "mapeSkipped": 1, "smape": 36.17, "mase": 0.810,
+			              "coverage": {"80": 0.872, "95": 0.970}}],
+			 "best": "moving_average", "maseScale": 19.639, "skipped": [],
+			 "notes": ["Each of the last holdout points is forecast horizon steps ahead from the points before it (rolling origin); intervals use the one-step residuals known at each origin.",
+			           "MAPE skips the 1 holdout point(s) whose actual value is 0 (a percentage of 0 is undefined); the other metrics include them.",
+			           "MASE = MAE / 19.6386, the in-sample one-step naive MAE over the 3000 points read before the holdout."]}""";
 
 	static final String BAD_PARAMETER = """
 			{"type": "about:blank", "title": "Invalid parameter", "status": 400,

@@ -15,10 +15,10 @@ record ForecastResponse(@Schema(example = "1") long series, @Schema(example = "n
 
 	/** One forecast step: time, value and the prediction intervals by level. */
 	@Schema(name = "ForecastPoint")
-	record Point(@Schema(example = "2018-08-31") String t, @Schema(example = "8.7") double v,
+	record Point(@Schema(example = "2018-08-31") String t, @Schema(example = "1.6") double v,
 			@Schema(description = "Prediction intervals [lower, upper] keyed by level in percent; empty when the "
 					+ "series is too short to have two one-step residuals",
-					example = "{\"80\": [-3.56, 21.0], \"95\": [-12.2, 31.1]}") Map<String, double[]> intervals) {
+					example = "{\"80\": [-29.73, 33.41], \"95\": [-54.04, 61.51]}") Map<String, double[]> intervals) {
 	}
 
 }

@@ -115,6 +115,42 @@ class ForecastIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aForecastFollowsAppendedPoints() {
+		Response created = http().postJson("/series", """
+				{"name": "grows", "start": "2024-01-01", "frequency": "DAILY", "values": [1, 2, 3, 4]}""");
+		String forecast = "/forecast?series=" + created.id() + "&method=naive&horizon=1";
+		assertThat((Double) http().get(forecast).json("$.points[0].v")).isEqualTo(4.0);
+
+		Response appended = http().postJson("/series/" + created.id() + "/points", """
+				{"points": [{"t": "2024-01-05", "v": 9}]}""");
+		assertThat(appended.status()).as(appended.toString()).isEqualTo(200);
+
+		Response after = http().get(forecast);
+		assertThat((Double) after.json("$.points[0].v")).isEqualTo(9.0);
+		assertThat((String) after.json("$.points[0].t")).isEqualTo("2024-01-06");
+	}
+
+	@Test
+	void anIrregularSeriesStepsByItsLastSpacingAndSkipsSeasonalMethodsInDefaultEvaluations() {
+		Response created = http().postJson("/series", """
+				{"name": "irregular", "points": [{"t": "2024-01-01 00:00:00", "v": 1}, {"t": "2024-01-01 07:00:00", "v": 2},
+				  {"t": "2024-01-01 10:00:00", "v": 3}, {"t": "2024-01-01 17:00:00", "v": 2},
+				  {"t": "2024-01-01 20:00:00", "v": 4}, {"t": "2024-01-02 03:00:00", "v": 5},
+				  {"t": "2024-01-02 06:00:00", "v": 4}, {"t": "2024-01-02 11:00:00", "v": 6}]}""");
+		assertThat((Object) created.json("$.frequency")).as(created.toString()).isNull();
+
+		Response forecast = http().get("/forecast?series=" + created.id() + "&method=naive&horizon=2");
+		Response evaluation = http().get("/evaluation?series=" + created.id() + "&holdout=2&window=2");
+
+		assertThat((List<String>) forecast.json("$.points[*].t")).containsExactly("2024-01-02T16:00:00", "2024-01-02T21:00:00");
+		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
+		assertThat((List<String>) evaluation.json("$.results[*].method")).containsExactly("naive", "moving_average");
+		assertThat((List<String>) evaluation.json("$.skipped[*].method")).containsExactly("seasonal_naive",
+				"diff_moving_average");
+		assertBadParameter("/forecast?series=" + created.id() + "&method=seasonal_naive", "season");
+	}
+
+	@Test
 	void badParametersAreNamed() {
 		String base = "/forecast?series=" + this.sunspots;
 		assertBadParameter(base + "&method=moving_average&window=0", "window");

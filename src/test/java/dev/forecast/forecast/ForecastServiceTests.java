@@ -27,7 +27,7 @@ class ForecastServiceTests {
 	private final ForecastService service = new ForecastService(this.seriesService,
 			new Forecasters(List.of(new NaiveForecaster(), new MovingAverageForecaster(),
 					new SeasonalNaiveForecaster(), new DiffMovingAverageForecaster())),
-			new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000));
+			new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000, 100));
 
 	@Test
 	void aForecastOnAMillionPointsReadsOnlyTheTail() {
@@ -64,18 +64,25 @@ class ForecastServiceTests {
 	}
 
 	@Test
-	void hourlyStaysHourlyAndIrregularRepeatsTheLastSpacing() {
-		Series hourly = ForecasterTests.series(100, Frequency.HOURLY);
-		given(hourly.getEnd()).willReturn(LocalDateTime.of(2016, 7, 1, 23, 0));
+	void hourlyStaysHourly() {
+		assertThat(ForecastService.futureTimes(LocalDateTime.of(2016, 7, 1, 23, 0), Frequency.HOURLY, 0, 3))
+			.containsExactly(LocalDateTime.of(2016, 7, 2, 0, 0), LocalDateTime.of(2016, 7, 2, 1, 0),
+					LocalDateTime.of(2016, 7, 2, 2, 0));
+	}
+
+	@Test
+	void anIrregularSeriesRepeatsItsLastSpacing() {
 		Series irregular = ForecasterTests.series(3, null);
 		given(irregular.getEnd()).willReturn(LocalDateTime.of(2016, 7, 1, 10, 0));
-		Observations spaced = new Observations(new long[] { seconds(2016, 7, 1, 0), seconds(2016, 7, 1, 7),
-				seconds(2016, 7, 1, 10) }, new double[] { 1, 2, 3 });
+		given(this.seriesService.get(8)).willReturn(irregular);
+		given(this.seriesService.tail(any(), anyInt())).willReturn(new Observations(
+				new long[] { seconds(2016, 7, 1, 0), seconds(2016, 7, 1, 7), seconds(2016, 7, 1, 10) },
+				new double[] { 1, 2, 3 }));
 
-		assertThat(ForecastService.futureTimes(hourly, spaced, 3)).containsExactly(LocalDateTime.of(2016, 7, 2, 0, 0),
-				LocalDateTime.of(2016, 7, 2, 1, 0), LocalDateTime.of(2016, 7, 2, 2, 0));
-		assertThat(ForecastService.futureTimes(irregular, spaced, 2)).containsExactly(
-				LocalDateTime.of(2016, 7, 1, 13, 0), LocalDateTime.of(2016, 7, 1, 16, 0));
+		ForecastResponse forecast = this.service.forecast(8, Method.NAIVE, ForecastParams.none(), 2, Levels.DEFAULT);
+
+		assertThat(forecast.points()).extracting(ForecastResponse.Point::t)
+			.containsExactly("2016-07-01T13:00:00", "2016-07-01T16:00:00");
 	}
 
 	/** {@code count} hourly points ending at {@code end} whose values count up to their index in the series. */
