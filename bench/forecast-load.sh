@@ -8,7 +8,7 @@
 # each endpoint the same way with wrk: CONNECTIONS (50) concurrent connections for DURATION (20s)
 # after a short warm-up. Prints both throughputs, p50/p99 latencies and the ratio
 # forecast/health (goal >= 0.5). APP_ARGS adds service arguments, for example
-# APP_ARGS=--forecast.forecast.cache-size=0 to measure without the fitted-forecast cache.
+# APP_ARGS=--forecast.forecast.cache-values=0 to measure without the fitted-forecast cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

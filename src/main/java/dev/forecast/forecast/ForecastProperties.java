@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHoldout largest {@code holdout} of {@code GET /evaluation}
  * @param evaluationHistory how many points before the holdout an evaluation reads at most (for
  * the methods' history and the MASE scale)
- * @param cacheSize how many fitted forecasts (last values and residual quantiles of a series state
- * and method) are kept in memory; 0 turns the cache off
+ * @param cacheValues how many values the cache of fitted forecasts (the last {@code lookback}
+ * values and residual quantiles per series state and method) may hold in all, about 8 bytes each;
+ * 0 turns the cache off
  */
 @Validated
 @ConfigurationProperties("forecast.forecast")
@@ -25,5 +26,5 @@ public record ForecastProperties(@DefaultValue("1000") @Min(1) @Max(1_000_000) i
 		@DefaultValue("1000") @Min(2) @Max(1_000_000) int residualWindow,
 		@DefaultValue("10000") @Min(1) @Max(1_000_000) int maxHoldout,
 		@DefaultValue("100000") @Min(1) @Max(10_000_000) int evaluationHistory,
-		@DefaultValue("10000") @Min(0) int cacheSize) {
+		@DefaultValue("5000000") @Min(0) long cacheValues) {
 }

@@ -46,7 +46,10 @@ class ForecastService {
 		this.series = series;
 		this.forecasters = forecasters;
 		this.properties = properties;
-		this.fits = Caffeine.newBuilder().maximumSize(properties.cacheSize()).build();
+		this.fits = Caffeine.newBuilder()
+			.maximumWeight(properties.cacheValues())
+			.weigher((FitKey key, Fit fit) -> fit.recent().length + 32)
+			.build();
 	}
 
 	@Transactional(readOnly = true)

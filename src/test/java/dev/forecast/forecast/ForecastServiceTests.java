@@ -27,7 +27,7 @@ class ForecastServiceTests {
 	private final ForecastService service = new ForecastService(this.seriesService,
 			new Forecasters(List.of(new NaiveForecaster(), new MovingAverageForecaster(),
 					new SeasonalNaiveForecaster(), new DiffMovingAverageForecaster())),
-			new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000, 100));
+			new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000, 100_000));
 
 	@Test
 	void aForecastOnAMillionPointsReadsOnlyTheTail() {
