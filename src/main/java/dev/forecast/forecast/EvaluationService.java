@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EvaluationService {
 
+	/** Upper bound of holdout x horizon x lookback: the values one method's backtest may read. */
+	static final long MAX_WORK = 2_000_000_000L;
+
 	private final SeriesService series;
 
 	private final Forecasters forecasters;
@@ -64,6 +67,11 @@ class EvaluationService {
 					throw BadRequestException.invalid("holdout", "holdout " + held + " with horizon " + horizon
 							+ " leaves " + Math.max(0, first - horizon + 1) + " points before the first forecast, but "
 							+ method.code() + " reads " + model.lookback() + "; use a smaller holdout");
+				}
+				if ((long) held * horizon * model.lookback() > MAX_WORK) {
+					throw BadRequestException.invalid("holdout", "holdout " + held + " x horizon " + horizon + " x "
+							+ method.code() + "'s lookback " + model.lookback() + " is more work than one request may do ("
+							+ MAX_WORK + "); use a smaller holdout, horizon or window");
 				}
 				models.put(method, model);
 			}
