@@ -1,0 +1,223 @@
+package dev.forecast.forecast;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.forecast.error.BadRequestException;
+import dev.forecast.series.Series;
+import dev.forecast.series.SeriesService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers {@code GET /evaluation}: a rolling-origin backtest. Every one of the last
+ * {@code holdout} points is forecast {@code horizon} steps ahead from the points before it (the
+ * origin moves one step at a time, and only data up to the origin is used, including for the
+ * residuals behind the intervals); the errors give MAE, RMSE, MAPE, sMAPE, MASE and the interval
+ * coverage. It reads at most {@code holdout + evaluationHistory} points from the end of the series.
+ */
+@Service
+class EvaluationService {
+
+	/** Upper bound of holdout x horizon x lookback: the values one method's backtest may read. */
+	static final long MAX_WORK = 2_000_000_000L;
+
+	private final SeriesService series;
+
+	private final Forecasters forecasters;
+
+	private final ForecastProperties properties;
+
+	EvaluationService(SeriesService series, Forecasters forecasters, ForecastProperties properties) {
+		this.series = series;
+		this.forecasters = forecasters;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param holdout number of final points to forecast, or {@code null} for a tenth of the series
+	 * @param methods the methods to compare, or {@code null} for every method that needs no training
+	 */
+	@Transactional(readOnly = true)
+	public EvaluationResponse evaluate(long seriesId, Integer holdout, int horizon, List<Method> methods,
+			ForecastParams params, Levels levels) {
+		ForecastService.checkHorizon(horizon, this.properties.maxHorizon());
+		Series series = this.series.get(seriesId);
+		long length = series.getLength();
+		int held = holdout != null ? holdout : (int) Math.min(this.properties.maxHoldout(), Math.max(1, length / 10));
+		if (held < 1 || held > this.properties.maxHoldout() || held >= length - 1) {
+			throw BadRequestException.invalid("holdout", "must be between 1 and "
+					+ Math.min(this.properties.maxHoldout(), length - 2) + " (the series has " + length + " points), was " + held);
+		}
+		boolean explicit = methods != null;
+		int read = (int) Math.min(length, (long) held + this.properties.evaluationHistory());
+		int first = read - held;
+		List<Method> chosen = explicit ? methods : this.forecasters.untrained();
+		List<EvaluationResponse.Skipped> skipped = new ArrayList<>();
+		Map<Method, ForecastModel> models = new LinkedHashMap<>();
+		for (Method method : chosen) {
+			try {
+				ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
+				if (first - horizon + 1 < model.lookback()) {
+					throw BadRequestException.invalid("holdout", "holdout " + held + " with horizon " + horizon
+							+ " leaves " + Math.max(0, first - horizon + 1) + " points before the first forecast, but "
+							+ method.code() + " reads " + model.lookback() + "; use a smaller holdout");
+				}
+				if ((long) held * horizon * model.lookback() > MAX_WORK) {
+					throw BadRequestException.invalid("holdout", "holdout " + held + " x horizon " + horizon + " x "
+							+ method.code() + "'s lookback " + model.lookback() + " is more work than one request may do ("
+							+ MAX_WORK + "); use a smaller holdout, horizon or window");
+				}
+				models.put(method, model);
+			}
+			catch (BadRequestException ex) {
+				if (explicit) {
+					throw ex;
+				}
+				skipped.add(new EvaluationResponse.Skipped(method.code(), ex.getMessage()));
+			}
+		}
+		if (models.isEmpty()) {
+			throw BadRequestException.invalid("methods", "none of the methods fits this series: " + skipped);
+		}
+		double[] x = this.series.tail(series, read).values();
+		Double scale = naiveScale(x, first);
+		List<EvaluationResponse.Result> results = new ArrayList<>();
+		models.forEach((method, model) -> results.add(backtest(method, model, x, held, horizon, levels, scale)));
+		String best = results.stream().min(Comparator.comparingDouble(EvaluationResponse.Result::mae)).orElseThrow().method();
+		return new EvaluationResponse(seriesId, held, horizon, results, best, scale, skipped,
+				notes(x, first, results.get(0).mapeSkipped(), scale));
+	}
+
+	private EvaluationResponse.Result backtest(Method method, ForecastModel model, double[] x, int holdout, int horizon,
+			Levels levels, Double scale) {
+		int n = x.length;
+		int first = n - holdout;
+		int lookback = model.lookback();
+		int window = this.properties.residualWindow();
+		int firstOrigin = first - horizon + 1;
+		double[] residuals = model.residuals(x, firstOrigin - window);
+		SortedWindow recent = new SortedWindow(window);
+		int from = Math.max(lookback, firstOrigin - window);
+		for (int i = from; i < firstOrigin; i++) {
+			recent.add(residuals[i]);
+		}
+		double spread = model.spread(horizon);
+		List<Double> percents = levels.percents();
+		int[] covered = new int[percents.size()];
+		int intervals = 0;
+		Metrics metrics = new Metrics();
+		for (int t = first; t < n; t++) {
+			int origin = t - horizon + 1;
+			if (origin > firstOrigin) {
+				recent.add(residuals[origin - 1]);
+				if (origin - 1 - window >= lookback) {
+					recent.remove(residuals[origin - 1 - window]);
+				}
+			}
+			double forecast = model.forecast(x, origin, horizon)[horizon - 1];
+			metrics.add(x[t], forecast);
+			if (recent.size() >= Intervals.MIN_RESIDUALS) {
+				intervals++;
+				for (int l = 0; l < percents.size(); l++) {
+					double level = percents.get(l) / 100;
+					double lo = forecast + recent.quantile((1 - level) / 2) * spread;
+					double hi = forecast + recent.quantile((1 + level) / 2) * spread;
+					if (x[t] >= lo && x[t] <= hi) {
+						covered[l]++;
+					}
+				}
+			}
+		}
+		Map<String, Double> coverage = new LinkedHashMap<>();
+		if (intervals > 0) {
+			for (int l = 0; l < percents.size(); l++) {
+				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / intervals);
+			}
+		}
+		double mae = metrics.mae();
+		return new EvaluationResponse.Result(method.code(), model.params(), holdout, mae, metrics.rmse(),
+				metrics.mape(), metrics.zeroActuals, metrics.smape(), scale == null ? null : mae / scale, coverage);
+	}
+
+	/** The in-sample one-step naive MAE over {@code x[0, first)}, or null when it is 0. */
+	static Double naiveScale(double[] x, int first) {
+		double sum = 0;
+		for (int i = 1; i < first; i++) {
+			sum += Math.abs(x[i] - x[i - 1]);
+		}
+		double scale = first > 1 ? sum / (first - 1) : 0;
+		return scale > 0 ? scale : null;
+	}
+
+	private static List<String> notes(double[] x, int first, int zeroActuals, Double scale) {
+		List<String> notes = new ArrayList<>();
+		notes.add("Each of the last holdout points is forecast horizon steps ahead from the points before it "
+				+ "(rolling origin); intervals use the one-step residuals known at each origin.");
+		notes.add(zeroActuals == 0 ? "MAPE: no holdout point has an actual value of 0."
+				: "MAPE skips the " + zeroActuals + " holdout point(s) whose actual value is 0 (a percentage of 0 "
+						+ "is undefined); the other metrics include them.");
+		notes.add(scale == null
+				? "MASE is null: the in-sample one-step naive MAE over the " + first + " points before the holdout is 0."
+				: "MASE = MAE / " + String.format(Locale.ROOT, "%.4f", scale) + ", the in-sample one-step naive MAE over the " + first
+						+ " points read before the holdout.");
+		return notes;
+	}
+
+	/** Running sums of the backtest errors. */
+	private static final class Metrics {
+
+		private int count;
+
+		private double absolute;
+
+		private double squared;
+
+		private double percent;
+
+		private int percentCount;
+
+		private int zeroActuals;
+
+		private double symmetric;
+
+		void add(double actual, double forecast) {
+			double error = actual - forecast;
+			this.count++;
+			this.absolute += Math.abs(error);
+			this.squared += error * error;
+			if (actual == 0) {
+				this.zeroActuals++;
+			}
+			else {
+				this.percent += Math.abs(error / actual);
+				this.percentCount++;
+			}
+			double denominator = Math.abs(actual) + Math.abs(forecast);
+			this.symmetric += denominator == 0 ? 0 : 2 * Math.abs(error) / denominator;
+		}
+
+		double mae() {
+			return this.absolute / this.count;
+		}
+
+		double rmse() {
+			return Math.sqrt(this.squared / this.count);
+		}
+
+		Double mape() {
+			return this.percentCount == 0 ? null : 100 * this.percent / this.percentCount;
+		}
+
+		double smape() {
+			return 100 * this.symmetric / this.count;
+		}
+
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.forecast.forecast;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.forecast.error.BadRequestException;
+import dev.forecast.series.Frequency;
+import dev.forecast.series.Observations;
+import dev.forecast.series.Series;
+import dev.forecast.series.SeriesDeleted;
+import dev.forecast.series.SeriesService;
+import dev.forecast.series.TimeFormat;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers {@code GET /forecast}: binds the method to the series, reads only the points it needs
+ * from the end of the series ({@code lookback + residualWindow}), forecasts, and puts the
+ * prediction intervals around the forecast.
+ * <p>
+ * What a forecast takes from the points (the last {@code lookback} values and the residual
+ * quantiles) is cached per series state: the key holds the series' length and last update, which
+ * every request reads afresh from the database, so an append (on any replica) makes a new key
+ * and a cached entry is never served for data that changed.
+ */
+@Service
+class ForecastService {
+
+	private final SeriesService series;
+
+	private final Forecasters forecasters;
+
+	private final ForecastProperties properties;
+
+	private final Cache<FitKey, Fit> fits;
+
+	ForecastService(SeriesService series, Forecasters forecasters, ForecastProperties properties) {
+		this.series = series;
+		this.forecasters = forecasters;
+		this.properties = properties;
+		this.fits = Caffeine.newBuilder()
+			.maximumWeight(properties.cacheValues())
+			.weigher((FitKey key, Fit fit) -> fit.recent().length + 32)
+			.build();
+	}
+
+	@Transactional(readOnly = true)
+	public ForecastResponse forecast(long seriesId, Method method, ForecastParams params, int horizon, Levels levels) {
+		checkHorizon(horizon, this.properties.maxHorizon());
+		Series series = this.series.get(seriesId);
+		if (series.getLength() < 2) {
+			throw BadRequestException.invalid("series", "series " + seriesId + " has " + series.getLength()
+					+ " point; a forecast needs at least 2");
+		}
+		ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
+		FitKey key = new FitKey(seriesId, series.getLength(), series.getUpdatedAt(), method, model.params(),
+				model.run(), levels);
+		Fit fit = this.fits.get(key, k -> fit(series, model, levels));
+		double[] forecast = model.forecast(fit.recent(), fit.recent().length, horizon);
+		List<LocalDateTime> times = futureTimes(series.getEnd(), series.getFrequency(), fit.lastSpacing(), horizon);
+		List<ForecastResponse.Point> points = new ArrayList<>(horizon);
+		for (int k = 0; k < horizon; k++) {
+			points.add(new ForecastResponse.Point(TimeFormat.format(times.get(k), series.isDateOnly()), forecast[k],
+					fit.intervals().around(forecast[k], model.spread(k + 1))));
+		}
+		return new ForecastResponse(seriesId, method.code(), horizon, model.params(), model.run(), points);
+	}
+
+	/** Reads the tail the model needs and keeps what forecasts take from it. */
+	private Fit fit(Series series, ForecastModel model, Levels levels) {
+		int lookback = model.lookback();
+		Observations tail = this.series.tail(series, lookback + this.properties.residualWindow());
+		double[] x = tail.values();
+		Intervals intervals = Intervals.of(model.residuals(x, 0), 0, x.length, levels);
+		long[] t = tail.times();
+		return new Fit(Arrays.copyOfRange(x, x.length - lookback, x.length), t[t.length - 1] - t[t.length - 2],
+				intervals);
+	}
+
+	@EventListener
+	void forget(SeriesDeleted deleted) {
+		this.fits.asMap().keySet().removeIf(key -> key.series() == deleted.seriesId());
+	}
+
+	static void checkHorizon(int horizon, int max) {
+		if (horizon < 1 || horizon > max) {
+			throw BadRequestException.invalid("horizon", "must be between 1 and " + max + ", was " + horizon);
+		}
+	}
+
+	/**
+	 * The times of the next {@code horizon} steps: the series' frequency continued from its last
+	 * point (month-ends stay month-ends), or for an irregular series ({@code frequency == null})
+	 * the last spacing, in seconds, repeated.
+	 */
+	static List<LocalDateTime> futureTimes(LocalDateTime end, Frequency frequency, long lastSpacing, int horizon) {
+		List<LocalDateTime> times = new ArrayList<>(horizon);
+		for (int k = 1; k <= horizon; k++) {
+			times.add(frequency != null ? frequency.plus(end, k) : end.plusSeconds(lastSpacing * k));
+		}
+		return times;
+	}
+
+	/** A series state and a bound method: what makes a {@link Fit} reusable. */
+	private record FitKey(long series, long length, Instant updatedAt, Method method, Map<String, Object> params,
+			Long run, Levels levels) {
+	}
+
+	/** The last {@code lookback} values, the last spacing in seconds and the residual quantiles. */
+	private record Fit(double[] recent, long lastSpacing, Intervals intervals) {
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.forecast.forecast;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.forecast.error.ConflictException;
+
+import org.springframework.stereotype.Component;
+
+/** The registry of {@link Forecaster} beans, one per {@link Method}. */
+@Component
+class Forecasters {
+
+	private final Map<Method, Forecaster> byMethod = new EnumMap<>(Method.class);
+
+	Forecasters(List<Forecaster> forecasters) {
+		for (Forecaster forecaster : forecasters) {
+			Forecaster previous = this.byMethod.put(forecaster.method(), forecaster);
+			if (previous != null) {
+				throw new IllegalStateException("Two forecasters for " + forecaster.method() + ": "
+						+ previous.getClass().getName() + " and " + forecaster.getClass().getName());
+			}
+		}
+	}
+
+	/**
+	 * The forecaster of {@code method}. Until a neural forecaster is installed, {@code neural}
+	 * answers 409 as it does for a series without a succeeded training run.
+	 */
+	Forecaster get(Method method, long seriesId) {
+		Forecaster forecaster = this.byMethod.get(method);
+		if (forecaster == null) {
+			throw new ConflictException("No trained model",
+					"Series " + seriesId + " has no succeeded training run to forecast with: method '" + method.code()
+							+ "' is not available in this service yet; use naive, seasonal_naive, moving_average "
+							+ "or diff_moving_average.");
+		}
+		return forecaster;
+	}
+
+	/** The methods that need no training and have a forecaster: the default set of an evaluation. */
+	List<Method> untrained() {
+		return this.byMethod.keySet().stream().filter(m -> !m.needsTraining()).toList();
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.forecast.forecast;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.forecast.error.BadRequestException;
+
+/**
+ * Prediction-interval levels in percent, as {@code level=80,95} gives them: each strictly between
+ * 0 and 100, in increasing order, written as the keys of {@code intervals} ({@code "80"},
+ * {@code "97.5"}).
+ */
+record Levels(List<Double> percents) {
+
+	static final Levels DEFAULT = new Levels(List.of(80.0, 95.0));
+
+	static final int MAX = 10;
+
+	static Levels parse(String text) {
+		if (text == null || text.isBlank()) {
+			return DEFAULT;
+		}
+		TreeSet<Double> levels = new TreeSet<>();
+		for (String part : text.split(",")) {
+			double level;
+			try {
+				level = Double.parseDouble(part.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw BadRequestException.invalid("level", "'" + part.trim() + "' is not a number; give percents such as 80,95");
+			}
+			if (!(level > 0 && level < 100)) {
+				throw BadRequestException.invalid("level", part.trim() + " is not a percent strictly between 0 and 100");
+			}
+			levels.add(level);
+		}
+		if (levels.size() > MAX) {
+			throw BadRequestException.invalid("level", "at most " + MAX + " levels, got " + levels.size());
+		}
+		return new Levels(new ArrayList<>(levels));
+	}
+
+	static String key(double level) {
+		return BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
+	}
+
+}
