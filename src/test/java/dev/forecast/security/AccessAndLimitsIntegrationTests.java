@@ -35,19 +35,20 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void series() {
-		this.seriesId = send("POST", "/series", WRITE, "text/csv", "date,value\n2024-01-01,1\n2024-01-02,2\n").id();
+		this.seriesId = send("POST", "/series", WRITE, "application/json",
+				"{\"start\": \"2024-01-01\", \"frequency\": \"DAILY\", \"values\": [1, 2, 3, 4, 5, 6, 7, 8]}").id();
 	}
 
 	static Stream<Arguments> readEndpoints() {
 		return Stream.of(Arguments.of("/series"), Arguments.of("/series/{id}"), Arguments.of("/series/{id}/points"),
 				Arguments.of("/forecast?series={id}&method=naive&horizon=2"),
-				Arguments.of("/evaluation?series={id}&holdout=1&horizon=1&methods=naive"),
+				Arguments.of("/evaluation?series={id}&holdout=2&horizon=1&methods=naive"),
 				Arguments.of("/runs?series={id}"));
 	}
 
 	static Stream<Arguments> writeEndpoints() {
 		return Stream.of(Arguments.of("POST", "/series", "text/csv", "date,value\n2024-01-01,1\n"),
-				Arguments.of("POST", "/series/{id}/points", "text/csv", "date,value\n2024-01-03,3\n"),
+				Arguments.of("POST", "/series/{id}/points", "text/csv", "date,value\n2024-01-09,9\n"),
 				Arguments.of("POST", "/train", "application/json", "{\"series\": {id}, \"epochs\": 1}"),
 				Arguments.of("DELETE", "/series/{id}", null, null));
 	}
@@ -128,9 +129,9 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertThat((String) tooLong.json("$.detail")).contains("11 points", "forecast.series.max-points");
 
 		Response appended = send("POST", "/series/" + this.seriesId + "/points", WRITE, "application/json",
-				"{\"start\": \"2024-01-03\", \"frequency\": \"DAILY\", \"values\": [1,2,3,4,5,6,7,8,9]}");
+				"{\"start\": \"2024-01-09\", \"frequency\": \"DAILY\", \"values\": [1,2,3]}");
 		assertThat(appended.status()).isEqualTo(413);
-		assertThat((Integer) send("GET", "/series/" + this.seriesId, READ, null, null).json("$.length")).isEqualTo(2);
+		assertThat((Integer) send("GET", "/series/" + this.seriesId, READ, null, null).json("$.length")).isEqualTo(8);
 	}
 
 	private Response send(String method, String path, String key, String type, String body) {
