@@ -33,7 +33,7 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
-			"/v3/api-docs", "/v3/api-docs/**", "/error", "/", "/index.html", "/favicon.ico", "/assets/**",
+			"/v3/api-docs", "/v3/api-docs/**", "/error", "/", "/index.html", "/favicon.ico", "/assets/**", "/webjars/**",
 			"/dashboard/**" };
 
 	@Bean
