@@ -10,7 +10,23 @@ const CHART_POINTS = 1_000_000;
 
 const state = { series: null, list: [] };
 const seriesChart = new SeriesChart($('#series-chart'));
-const training = new Training({ onRunsChanged: fillRunChoices });
+const training = new Training({ onRunsChanged: fillRunChoices, onRunShown: (run) => setHash(state.series, run) });
+
+/** The address names the series and run shown (#series=1&run=2), so a view can be shared or reloaded. */
+function hashParams() {
+	return new URLSearchParams(location.hash.slice(1));
+}
+
+function setHash(series, run) {
+	const params = new URLSearchParams();
+	if (series) {
+		params.set('series', series.id);
+	}
+	if (series && run) {
+		params.set('run', run.id);
+	}
+	history.replaceState(null, '', params.size ? `#${params}` : location.pathname);
+}
 
 // ---- API key --------------------------------------------------------------------------------
 
@@ -49,11 +65,12 @@ async function loadSeriesList(selectId) {
 		$('#auth-prompt').hidden = true;
 	}
 	catch (error) {
-		showProblem($('#series-problem'), error);
+		// a missing key is said once, at the top of the page
+		showProblem($('#series-problem'), error.status === 401 ? null : error);
 		return;
 	}
 	renderSeriesList();
-	const wanted = selectId ?? state.series?.id ?? Number(new URLSearchParams(location.hash.slice(1)).get('series'));
+	const wanted = selectId ?? state.series?.id ?? Number(hashParams().get('series'));
 	const found = state.list.find((s) => s.id === wanted);
 	if (found) {
 		await selectSeries(found);
@@ -133,6 +150,7 @@ $('#delete-series').addEventListener('click', async () => {
 
 function unselect() {
 	state.series = null;
+	setHash(null, null);
 	seriesChart.clear();
 	$('#series-chart').dataset.drawn = 'false';
 	$('#series-title').textContent = 'Pick or upload a series';
@@ -152,8 +170,12 @@ function setEnabled(on) {
 
 async function selectSeries(series) {
 	const changed = state.series?.id !== series.id;
+	const linked = hashParams();
+	const runId = changed && Number(linked.get('series')) === series.id ? Number(linked.get('run')) || null : null;
 	state.series = series;
-	history.replaceState(null, '', `#series=${series.id}`);
+	if (changed) {
+		setHash(series, null);
+	}
 	renderSeriesList();
 	$('#series-title').textContent = series.name;
 	const stats = series.stats || {};
@@ -170,7 +192,7 @@ async function selectSeries(series) {
 	const holdout = $('#evaluation-form [name=holdout]');
 	holdout.value = Math.max(1, Math.min(235, Math.floor(series.length / 5)));
 	$('#series-chart').dataset.drawn = 'false';
-	training.setSeries(series);
+	training.setSeries(series, runId);
 	try {
 		const answer = await api(`/series/${series.id}/points?limit=${CHART_POINTS}`);
 		if (state.series?.id !== series.id) {

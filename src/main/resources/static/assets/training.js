@@ -8,8 +8,9 @@ const POLL_MS = 1500;
 const ACTIVE = new Set(['QUEUED', 'RUNNING']);
 
 export class Training {
-	constructor({ onRunsChanged }) {
+	constructor({ onRunsChanged, onRunShown }) {
 		this.onRunsChanged = onRunsChanged;
+		this.onRunShown = onRunShown;
 		this.series = null;
 		this.runs = [];
 		this.run = null;
@@ -26,14 +27,26 @@ export class Training {
 		$('#run-delete').addEventListener('click', () => this.remove());
 	}
 
-	setSeries(series) {
+	/** Shows {@code series}' runs and, when given, its run {@code runId}. */
+	async setSeries(series, runId) {
 		this.series = series;
 		this.runs = [];
 		this.showRun(null);
 		this.renderRuns();
 		showProblem($('#train-problem'), null);
+		if (series && runId) {
+			try {
+				const run = await api(`/runs/${runId}`);
+				if (run.series === series.id) {
+					this.showRun(run);
+				}
+			}
+			catch (error) {
+				showProblem($('#run-problem'), error);
+			}
+		}
 		if (series) {
-			this.refresh();
+			await this.refresh();
 		}
 	}
 
@@ -192,6 +205,9 @@ export class Training {
 		const card = $('#run-card');
 		const switched = this.run?.id !== run?.id;
 		this.run = run;
+		if (switched) {
+			this.onRunShown(run);
+		}
 		if (!run) {
 			card.hidden = true;
 			this.curveChart.clear();

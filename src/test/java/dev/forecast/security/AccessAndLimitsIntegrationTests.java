@@ -54,6 +54,19 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
+	@MethodSource("dashboardFiles")
+	void theDashboardLoadsWithoutAKey(String path) {
+		Response file = send("GET", path, null, null, null);
+
+		assertThat(file.status()).as(file.toString()).isEqualTo(200);
+	}
+
+	static Stream<Arguments> dashboardFiles() {
+		return Stream.of(Arguments.of("/"), Arguments.of("/index.html"), Arguments.of("/assets/app.js"),
+				Arguments.of("/assets/style.css"), Arguments.of("/webjars/uplot/1.6.30/dist/uPlot.esm.js"));
+	}
+
+	@ParameterizedTest
 	@MethodSource("readEndpoints")
 	void readEndpointsNeedAKeyAndAcceptReadKeys(String path) {
 		String url = path.replace("{id}", Long.toString(this.seriesId));
