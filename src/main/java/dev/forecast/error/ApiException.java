@@ -1,6 +1,7 @@
 package dev.forecast.error;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error the client can fix, answered as an RFC 9457 problem detail by the web layer. Features
@@ -36,6 +37,11 @@ public abstract class ApiException extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return this.errors;
+	}
+
+	/** Response headers the answer must carry (for example {@code Retry-After}). */
+	public Map<String, String> headers() {
+		return Map.of();
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys,
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, QuotaProperties quota,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -59,6 +60,7 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterAfter(new ApiKeyFilter(keys), SecurityContextHolderFilter.class)
+			.addFilterAfter(new SubmissionRateLimitFilter(quota, resolver), AuthorizationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(resolver))
 				.accessDeniedHandler(accessDenied(resolver)));
 		if (keys.isEmpty()) {

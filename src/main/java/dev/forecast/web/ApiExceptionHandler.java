@@ -152,7 +152,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (!ex.errors().isEmpty()) {
 			body.setProperty("errors", ex.errors());
 		}
-		return handleExceptionInternal(ex, body, new HttpHeaders(), status, request);
+		HttpHeaders headers = new HttpHeaders();
+		ex.headers().forEach(headers::add);
+		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	private ResponseEntity<Object> validation(HttpStatusCode status, String detail, List<FieldProblem> errors,
