@@ -324,12 +324,13 @@ function renderEvaluation(evaluation) {
 	const rows = [...evaluation.results].sort((a, b) => a.mae - b.mae).map((r) => {
 		const params = Object.entries(r.params || {}).map(([k, v]) => `${k}=${v}`).join(', ');
 		return el('tr', { class: r.method === evaluation.best ? 'best' : null },
-			el('td', {}, r.method, params ? el('span', { class: 'meta' }, ` ${params}`) : null,
-				r.method === evaluation.best ? el('span', { class: 'badge good' }, 'best') : null),
+			el('td', { class: 'method' }, r.method, r.method === evaluation.best ? el('span', { class: 'badge good' }, 'best') : null,
+				params ? el('div', { class: 'meta' }, params) : null),
 			...[r.mae, r.rmse, r.mape, r.smape, r.mase].map((v) => el('td', { class: 'n' }, num(v))),
 			...levels.map((l) => el('td', { class: 'n' }, r.coverage?.[l] === undefined ? '–' : `${Math.round(r.coverage[l] * 100)}%`)));
 	});
-	const table = el('table', { class: 'table', id: 'evaluation-table' }, el('thead', {}, head), el('tbody', {}, ...rows));
+	const table = el('div', { class: 'scroll' },
+		el('table', { class: 'table', id: 'evaluation-table' }, el('thead', {}, head), el('tbody', {}, ...rows)));
 	const notes = [
 		`Last ${evaluation.holdout} points, ${evaluation.horizon} step${evaluation.horizon > 1 ? 's' : ''} ahead (rolling origin).`,
 		...(evaluation.skipped || []).map((s) => `${s.method} skipped: ${s.reason}`),

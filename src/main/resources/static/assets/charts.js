@@ -58,6 +58,14 @@ class Holder {
 	}
 }
 
+/** An axis label for a learning rate: 2e-3, 0. */
+function rate(v) {
+	if (v === null || v === undefined) {
+		return '';
+	}
+	return v === 0 ? '0' : v.toExponential(0).replace('e+0', '').replace('e+', 'e');
+}
+
 /** Draws a vertical marker line at x value {@code x} with a label. */
 function marker(u, x, label, color) {
 	if (x === null || x === undefined || !Number.isFinite(x)) {
@@ -229,7 +237,13 @@ export class CurveChart {
 		const opts = {
 			height: 300,
 			cursor: { drag: { x: true, y: false } },
-			scales: { x: { time: false }, loss: { auto: true }, lr: { distr: logRate ? 3 : 1 }, mae: { auto: true } },
+			scales: {
+				x: { time: false },
+				loss: { auto: true },
+				// a constant rate gets room around it instead of a range of zero width
+				lr: logRate ? { distr: 3 } : { range: (u, min, max) => (min === max ? [0, max * 2 || 1] : [min, max]) },
+				mae: { auto: true },
+			},
 			series: [
 				{ label: 'epoch' },
 				{ label: 'train loss', scale: 'loss', stroke: '#1f77b4', width: 2, points: { show: true, size: 5 } },
@@ -239,10 +253,10 @@ export class CurveChart {
 				{ label: 'val MAE', scale: 'mae', stroke: '#2ca02c', width: 1.5, show: false, points: { show: true, size: 4 } },
 			],
 			axes: [
-				{ label: 'epoch' },
+				{ label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
 				{ scale: 'loss', label: 'loss', size: 60 },
 				{ scale: 'lr', label: 'learning rate', side: 1, size: 70, grid: { show: false },
-					values: (u, splits) => splits.map((v) => (v === null ? '' : v.toExponential(0))) },
+					values: (u, splits) => splits.map(rate) },
 			],
 			hooks: { draw: [(u) => marker(u, best, `best epoch ${best}`, '#2ca02c')] },
 		};
@@ -277,7 +291,7 @@ export class RangeChart {
 				{ label: 'train loss', stroke: '#9467bd', width: 2, points: { show: true, size: 5 } },
 			],
 			axes: [
-				{ label: 'learning rate (log)', values: (u, splits) => splits.map((v) => (v === null ? '' : v.toExponential(0))) },
+				{ label: 'learning rate (log)', values: (u, splits) => splits.map(rate) },
 				{ label: 'loss', size: 60 },
 			],
 			hooks: { draw: [(u) => marker(u, suggested, suggested ? `suggested ${suggested.toExponential(2)}` : '', '#d62728')] },

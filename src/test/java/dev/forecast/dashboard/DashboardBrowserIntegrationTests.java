@@ -119,6 +119,7 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 		assertThat(pixels("#curve-chart").get(0)).as("loss curve pixels").isGreaterThan(20);
 		assertThat(browser.find("#run-facts").getText()).contains("val MAE").contains("best epoch");
 		assertThat(browser.find("#runs tbody").getText()).contains("SUCCEEDED").contains("dense");
+		browser.script("document.querySelector('#training-card').scrollIntoView()");
 		browser.screenshot("4-training");
 	}
 
