@@ -204,7 +204,8 @@ export class SeriesChart {
 				for (const side of ['hi', 'lo']) {
 					opts.series.push({
 						label: `${f.label} ${level}% ${side}`, class: 'band-edge', stroke: rgba(color, 0.35), width: 0.5,
-						points: { show: false }, spanGaps: true,
+						// wide intervals run past the edge rather than flatten the series
+						points: { show: false }, spanGaps: true, auto: false,
 					});
 				}
 				opts.bands.push({ series: [hi, hi + 1], fill: rgba(color, level === '95' ? 0.12 : 0.22) });
