@@ -5,6 +5,9 @@ import { Training } from './training.js';
 
 const $ = (selector) => document.querySelector(selector);
 
+/** The newest this many series are listed. */
+const LIST_SIZE = 500;
+
 /** At most this many points are read for the chart. */
 const CHART_POINTS = 1_000_000;
 
@@ -59,8 +62,9 @@ onAuthProblem((error) => {
 
 async function loadSeriesList(selectId) {
 	try {
-		const page = await api('/series?page=0&size=500');
+		const page = await api(`/series?page=0&size=${LIST_SIZE}`);
 		state.list = page.items;
+		state.total = page.total;
 		showProblem($('#series-problem'), null);
 		$('#auth-prompt').hidden = true;
 	}
@@ -90,6 +94,9 @@ function renderSeriesList() {
 		return item;
 	}));
 	$('#series-empty').hidden = state.list.length > 0;
+	if (state.total > state.list.length) {
+		list.append(el('li', { class: 'meta' }, `the newest ${state.list.length} of ${state.total} series`));
+	}
 }
 
 async function upload(file) {
@@ -110,6 +117,9 @@ async function upload(file) {
 }
 
 const drop = $('#drop');
+// a file dropped beside the drop zone is not opened by the browser in place of the dashboard
+window.addEventListener('dragover', (event) => event.preventDefault());
+window.addEventListener('drop', (event) => event.preventDefault());
 $('#file').addEventListener('change', (event) => {
 	const [file] = event.target.files;
 	if (file) {

@@ -15,6 +15,7 @@ export class Training {
 		this.runs = [];
 		this.run = null;
 		this.timer = null;
+		this.generation = 0;
 		this.curveChart = new CurveChart($('#curve-chart'));
 		this.rangeChart = new RangeChart($('#range-chart'));
 		this.form = $('#train-form');
@@ -116,6 +117,7 @@ export class Training {
 	/** Reads the runs (and the shown run) again; polls while anything is queued or running. */
 	async refresh() {
 		clearTimeout(this.timer);
+		const generation = ++this.generation;
 		const series = this.series;
 		if (!series) {
 			return;
@@ -144,6 +146,9 @@ export class Training {
 		}
 		this.renderRuns();
 		this.onRunsChanged(this.runs);
+		if (generation !== this.generation) {
+			return; // a newer refresh is under way and schedules the next poll
+		}
 		if (this.runs.some((r) => ACTIVE.has(r.status)) || (this.run && ACTIVE.has(this.run.status))) {
 			this.timer = setTimeout(() => this.refresh(), POLL_MS);
 		}
