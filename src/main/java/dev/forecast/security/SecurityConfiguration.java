@@ -34,8 +34,8 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
-			"/v3/api-docs", "/v3/api-docs/**", "/error", "/", "/index.html", "/favicon.ico", "/assets/**", "/webjars/**",
-			"/dashboard/**" };
+			"/v3/api-docs", "/v3/api-docs/**", "/error", "/", "/index.html", "/favicon.ico", "/assets/**",
+			"/webjars/**", "/dashboard/**" };
 
 	@Bean
 	ApiKeys apiKeys(SecurityProperties properties) {

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -34,6 +36,12 @@ final class Browser implements AutoCloseable {
 
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
+	/**
+	 * Quiets "Unable to find CDP implementation": the DevTools bindings are left out on purpose (plain
+	 * WebDriver only). Held here because java.util.logging keeps its loggers weakly.
+	 */
+	private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
 	private final ChromeDriver driver;
 
 	private final Path profile;
@@ -49,6 +57,7 @@ final class Browser implements AutoCloseable {
 				"Browser test skipped: Chromium and chromedriver are not installed at " + CHROMIUM + " and " + CHROMEDRIVER
 						+ " (Debian: apt-get install -y chromium chromium-driver; CI installs them)");
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+		CDP_LOG.setLevel(Level.SEVERE);
 		try {
 			Path profile = Files.createTempDirectory("dashboard-chromium");
 			ChromeOptions options = new ChromeOptions();
