@@ -14,7 +14,7 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 		@Schema(description = "Points predicted at once (direct multi-step output)", example = "1") Integer horizon,
 		@Schema(description = "Final points held out (default: 235, at most a fifth of the series)",
 				example = "235") Integer validation,
-		@Schema(example = "60") Integer epochs, @Schema(example = "64") Integer batchSize, Boolean shuffle,
+		@Schema(example = "60") Integer epochs, @Schema(example = "128") Integer batchSize, Boolean shuffle,
 		@Schema(example = "42") Long seed, @Schema(description = "Batches prepared ahead", example = "2") Integer prefetch,
 		@Schema(description = "zscore, minmax, none", example = "zscore") String normalization,
 		@Schema(description = "huber, mse, mae", example = "huber") String loss, Optimizer optimizer,
@@ -23,7 +23,7 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 
 	public record Optimizer(
 			@Schema(description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamax, nadam", example = "adam") String type,
-			@Schema(example = "0.001") Double learningRate, @Schema(example = "0.9") Double momentum) {
+			@Schema(example = "0.002") Double learningRate, @Schema(example = "0.9") Double momentum) {
 	}
 
 	public record Schedule(@Schema(description = "constant", example = "constant") String type) {
