@@ -82,9 +82,14 @@ public final class Trainer {
 					break;
 				}
 				Errors errors = evaluate(network, validation, scaler, loss);
+				double trainLoss = lossSum / Math.max(1, examples);
+				if (!Double.isFinite(trainLoss) || !Double.isFinite(errors.loss())) {
+					throw new IllegalStateException("Training diverged in epoch " + epoch
+							+ " (the loss is not a finite number); lower the learning rate or clip gradients");
+				}
 				Double rate = network.getLearningRate(0);
-				EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, examples), errors.loss(), errors.mae(),
-						rate == null ? Double.NaN : rate, (System.nanoTime() - epochStart) / 1e9);
+				EpochStats stats = new EpochStats(epoch, trainLoss, errors.loss(), errors.mae(),
+						rate == null ? spec.optimizer().learningRate() : rate, (System.nanoTime() - epochStart) / 1e9);
 				curve.add(stats);
 				double value = monitorLoss ? errors.loss() : errors.mae();
 				if (bestParams == null || value < best - early.minDelta()) {

@@ -34,11 +34,12 @@ public class TrainedModels {
 
 	/** The model of a run: 404 for an unknown run, 409 when the run has no model (not succeeded). */
 	public TrainedModel forRun(long runId) {
+		// the status is read every time, so a run deleted here or on another replica is never served from the cache
+		RunStatus status = this.store.status(runId).orElseThrow(() -> RunNotFoundException.forId(runId));
 		TrainedModel cached = this.cache.getIfPresent(runId);
-		if (cached != null) {
+		if (cached != null && status == RunStatus.SUCCEEDED) {
 			return cached;
 		}
-		RunStatus status = this.store.status(runId).orElseThrow(() -> RunNotFoundException.forId(runId));
 		byte[] bytes = this.store.model(runId)
 			.orElseThrow(() -> new ConflictException("Run has no model",
 					"Run " + runId + " is " + status + "; only succeeded runs have a model."));
@@ -51,11 +52,6 @@ public class TrainedModels {
 	/** The succeeded run of a series with the lowest validation MAE. */
 	public Optional<Long> bestRun(long seriesId) {
 		return this.store.bestSucceeded(seriesId);
-	}
-
-	/** Forgets a cached model (its run was deleted). */
-	void evict(long runId) {
-		this.cache.invalidate(runId);
 	}
 
 }
