@@ -1,5 +1,11 @@
 package dev.forecast.security;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import dev.forecast.support.IntegrationTest;
@@ -21,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
 		"forecast.security.api-keys=read-key-123=read, write-key-456=write, "
-				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write",
-		"forecast.worker.enabled=false", "forecast.series.max-points=10" })
+				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write, "
+				+ "quota-key-1=write, rate-key-2=write",
+		"forecast.worker.enabled=false", "forecast.series.max-points=10", "forecast.quota.max-active-runs=3",
+		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100" })
 class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static final String READ = "read-key-123";
@@ -30,6 +38,8 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	static final String WRITE = "write-key-456";
 
 	static final String HASHED = "hashed-key-789";
+
+	static final String TRAIN = "{\"series\": {id}, \"model\": \"dense\", \"window\": 2, \"validation\": 2, \"epochs\": 1}";
 
 	private long seriesId;
 
@@ -49,7 +59,7 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	static Stream<Arguments> writeEndpoints() {
 		return Stream.of(Arguments.of("POST", "/series", "text/csv", "date,value\n2024-01-01,1\n"),
 				Arguments.of("POST", "/series/{id}/points", "text/csv", "date,value\n2024-01-09,9\n"),
-				Arguments.of("POST", "/train", "application/json", "{\"series\": {id}, \"epochs\": 1}"),
+				Arguments.of("POST", "/train", "application/json", TRAIN),
 				Arguments.of("DELETE", "/series/{id}", null, null));
 	}
 
@@ -145,6 +155,63 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 				"{\"start\": \"2024-01-09\", \"frequency\": \"DAILY\", \"values\": [1,2,3]}");
 		assertThat(appended.status()).isEqualTo(413);
 		assertThat((Integer) send("GET", "/series/" + this.seriesId, READ, null, null).json("$.length")).isEqualTo(8);
+	}
+
+	@Test
+	void aBurstOfSubmissionsQueuesNoMoreThanTheActiveRunQuota() throws Exception {
+		String body = TRAIN.replace("{id}", Long.toString(this.seriesId));
+		List<Callable<Response>> burst = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			burst.add(() -> send("POST", "/train", "quota-key-1", "application/json", body));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		List<Response> answers = new ArrayList<>();
+		try {
+			for (Future<Response> answer : pool.invokeAll(burst)) {
+				answers.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(answers).filteredOn((r) -> r.status() == 202).hasSize(3);
+		assertThat(answers).filteredOn((r) -> r.status() != 202).hasSize(3).allSatisfy((r) -> {
+			assertThat(r.status()).as(r.toString()).isEqualTo(429);
+			assertThat(r.header("Retry-After")).matches("[1-9][0-9]*");
+			assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+		});
+		List<Integer> queued = send("GET", "/runs?series=" + this.seriesId + "&status=QUEUED", READ, null, null)
+			.json("$.items[*].id");
+		List<Integer> accepted = answers.stream().filter((r) -> r.status() == 202).map((r) -> (int) r.id()).toList();
+		assertThat(queued).containsAll(accepted);
+		assertThat(send("GET", "/runs?series=" + this.seriesId, READ, null, null).body()).doesNotContain("quota-key-1");
+	}
+
+	@Test
+	void submissionsAreRateLimitedPerKey() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(send("POST", "/train", "rate-key-2", "application/json", "{\"series\": 987654321}").status())
+				.isEqualTo(404);
+		}
+		Response limited = send("POST", "/train", "rate-key-2", "application/json", "{\"series\": 987654321}");
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+		assertThat((String) limited.json("$.detail")).contains("forecast.quota.train-submissions");
+		assertThat(send("POST", "/train", WRITE, "application/json", "{\"series\": 987654321}").status())
+			.as("another key has its own budget")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void epochsTimesWindowsIsCapped() {
+		Response tooMuch = send("POST", "/train", WRITE, "application/json", "{\"series\": " + this.seriesId
+				+ ", \"model\": \"dense\", \"window\": 2, \"validation\": 2, \"epochs\": 50}");
+
+		assertThat(tooMuch.status()).isEqualTo(400);
+		assertThat((String) tooMuch.json("$.errors[0].field")).isEqualTo("epochs");
+		assertThat((String) tooMuch.json("$.detail")).contains("forecast.training.max-epoch-windows");
 	}
 
 	private Response send(String method, String path, String key, String type, String body) {

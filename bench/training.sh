@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Training benchmark, one command: bench/training.sh
+#
+# In one run, on sunspots (2940 training windows of 60, 235 validation windows):
+#   1. the service (fat jar, bounded memory flags) trains the default model for $EPOCHS epochs through
+#      POST /train (early stopping off), while the peak RSS of the service process is sampled;
+#   2. the same network, data and batch size trained by a bare DL4J fit(iterator, epochs) loop
+#      (dev.forecast.model.BareFitBenchmark, run from the same jar with the same JVM flags);
+#   3. with ACCURACY=1, a run with nothing but the series id (the defaults) for the accuracy goal.
+# Prints samples/s of both sides, their ratio (goal >= 0.9), seconds per epoch and peak RSS (goal < 1.5 GB).
+#
+# Environment: EPOCHS (40), PORT (18089), BENCH_DB (bench_training, recreated), ACCURACY (0),
+#              JAVA_OPTS (the memory flags below).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+EPOCHS=${EPOCHS:-40}
+PORT=${PORT:-18089}
+BENCH_DB=${BENCH_DB:-bench_training}
+ACCURACY=${ACCURACY:-0}
+DATA=src/test/resources/data/sunspots.csv
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Dorg.bytedeco.javacpp.maxbytes=512m -Dorg.bytedeco.javacpp.maxphysicalbytes=1200m"}
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+
+JAR=$(ls target/forecast-service-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
+if [ -z "$JAR" ]; then
+  ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/forecast-service-*.jar | grep -v plain | head -n 1)
+fi
+
+dropdb -h 127.0.0.1 -U postgres --if-exists --force "$BENCH_DB"
+createdb -h 127.0.0.1 -U postgres "$BENCH_DB"
+
+LOG=$(mktemp /tmp/bench-training.XXXXXX.log)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" --forecast.worker.threads=1 >"$LOG" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 120); do
+  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
+  kill -0 $PID 2>/dev/null || { echo "service failed to start, see $LOG"; exit 1; }
+  sleep 1
+done
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status" 2>/dev/null || echo 0; }
+
+SERIES=$(curl -fs -H 'Content-Type: text/csv' --data-binary @"$DATA" "$BASE/series?name=sunspots" | json "d['id']")
+
+# Trains one run and waits for it, sampling RSS; prints the final run JSON.
+train() {
+  local run peak=0 rss status
+  run=$(curl -fs -H 'Content-Type: application/json' -d "$1" "$BASE/train" | json "d['id']")
+  while :; do
+    rss=$(rss_kb); [ "$rss" -gt "$peak" ] && peak=$rss
+    status=$(curl -fs "$BASE/runs/$run" | json "d['status']")
+    case $status in SUCCEEDED|FAILED|CANCELLED) break ;; esac
+    sleep 0.5
+  done
+  echo "$peak" >"$LOG.peak"
+  curl -fs "$BASE/runs/$run"
+}
+
+echo "service: training the default model for $EPOCHS epochs through POST /train ..."
+RUN=$(train "{\"series\": $SERIES, \"epochs\": $EPOCHS, \"earlyStopping\": {\"patience\": 0}}")
+PEAK_KB=$(cat "$LOG.peak")
+read -r S_STATUS S_WALL S_EPOCH S_MAE S_BEST S_BATCH < <(echo "$RUN" | python3 -c "
+import json,sys,datetime
+d=json.load(sys.stdin)
+p=lambda s: datetime.datetime.fromisoformat(s.replace('Z','+00:00'))
+wall=(p(d['finishedAt'])-p(d['startedAt'])).total_seconds()
+ep=sum(c['seconds'] for c in d['curve'])/max(1,len(d['curve']))
+m=d.get('metrics') or {}
+print(d['status'], wall, ep, m.get('valMae'), m.get('bestEpoch'), d['spec']['batchSize'])")
+
+if [ "$ACCURACY" = "1" ]; then
+  echo "service: a run with only the series id (the defaults) ..."
+  ACC=$(train "{\"series\": $SERIES}")
+  echo "$ACC" | python3 -c "
+import json,sys,datetime
+d=json.load(sys.stdin); m=d.get('metrics') or {}
+p=lambda s: datetime.datetime.fromisoformat(s.replace('Z','+00:00'))
+print('defaults: status=%s valMae=%s bestEpoch=%s epochsRun=%d wall=%.0f s (goal: valMae <= 15.0 within 600 s)' % (d['status'], m.get('valMae'), m.get('bestEpoch'), len(d['curve']), (p(d['finishedAt'])-p(d['startedAt'])).total_seconds()))"
+fi
+kill $PID; wait $PID 2>/dev/null || true
+trap - EXIT
+
+echo "bare: the same network in a plain DL4J fit loop ..."
+# shellcheck disable=SC2086
+BARE=$(java $JAVA_OPTS -Dloader.main=dev.forecast.model.BareFitBenchmark -cp "$JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$DATA" "$EPOCHS" "$S_BATCH" 1 2>/dev/null | grep '^bare')
+B_RATE=$(echo "$BARE" | sed -E 's/.*samples\/s=([0-9.]+).*/\1/')
+B_EPOCH=$(echo "$BARE" | sed -E 's/.*seconds\/epoch=([0-9.]+).*/\1/')
+B_MAE=$(echo "$BARE" | sed -E 's/.*valMae=([0-9.]+).*/\1/')
+
+python3 - "$EPOCHS" "$S_STATUS" "$S_WALL" "$S_EPOCH" "$S_MAE" "$S_BEST" "$B_RATE" "$B_EPOCH" "$B_MAE" "$PEAK_KB" <<'PY'
+import sys
+epochs, status, wall, s_epoch, s_mae, s_best, b_rate, b_epoch, b_mae, peak = sys.argv[1:]
+epochs = int(epochs); windows = 2940
+s_rate = windows * epochs / float(wall)
+print(f"service: status={status} samples/s={s_rate:.1f} (run wall time {float(wall):.1f} s incl. claim, validation, "
+      f"curve writes, model save) seconds/epoch={float(s_epoch):.2f} valMae(best epoch {s_best})={s_mae}")
+print(f"bare:    samples/s={float(b_rate):.1f} seconds/epoch={float(b_epoch):.2f} valMae(last epoch)={b_mae}")
+print(f"ratio service/bare samples/s = {s_rate / float(b_rate):.3f} (goal >= 0.9)")
+print(f"peak RSS of the service over the {epochs}-epoch run = {int(peak) / 1024:.0f} MB (goal < 1536 MB)")
+PY

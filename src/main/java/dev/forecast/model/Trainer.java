@@ -1,0 +1,150 @@
+package dev.forecast.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.AsyncDataSetIterator;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * The training loop: batches from {@link WindowedData}, one {@code fit} per batch (so a stop
+ * request takes effect within one batch), validation after every epoch, early stopping that
+ * restores the best epoch's weights. It runs on the calling thread and holds no locks or
+ * transactions.
+ */
+public final class Trainer {
+
+	private Trainer() {
+	}
+
+	/** The network {@code spec} describes over {@code series}, untrained, with its data. */
+	public static Setup setup(TrainSpec spec, double[] series) {
+		boolean sequence = Networks.sequenceInput(spec.model());
+		WindowedData data = WindowedData.of(series, spec.window(), spec.horizon(), spec.validation(),
+				spec.normalization(), sequence);
+		int iterationsPerEpoch = (data.trainCount() + spec.batchSize() - 1) / spec.batchSize();
+		MultiLayerNetwork network = new MultiLayerNetwork(Networks.configure(spec, iterationsPerEpoch));
+		network.init();
+		return new Setup(network, data, sequence);
+	}
+
+	/** A network and the windows it trains on. */
+	public record Setup(MultiLayerNetwork network, WindowedData data, boolean sequenceInput) {
+	}
+
+	/**
+	 * Trains {@code spec}'s network on {@code series} (its last {@code spec.validation()} points held
+	 * out). {@code specJson} travels with the model as its description.
+	 */
+	public static TrainingResult train(TrainSpec spec, double[] series, TrainingMonitor monitor, String specJson) {
+		long started = System.nanoTime();
+		Setup setup = setup(spec, series);
+		MultiLayerNetwork network = setup.network();
+		WindowedData data = setup.data();
+		Scaler scaler = data.scaler();
+		ILossFunction loss = Losses.create(spec.loss());
+		DataSet validation = data.validation();
+		DataSetIterator batches = data.trainIterator(spec.batchSize(), spec.shuffle(), spec.seed());
+		DataSetIterator iterator = spec.prefetch() > 0 ? new AsyncDataSetIterator(batches, spec.prefetch()) : batches;
+		List<EpochStats> curve = new ArrayList<>();
+		TrainSpec.EarlyStopping early = spec.earlyStopping();
+		boolean monitorLoss = "valLoss".equals(early.monitor());
+		INDArray bestParams = null;
+		double best = Double.POSITIVE_INFINITY;
+		int bestEpoch = 0;
+		int sinceBest = 0;
+		boolean stopped = false;
+		try {
+			for (int epoch = 1; epoch <= spec.epochs() && !stopped; epoch++) {
+				long epochStart = System.nanoTime();
+				if (epoch > 1) {
+					iterator.reset();
+				}
+				double lossSum = 0;
+				long examples = 0;
+				while (iterator.hasNext()) {
+					if (monitor.shouldStop()) {
+						stopped = true;
+						break;
+					}
+					DataSet batch = iterator.next();
+					network.fit(batch);
+					long n = batch.numExamples();
+					lossSum += network.score() * n;
+					examples += n;
+				}
+				if (stopped) {
+					break;
+				}
+				Errors errors = evaluate(network, validation, scaler, loss);
+				double trainLoss = lossSum / Math.max(1, examples);
+				if (!Double.isFinite(trainLoss) || !Double.isFinite(errors.loss())) {
+					throw new IllegalStateException("Training diverged in epoch " + epoch
+							+ " (the loss is not a finite number); lower the learning rate or clip gradients");
+				}
+				Double rate = network.getLearningRate(0);
+				EpochStats stats = new EpochStats(epoch, trainLoss, errors.loss(), errors.mae(),
+						rate == null ? spec.optimizer().learningRate() : rate, (System.nanoTime() - epochStart) / 1e9);
+				curve.add(stats);
+				double value = monitorLoss ? errors.loss() : errors.mae();
+				if (bestParams == null || value < best - early.minDelta()) {
+					best = value;
+					bestEpoch = epoch;
+					bestParams = network.params().dup();
+					sinceBest = 0;
+				}
+				else {
+					sinceBest++;
+				}
+				monitor.onEpoch(stats, spec.epochs());
+				if (early.patience() > 0 && sinceBest >= early.patience()) {
+					break;
+				}
+			}
+		}
+		finally {
+			if (iterator instanceof AsyncDataSetIterator async) {
+				async.shutdown();
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		if (bestParams == null) {
+			return new TrainingResult(null, stopped, 0, Double.NaN, Double.NaN, seconds, curve);
+		}
+		network.setParams(bestParams);
+		Errors errors = evaluate(network, validation, scaler, loss);
+		TrainedModel model = new TrainedModel(network, spec.model(), scaler, spec.window(), spec.horizon(),
+				setup.sequenceInput(), specJson);
+		return new TrainingResult(model, stopped, bestEpoch, errors.mae(), errors.rmse(), seconds, curve);
+	}
+
+	/** Validation errors: loss in normalized units, MAE and RMSE in series units over all outputs. */
+	record Errors(double loss, double mae, double rmse) {
+	}
+
+	static Errors evaluate(MultiLayerNetwork network, DataSet validation, Scaler scaler, ILossFunction loss) {
+		INDArray output = network.output(validation.getFeatures(), false);
+		INDArray labels = validation.getLabels();
+		double lossValue = loss.computeScore(labels, output.dup(), new ActivationIdentity(), null, true);
+		float[][] predicted = output.toFloatMatrix();
+		float[][] actual = labels.toFloatMatrix();
+		double absolute = 0;
+		double squared = 0;
+		long count = 0;
+		for (int i = 0; i < predicted.length; i++) {
+			for (int k = 0; k < predicted[i].length; k++) {
+				double error = (predicted[i][k] - actual[i][k]) * scaler.scale();
+				absolute += Math.abs(error);
+				squared += error * error;
+				count++;
+			}
+		}
+		return new Errors(lossValue, absolute / count, Math.sqrt(squared / count));
+	}
+
+}

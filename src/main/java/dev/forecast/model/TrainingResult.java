@@ -1,0 +1,18 @@
+package dev.forecast.model;
+
+import java.util.List;
+
+/**
+ * What a training loop produced.
+ *
+ * @param model the network with the best epoch's weights, or {@code null} when stopped before the first epoch ended
+ * @param stopped {@code true} when {@link TrainingMonitor#shouldStop()} ended the loop
+ * @param bestEpoch the epoch whose weights were kept (0 when none)
+ * @param valMae validation MAE of the kept weights, series units
+ * @param valRmse validation RMSE of the kept weights, series units
+ * @param trainSeconds wall time of the loop
+ * @param curve one entry per finished epoch
+ */
+public record TrainingResult(TrainedModel model, boolean stopped, int bestEpoch, double valMae, double valRmse,
+		double trainSeconds, List<EpochStats> curve) {
+}

@@ -1,0 +1,36 @@
+package dev.forecast.training;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.forecast.model.EpochStats;
+import dev.forecast.model.TrainSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A training run as the API shows it.
+ *
+ * @param spec the full spec with defaults filled in
+ * @param curve one entry per finished epoch, growing while the run trains
+ * @param metrics of the kept (best) epoch, once the run succeeded
+ * @param attempts how many times a worker took the run (a run whose worker died is retried)
+ */
+@Schema(name = "Run")
+public record Run(long id, long series, RunStatus status, TrainSpec spec, Progress progress, List<EpochStats> curve,
+		Metrics metrics, String error, String worker, int attempts, Instant createdAt, Instant startedAt,
+		Instant finishedAt) {
+
+	/** @param epoch epochs finished in the current attempt; @param epochs the spec's upper bound */
+	public record Progress(int epoch, int epochs) {
+	}
+
+	/**
+	 * @param valMae validation MAE of the kept weights, series units
+	 * @param valRmse validation RMSE of the kept weights, series units
+	 * @param bestEpoch the epoch whose weights were kept
+	 * @param trainSeconds wall time of the training loop
+	 */
+	public record Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.forecast.training;
+
+import java.util.List;
+
+/** Runs, best validation MAE first. */
+public record RunList(List<Run> items) {
+}

@@ -1,0 +1,184 @@
+package dev.forecast.training;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import dev.forecast.error.BadRequestException;
+import dev.forecast.error.FieldProblem;
+import dev.forecast.model.Losses;
+import dev.forecast.model.Networks;
+import dev.forecast.model.Optimizers;
+import dev.forecast.model.Scaler;
+import dev.forecast.model.Schedules;
+import dev.forecast.model.TrainSpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a {@link TrainRequest} into a complete {@link TrainSpec} for a series of a given length:
+ * fills defaults and checks every field, answering 400 with each bad field named.
+ */
+@Component
+class SpecResolver {
+
+	/** The default held-out part (the course's sunspot split), capped at a fifth of the series. */
+	static final int DEFAULT_VALIDATION = 235;
+
+	private final TrainingProperties limits;
+
+	SpecResolver(TrainingProperties limits) {
+		this.limits = limits;
+	}
+
+	TrainSpec resolve(TrainRequest request, long seriesLength) {
+		TrainSpec d = TrainSpec.DEFAULTS;
+		List<FieldProblem> errors = new ArrayList<>();
+		String model = lower(or(request.model(), d.model()));
+		oneOf(errors, "model", model, Networks.names());
+		int units = or(request.units(), d.units());
+		range(errors, "units", units, 1, this.limits.maxUnits());
+		int window = or(request.window(), d.window());
+		range(errors, "window", window, 1, this.limits.maxWindow());
+		int horizon = or(request.horizon(), d.horizon());
+		range(errors, "horizon", horizon, 1, this.limits.maxHorizon());
+		int validation = (request.validation() != null) ? request.validation()
+				: (int) Math.max(Math.max(horizon, this.limits.minValidation()),
+						Math.min(DEFAULT_VALIDATION, seriesLength / 5));
+		int minValidation = Math.max(horizon, this.limits.minValidation());
+		if (validation < minValidation) {
+			errors.add(new FieldProblem("validation",
+					"must be at least " + minValidation + " (the horizon and forecast.training.min-validation)"));
+		}
+		else if (validation >= seriesLength) {
+			errors.add(new FieldProblem("validation",
+					"must be smaller than the series length " + seriesLength + " to leave points to train on"));
+		}
+		else if (window >= 1 && horizon >= 1 && window + horizon > seriesLength - validation) {
+			errors.add(new FieldProblem("window", "window + horizon (" + (window + horizon)
+					+ ") must fit in the training part: " + (seriesLength - validation) + " points (series length "
+					+ seriesLength + " minus validation " + validation + ")"));
+		}
+		int epochs = or(request.epochs(), d.epochs());
+		range(errors, "epochs", epochs, 1, this.limits.maxEpochs());
+		long windows = Math.max(0, seriesLength - validation - window - horizon + 1);
+		if (epochs * windows > this.limits.maxEpochWindows()) {
+			errors.add(new FieldProblem("epochs", epochs + " epochs of " + windows + " training windows are "
+					+ epochs * windows + " window passes, over the limit of " + this.limits.maxEpochWindows()
+					+ " (forecast.training.max-epoch-windows); train fewer epochs or on fewer points"));
+		}
+		int batchSize = or(request.batchSize(), d.batchSize());
+		range(errors, "batchSize", batchSize, 1, this.limits.maxBatchSize());
+		int prefetch = or(request.prefetch(), d.prefetch());
+		range(errors, "prefetch", prefetch, 0, 64);
+		String normalization = lower(or(request.normalization(), d.normalization()));
+		oneOf(errors, "normalization", normalization, Scaler.TYPES);
+		String loss = lower(or(request.loss(), d.loss()));
+		oneOf(errors, "loss", loss, Losses.names());
+		TrainSpec.Optimizer optimizer = optimizer(request.optimizer(), d.optimizer(), errors);
+		String scheduleType = lower(request.schedule() == null ? d.schedule().type()
+				: or(request.schedule().type(), d.schedule().type()));
+		oneOf(errors, "schedule.type", scheduleType, Schedules.names());
+		TrainSpec.Regularization regularization = regularization(request.regularization(), errors);
+		String init = lower(or(request.init(), d.init()));
+		oneOf(errors, "init", init, Networks.inits());
+		TrainSpec.EarlyStopping early = earlyStopping(request.earlyStopping(), d.earlyStopping(), errors);
+		if (!errors.isEmpty()) {
+			throw new BadRequestException("Invalid training spec",
+					String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+		}
+		return new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
+				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss, optimizer,
+				new TrainSpec.Schedule(scheduleType), regularization, init, early);
+	}
+
+	private static TrainSpec.Optimizer optimizer(TrainRequest.Optimizer request, TrainSpec.Optimizer d,
+			List<FieldProblem> errors) {
+		if (request == null) {
+			return d;
+		}
+		String type = lower(or(request.type(), d.type()));
+		oneOf(errors, "optimizer.type", type, Optimizers.names());
+		double rate = or(request.learningRate(), d.learningRate());
+		if (!(rate > 0 && rate <= 10)) {
+			errors.add(new FieldProblem("optimizer.learningRate", "must be above 0 and at most 10"));
+		}
+		double momentum = or(request.momentum(), d.momentum());
+		if (!(momentum >= 0 && momentum < 1)) {
+			errors.add(new FieldProblem("optimizer.momentum", "must be at least 0 and below 1"));
+		}
+		return new TrainSpec.Optimizer(type, rate, momentum);
+	}
+
+	private static TrainSpec.Regularization regularization(TrainRequest.Regularization request,
+			List<FieldProblem> errors) {
+		if (request == null) {
+			return TrainSpec.Regularization.NONE;
+		}
+		double l1 = nonNegative(errors, "regularization.l1", or(request.l1(), 0.0));
+		double l2 = nonNegative(errors, "regularization.l2", or(request.l2(), 0.0));
+		double dropout = or(request.dropout(), 0.0);
+		if (!(dropout >= 0 && dropout < 1)) {
+			errors.add(new FieldProblem("regularization.dropout", "must be at least 0 and below 1"));
+		}
+		boolean batchNorm = or(request.batchNorm(), false);
+		if (batchNorm) {
+			errors.add(new FieldProblem("regularization.batchNorm", "batch normalization is not supported yet"));
+		}
+		positiveOrNull(errors, "regularization.maxNorm", request.maxNorm());
+		positiveOrNull(errors, "regularization.clipValue", request.clipValue());
+		positiveOrNull(errors, "regularization.clipNorm", request.clipNorm());
+		if (request.clipValue() != null && request.clipNorm() != null) {
+			errors.add(new FieldProblem("regularization.clipNorm", "give clipValue or clipNorm, not both"));
+		}
+		return new TrainSpec.Regularization(l1, l2, dropout, batchNorm, request.maxNorm(), request.clipValue(),
+				request.clipNorm());
+	}
+
+	private TrainSpec.EarlyStopping earlyStopping(TrainRequest.EarlyStopping request, TrainSpec.EarlyStopping d,
+			List<FieldProblem> errors) {
+		if (request == null) {
+			return d;
+		}
+		int patience = or(request.patience(), d.patience());
+		range(errors, "earlyStopping.patience", patience, 0, this.limits.maxEpochs());
+		double minDelta = nonNegative(errors, "earlyStopping.minDelta", or(request.minDelta(), d.minDelta()));
+		String monitor = or(request.monitor(), d.monitor());
+		oneOf(errors, "earlyStopping.monitor", monitor, List.of("valMae", "valLoss"));
+		return new TrainSpec.EarlyStopping(patience, minDelta, monitor);
+	}
+
+	private static void oneOf(List<FieldProblem> errors, String field, String value, Collection<String> allowed) {
+		if (!allowed.contains(value)) {
+			errors.add(new FieldProblem(field, "unknown value '" + value + "'; one of " + String.join(", ", allowed)));
+		}
+	}
+
+	private static void range(List<FieldProblem> errors, String field, int value, int min, int max) {
+		if (value < min || value > max) {
+			errors.add(new FieldProblem(field, "must be between " + min + " and " + max + " (got " + value + ")"));
+		}
+	}
+
+	private static double nonNegative(List<FieldProblem> errors, String field, double value) {
+		if (!(value >= 0) || Double.isInfinite(value)) {
+			errors.add(new FieldProblem(field, "must be 0 or more"));
+		}
+		return value;
+	}
+
+	private static void positiveOrNull(List<FieldProblem> errors, String field, Double value) {
+		if (value != null && !(value > 0 && Double.isFinite(value))) {
+			errors.add(new FieldProblem(field, "must be positive (or absent)"));
+		}
+	}
+
+	private static String lower(String value) {
+		return value == null ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return value == null ? fallback : value;
+	}
+
+}

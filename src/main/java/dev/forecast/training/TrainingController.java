@@ -1,0 +1,79 @@
+package dev.forecast.training;
+
+import java.net.URI;
+
+import dev.forecast.error.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Training", description = "Train neural forecasters as jobs on the worker pool; follow their runs")
+class TrainingController {
+
+	private final TrainingService service;
+
+	TrainingController(TrainingService service) {
+		this.service = service;
+	}
+
+	@PostMapping("/train")
+	@Operation(summary = "Queue a training run",
+			description = "Only series is required; the run's spec shows every default used. The run trains "
+					+ "asynchronously: poll GET /runs/{id} for progress and the learning curve.")
+	@ApiResponse(responseCode = "202", description = "Queued")
+	ResponseEntity<Run> train(@RequestBody TrainRequest request) {
+		if (request.series() == null) {
+			throw BadRequestException.invalid("series", "is required");
+		}
+		Run run = this.service.submit(request);
+		return ResponseEntity.accepted().location(URI.create("/runs/" + run.id())).body(run);
+	}
+
+	@GetMapping("/runs/{id}")
+	@Operation(summary = "A run: status, progress, learning curve, metrics or error")
+	Run get(@PathVariable long id) {
+		return this.service.get(id);
+	}
+
+	@GetMapping("/runs")
+	@Operation(summary = "Runs, best validation MAE first")
+	RunList list(@Parameter(description = "Only runs of this series") @RequestParam(required = false) Long series,
+			@Parameter(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") @RequestParam(required = false) String status) {
+		RunStatus wanted = null;
+		if (status != null && !status.isBlank()) {
+			wanted = RunStatus.parse(status);
+			if (wanted == null) {
+				throw BadRequestException.invalid("status",
+						"unknown status '" + status + "'; one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED");
+			}
+		}
+		return new RunList(this.service.list(series, wanted));
+	}
+
+	@PostMapping("/runs/{id}/cancel")
+	@Operation(summary = "Cancel a run: a queued one at once, a running one at its next batch")
+	@ApiResponse(responseCode = "202", description = "Cancelled or cancelling")
+	ResponseEntity<Run> cancel(@PathVariable long id) {
+		return ResponseEntity.accepted().body(this.service.cancel(id));
+	}
+
+	@DeleteMapping("/runs/{id}")
+	@Operation(summary = "Delete a run and its model (409 while it is running)")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		this.service.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+}

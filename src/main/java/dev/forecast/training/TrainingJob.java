@@ -1,0 +1,131 @@
+package dev.forecast.training;
+
+import dev.forecast.model.EpochStats;
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.Trainer;
+import dev.forecast.model.TrainingMonitor;
+import dev.forecast.model.TrainingResult;
+import dev.forecast.series.SeriesService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Trains one claimed run: reads the series, runs the training loop outside any transaction, records
+ * every epoch, and ends the run as SUCCEEDED (with its model), FAILED (with the reason), CANCELLED, or
+ * back in the queue when the worker shuts down. Every store call is its own short transaction and
+ * guarded by the worker's ownership of the run.
+ */
+@Component
+class TrainingJob {
+
+	private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
+
+	private final RunStore store;
+
+	private final SeriesService series;
+
+	private final RunningJobs running;
+
+	private final JsonMapper json;
+
+	TrainingJob(RunStore store, SeriesService series, RunningJobs running, JsonMapper json) {
+		this.store = store;
+		this.series = series;
+		this.running = running;
+		this.json = json;
+	}
+
+	void execute(RunStore.Claim claim, String worker) {
+		RunningJobs.Job job = this.running.start(claim.id(), worker);
+		MDC.put("run", Long.toString(claim.id()));
+		try {
+			TrainSpec spec = this.json.readValue(claim.spec(), TrainSpec.class);
+			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
+					worker);
+			double[] values = this.series.points(claim.seriesId()).values();
+			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec());
+			finish(job, result);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			if (job.shuttingDown()) {
+				requeue(job);
+				return;
+			}
+			log.warn("Run {} failed", claim.id(), ex);
+			this.store.fail(claim.id(), worker, describe(ex));
+		}
+		finally {
+			this.running.finish(job);
+			MDC.remove("run");
+		}
+	}
+
+	private void finish(RunningJobs.Job job, TrainingResult result) {
+		long id = job.runId;
+		if (job.lost()) {
+			log.warn("Run {} was taken from {} (missed heartbeats or deleted); dropping its result", id, job.worker);
+		}
+		else if (job.shuttingDown()) {
+			requeue(job);
+		}
+		else if (job.cancelled()) {
+			this.store.cancelled(id, job.worker);
+			log.info("Run {} cancelled after {} epoch(s)", id, result.curve().size());
+		}
+		else if (result.model() == null) {
+			this.store.fail(id, job.worker, "No epoch finished");
+		}
+		else {
+			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
+					result.trainSeconds());
+			byte[] model = result.model().toBytes();
+			if (this.store.succeed(id, job.worker, metrics, model)) {
+				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
+						String.format("%.3f", result.valMae()), result.bestEpoch(),
+						String.format("%.1f", result.trainSeconds()), model.length / 1024);
+			}
+		}
+	}
+
+	private void requeue(RunningJobs.Job job) {
+		if (this.store.requeue(job.runId, job.worker)) {
+			log.info("Run {} re-queued: worker {} is shutting down", job.runId, job.worker);
+		}
+	}
+
+	private TrainingMonitor monitor(RunningJobs.Job job) {
+		return new TrainingMonitor() {
+
+			@Override
+			public boolean shouldStop() {
+				return job.shouldStop();
+			}
+
+			@Override
+			public void onEpoch(EpochStats stats, int epochs) {
+				RunStore.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
+				if (answer == RunStore.Heartbeat.CANCEL_REQUESTED) {
+					job.cancel();
+				}
+				else if (answer == RunStore.Heartbeat.LOST) {
+					job.lose();
+				}
+			}
+
+		};
+	}
+
+	private static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		if (ex instanceof dev.forecast.error.ApiException) {
+			return message;
+		}
+		String type = ex.getClass().getSimpleName();
+		return message == null || message.isBlank() ? type : type + ": " + message;
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.forecast.training;
+
+import java.util.List;
+
+import dev.forecast.error.ConflictException;
+import dev.forecast.error.TooManyRequestsException;
+import dev.forecast.model.TrainSpec;
+import dev.forecast.security.Caller;
+import dev.forecast.security.QuotaProperties;
+import dev.forecast.series.Series;
+import dev.forecast.series.SeriesService;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Submits, reads, cancels and deletes runs. Training itself happens on the {@link WorkerPool}. */
+@Service
+public class TrainingService {
+
+	private final SeriesService series;
+
+	private final SpecResolver specs;
+
+	private final RunStore runs;
+
+	private final RunningJobs running;
+
+	private final ApplicationEventPublisher events;
+
+	private final TrainingProperties properties;
+
+	private final QuotaProperties quota;
+
+	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, RunningJobs running,
+			ApplicationEventPublisher events, TrainingProperties properties, QuotaProperties quota) {
+		this.series = series;
+		this.specs = specs;
+		this.runs = runs;
+		this.running = running;
+		this.events = events;
+		this.properties = properties;
+		this.quota = quota;
+	}
+
+	/** Queues a run in this transaction: it exists (QUEUED) exactly when the request succeeded. */
+	@Transactional
+	public Run submit(TrainRequest request) {
+		Series target = this.series.get(request.series());
+		TrainSpec spec = this.specs.resolve(request, target.getLength());
+		checkActiveRuns();
+		long id = this.runs.insert(target.getId(), spec);
+		this.events.publishEvent(new RunQueued(id));
+		return get(id);
+	}
+
+	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per caller; 429 beyond. */
+	private void checkActiveRuns() {
+		long active = this.runs.lockAndCountActive(Caller.current());
+		if (active >= this.quota.maxActiveRuns()) {
+			throw new TooManyRequestsException("This API key already has " + active + " queued or running runs, the "
+					+ "most allowed (forecast.quota.max-active-runs); wait for one to finish or cancel one.", 30);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Run get(long id) {
+		return this.runs.find(id).orElseThrow(() -> RunNotFoundException.forId(id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Run> list(Long seriesId, RunStatus status) {
+		if (seriesId != null) {
+			this.series.get(seriesId);
+		}
+		return this.runs.list(seriesId, status, this.properties.maxListSize());
+	}
+
+	/** The succeeded run of a series with the lowest validation MAE, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> bestRun(long seriesId) {
+		return this.runs.bestSucceeded(seriesId);
+	}
+
+	/**
+	 * Cancels a queued run at once; asks a running one to stop (within one batch when it trains in this
+	 * process, else at its worker's next heartbeat). Finished runs stay as they are.
+	 */
+	public Run cancel(long id) {
+		RunStatus status = this.runs.requestCancel(id).orElseThrow(() -> RunNotFoundException.forId(id));
+		if (status == RunStatus.RUNNING) {
+			this.running.cancel(id);
+		}
+		return get(id);
+	}
+
+	/** Deletes a run and its model; {@code 409} while it is running. */
+	public void delete(long id) {
+		if (this.runs.deleteUnlessRunning(id) == 1) {
+			return;
+		}
+		RunStatus status = this.runs.status(id).orElseThrow(() -> RunNotFoundException.forId(id));
+		throw new ConflictException("Run is running", "Run " + id + " is " + status
+				+ "; cancel it (POST /runs/" + id + "/cancel) and delete it once it has stopped.");
+	}
+
+}

@@ -1,0 +1,165 @@
+package dev.forecast.training;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.forecast.model.TrainSpec;
+import dev.forecast.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The durable queue on the real PostgreSQL: claiming, recovery of dead workers, graceful shutdown. */
+class RunQueueIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private WorkerPool pool;
+
+	@Autowired
+	private RunStore store;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void racingClaimersNeverGetTheSameRun() throws Exception {
+		long series = TrainingFixtures.upload(http(), 100);
+		TrainSpec spec = TrainSpec.DEFAULTS;
+		this.pool.stop();
+		List<Long> mine = new ArrayList<>();
+		List<RunStore.Claim> claimed = Collections.synchronizedList(new ArrayList<>());
+		try {
+			for (int i = 0; i < 60; i++) {
+				mine.add(this.store.insert(series, spec));
+			}
+			int claimers = 8;
+			ExecutorService threads = Executors.newFixedThreadPool(claimers);
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> futures = new ArrayList<>();
+			for (int c = 0; c < claimers; c++) {
+				String worker = "racer-" + c;
+				futures.add(threads.submit(() -> {
+					start.await();
+					Optional<RunStore.Claim> claim;
+					while ((claim = this.store.claim(worker)).isPresent()) {
+						claimed.add(claim.get());
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : futures) {
+				future.get(2, TimeUnit.MINUTES);
+			}
+			threads.shutdown();
+			List<Long> ids = claimed.stream().map(RunStore.Claim::id).toList();
+			assertThat(ids).doesNotHaveDuplicates();
+			assertThat(ids).containsAll(mine);
+			for (long id : mine) {
+				Run run = this.store.find(id).orElseThrow();
+				assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+				assertThat(run.attempts()).isEqualTo(1);
+				assertThat(run.worker()).startsWith("racer-");
+			}
+			// give back runs of other tests the racers took
+			for (RunStore.Claim claim : claimed) {
+				if (!mine.contains(claim.id())) {
+					this.store.requeue(claim.id(), this.store.find(claim.id()).orElseThrow().worker());
+				}
+			}
+		}
+		finally {
+			http().delete("/series/" + series);
+			this.pool.start();
+		}
+		assertThat(this.store.find(mine.get(0))).isEmpty();
+	}
+
+	@Test
+	void aRunWhoseWorkerDiedIsRequeuedAndTrainedByALiveWorker() {
+		long series = TrainingFixtures.upload(http(), 150);
+		long run;
+		this.pool.stop();
+		try {
+			run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 2)).id();
+			playDeadWorker(run, 1);
+			assertThat(this.pool.recoverStale()).contains(run);
+			Run requeued = this.store.find(run).orElseThrow();
+			assertThat(requeued.status()).isEqualTo(RunStatus.QUEUED);
+			assertThat(requeued.worker()).isNull();
+		}
+		finally {
+			this.pool.start();
+		}
+		await().atMost(Duration.ofMinutes(3)).until(() -> this.store.find(run).orElseThrow().status().isFinal());
+		Run done = this.store.find(run).orElseThrow();
+		assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(done.worker()).isNotEqualTo("dead-worker");
+		assertThat(done.attempts()).isEqualTo(2);
+	}
+
+	@Test
+	void aRunWhoseWorkersKeepDyingFailsWithTheReason() {
+		long series = TrainingFixtures.upload(http(), 150);
+		this.pool.stop();
+		try {
+			long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 2)).id();
+			playDeadWorker(run, 3);
+			assertThat(this.pool.recoverStale()).contains(run);
+			Run failed = this.store.find(run).orElseThrow();
+			assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+			assertThat(failed.error()).contains("dead-worker").contains("heartbeats").contains("3 attempt");
+			assertThat(failed.finishedAt()).isNotNull();
+		}
+		finally {
+			this.pool.start();
+		}
+	}
+
+	@Test
+	void stoppingThePoolRequeuesTheRunningJobWhichAnotherWorkerThenTrains() {
+		long series = TrainingFixtures.upload(http(), 400);
+		long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 40)).id();
+		await().atMost(Duration.ofMinutes(3)).until(() -> {
+			Run r = this.store.find(run).orElseThrow();
+			return r.status() == RunStatus.RUNNING && !r.curve().isEmpty();
+		});
+		String firstWorker = this.store.find(run).orElseThrow().worker();
+		this.pool.stop();
+		Run requeued = this.store.find(run).orElseThrow();
+		assertThat(requeued.status()).isEqualTo(RunStatus.QUEUED);
+		assertThat(requeued.attempts()).as("a shutdown is not a failed attempt").isZero();
+		assertThat(requeued.worker()).isNull();
+		this.pool.start();
+		await().atMost(Duration.ofMinutes(3)).until(() -> this.store.find(run).orElseThrow().status().isFinal());
+		Run done = this.store.find(run).orElseThrow();
+		assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(done.worker()).isNotEqualTo(firstWorker);
+		assertThat(done.attempts()).isEqualTo(1);
+		assertThat(done.curve()).hasSize(40);
+	}
+
+	/** Puts a run in the state a worker leaves behind when it dies mid-training. */
+	private void playDeadWorker(long run, int attempts) {
+		int updated = this.jdbc.sql("""
+				update training_run set status = 'RUNNING', worker = 'dead-worker', attempts = ?,
+				       started_at = now() - interval '2 hours', heartbeat_at = now() - interval '1 hour'
+				 where id = ? and status = 'QUEUED'
+				""").params(attempts, run).update();
+		assertThat(updated).isEqualTo(1);
+	}
+
+
+}
