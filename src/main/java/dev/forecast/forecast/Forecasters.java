@@ -39,6 +39,11 @@ class Forecasters {
 		return forecaster;
 	}
 
+	/** The methods that forecast from a trained model and have a forecaster. */
+	List<Method> trained() {
+		return this.byMethod.keySet().stream().filter(Method::needsTraining).toList();
+	}
+
 	/** The methods that need no training and have a forecaster: the default set of an evaluation. */
 	List<Method> untrained() {
 		return this.byMethod.keySet().stream().filter(m -> !m.needsTraining()).toList();

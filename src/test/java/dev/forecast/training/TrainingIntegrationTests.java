@@ -3,7 +3,6 @@ package dev.forecast.training;
 import java.time.Duration;
 import java.util.List;
 
-import dev.forecast.model.TrainedModel;
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,7 @@ class TrainingIntegrationTests extends IntegrationTest {
 		List<Integer> ids = http().get("/runs?series=" + series + "&status=SUCCEEDED").json("$.items[*].id");
 		assertThat(ids).contains((int) run);
 		assertThat(this.models.bestRun(series)).contains(run);
-		TrainedModel model = this.models.forRun(run);
-		assertThat(model.predict(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })).hasSize(1);
+		assertThat(this.models.forRun(run).forecast(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, 1)).hasSize(1);
 	}
 
 	@Test
