@@ -102,6 +102,10 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertThat((String) forbidden.json("$.detail")).contains("write scope");
 		Response allowed = send(method, url, WRITE, type, content);
 		assertThat(allowed.status()).as(allowed.toString()).isBetween(200, 299);
+		if (url.equals("/train")) {
+			// the run stays queued (no workers here): delete it so the key's active-run quota is free again
+			assertThat(send("DELETE", "/runs/" + allowed.id(), WRITE, null, null).status()).isEqualTo(204);
+		}
 	}
 
 	@Test
@@ -205,6 +209,9 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		List<Integer> accepted = answers.stream().filter((r) -> r.status() == 202).map((r) -> (int) r.id()).toList();
 		assertThat(queued).containsAll(accepted);
 		assertThat(send("GET", "/runs?series=" + this.seriesId, READ, null, null).body()).doesNotContain("quota-key-1");
+		for (int run : accepted) {
+			assertThat(send("DELETE", "/runs/" + run, "quota-key-1", null, null).status()).isEqualTo(204);
+		}
 	}
 
 	@Test
