@@ -51,6 +51,8 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static Stream<Arguments> readEndpoints() {
 		return Stream.of(Arguments.of("/series"), Arguments.of("/series/{id}"), Arguments.of("/series/{id}/points"),
+				Arguments.of("/series/{id}/points?limit=1&from=2024-01-02"), Arguments.of("/actuator/info"),
+				Arguments.of("/actuator/metrics"),
 				Arguments.of("/forecast?series={id}&method=naive&horizon=2"),
 				Arguments.of("/evaluation?series={id}&holdout=2&horizon=1&methods=naive"),
 				Arguments.of("/runs?series={id}"));
@@ -100,6 +102,27 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertThat((String) forbidden.json("$.detail")).contains("write scope");
 		Response allowed = send(method, url, WRITE, type, content);
 		assertThat(allowed.status()).as(allowed.toString()).isBetween(200, 299);
+		if (url.equals("/train")) {
+			// the run stays queued (no workers here): delete it so the key's active-run quota is free again
+			assertThat(send("DELETE", "/runs/" + allowed.id(), WRITE, null, null).status()).isEqualTo(204);
+		}
+	}
+
+	@Test
+	void runEndpointsNeedTheirScopes() {
+		long run = send("POST", "/train", HASHED, "application/json", TRAIN.replace("{id}", Long.toString(this.seriesId)))
+			.id();
+		String path = "/runs/" + run;
+
+		assertUnauthorized(send("GET", path, null, null, null));
+		assertThat(send("GET", path, READ, null, null).status()).isEqualTo(200);
+		assertUnauthorized(send("POST", path + "/cancel", null, null, null));
+		assertThat(send("POST", path + "/cancel", READ, null, null).status()).isEqualTo(403);
+		assertThat(send("POST", path + "/cancel", WRITE, null, null).status()).isEqualTo(202);
+		assertUnauthorized(send("DELETE", path, null, null, null));
+		assertThat(send("DELETE", path, READ, null, null).status()).isEqualTo(403);
+		assertThat(send("DELETE", path, WRITE, null, null).status()).isEqualTo(204);
+		assertThat(send("GET", path, READ, null, null).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -186,6 +209,9 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		List<Integer> accepted = answers.stream().filter((r) -> r.status() == 202).map((r) -> (int) r.id()).toList();
 		assertThat(queued).containsAll(accepted);
 		assertThat(send("GET", "/runs?series=" + this.seriesId, READ, null, null).body()).doesNotContain("quota-key-1");
+		for (int run : accepted) {
+			assertThat(send("DELETE", "/runs/" + run, "quota-key-1", null, null).status()).isEqualTo(204);
+		}
 	}
 
 	@Test
