@@ -108,6 +108,9 @@ for run in $R12 $R1; do
   SP50[$run]=$(echo "$OUT" | pct 50%)
   SP99[$run]=$(echo "$OUT" | pct 99%)
 done
+# one client alone: the latency of a forecast without queueing behind the other clients
+ONE=$(wrk -t1 -c1 -d"${DURATION}s" --timeout 30s --latency "$BASE/forecast?series=$SERIES&method=neural&horizon=12&run=$R12")
+ONE_RPS=$(echo "$ONE" | awk '/^Requests\/sec:/ {print $2}'); ONE_P50=$(echo "$ONE" | pct 50%); ONE_P99=$(echo "$ONE" | pct 99%)
 kill "$APP"; wait "$APP" 2>/dev/null || true
 
 BARE=$(OMP_NUM_THREADS=1 ./mvnw -q -B -o exec:java -Dexec.classpathScope=test \
@@ -132,4 +135,5 @@ for run in $R12 $R1; do
   printf "%s ratio service/bare: %.2f vs the 1-thread loop, %.2f vs 2 threads (goal >= 0.7)\n" "$label" \
     "$(echo "${SRPS[$run]} / $one" | bc -l)" "$(echo "${SRPS[$run]} / $two" | bc -l)"
 done
-printf "h12 service p50: %s ms (goal <= 30 ms)\n" "${SP50[$R12]}"
+printf "h12 service p50: %s ms with %s clients (goal <= 30 ms); one client alone: %s req/s, p50 %s ms, p99 %s ms\n" \
+  "${SP50[$R12]}" "$CONNECTIONS" "$ONE_RPS" "$ONE_P50" "$ONE_P99"
