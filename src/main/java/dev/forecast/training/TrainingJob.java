@@ -54,7 +54,7 @@ class TrainingJob {
 			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec());
 			finish(job, result, spec, values);
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the run, not the worker
 			if (job.shuttingDown()) {
 				requeue(job);
 				return;

@@ -117,6 +117,12 @@ class TrainingIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theEndpointsAreInTheOpenApiDocument() {
+		String doc = http().get("/v3/api-docs").body();
+		assertThat(doc).contains("\"/train\"", "\"/runs/{id}\"", "\"/runs/{id}/cancel\"", "\"/runs\"", "TrainRequest");
+	}
+
+	@Test
 	void deletingASeriesRemovesItsRunsAndModels() {
 		long series = TrainingFixtures.upload(http(), 120);
 		long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 2)).id();
