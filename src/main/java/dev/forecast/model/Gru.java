@@ -63,12 +63,36 @@ public class Gru extends SameDiffLayer {
 		this.lastStepOnly = lastStepOnly;
 	}
 
+	public long getNIn() {
+		return this.nIn;
+	}
+
+	public void setNIn(long nIn) {
+		this.nIn = nIn;
+	}
+
 	public long getUnits() {
 		return this.units;
 	}
 
+	public void setUnits(long units) {
+		this.units = units;
+	}
+
+	public long getTimeSteps() {
+		return this.timeSteps;
+	}
+
+	public void setTimeSteps(long timeSteps) {
+		this.timeSteps = timeSteps;
+	}
+
 	public boolean isLastStepOnly() {
 		return this.lastStepOnly;
+	}
+
+	public void setLastStepOnly(boolean lastStepOnly) {
+		this.lastStepOnly = lastStepOnly;
 	}
 
 	@Override
