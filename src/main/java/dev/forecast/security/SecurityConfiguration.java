@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
 	static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
 			"/v3/api-docs", "/v3/api-docs/**", "/error", "/", "/index.html", "/favicon.ico", "/assets/**",
-			"/dashboard/**" };
+			"/webjars/**", "/dashboard/**" };
 
 	@Bean
 	ApiKeys apiKeys(SecurityProperties properties) {

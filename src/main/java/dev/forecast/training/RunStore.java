@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.security.Caller;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,11 +54,25 @@ class RunStore {
 
 	}
 
+	/** Queues a run submitted by the current caller (see {@link Caller}). */
 	@Transactional
 	long insert(long seriesId, TrainSpec spec) {
 		return this.jdbc
-			.sql("insert into training_run (series_id, status, spec, epochs) values (?, ?, ?::jsonb, ?) returning id")
-			.params(seriesId, RunStatus.QUEUED.name(), this.json.writeValueAsString(spec), spec.epochs())
+			.sql("insert into training_run (series_id, status, spec, epochs, owner) values (?, ?, ?::jsonb, ?, ?) returning id")
+			.params(seriesId, RunStatus.QUEUED.name(), this.json.writeValueAsString(spec), spec.epochs(), Caller.current())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Queued plus running runs of {@code owner}, counted under a transaction-scoped lock on that
+	 * owner, so that concurrent submissions of one owner count one after the other.
+	 */
+	@Transactional
+	long lockAndCountActive(String owner) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('training_run.owner:' || ?))").param(owner).query().singleRow();
+		return this.jdbc.sql("select count(*) from training_run where owner = ? and status in ('QUEUED', 'RUNNING')")
+			.param(owner)
 			.query(Long.class)
 			.single();
 	}

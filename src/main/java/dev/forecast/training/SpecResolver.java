@@ -61,6 +61,12 @@ class SpecResolver {
 		}
 		int epochs = or(request.epochs(), d.epochs());
 		range(errors, "epochs", epochs, 1, this.limits.maxEpochs());
+		long windows = Math.max(0, seriesLength - validation - window - horizon + 1);
+		if (epochs * windows > this.limits.maxEpochWindows()) {
+			errors.add(new FieldProblem("epochs", epochs + " epochs of " + windows + " training windows are "
+					+ epochs * windows + " window passes, over the limit of " + this.limits.maxEpochWindows()
+					+ " (forecast.training.max-epoch-windows); train fewer epochs or on fewer points"));
+		}
 		int batchSize = or(request.batchSize(), d.batchSize());
 		range(errors, "batchSize", batchSize, 1, this.limits.maxBatchSize());
 		int prefetch = or(request.prefetch(), d.prefetch());

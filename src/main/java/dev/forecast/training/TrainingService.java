@@ -3,7 +3,10 @@ package dev.forecast.training;
 import java.util.List;
 
 import dev.forecast.error.ConflictException;
+import dev.forecast.error.TooManyRequestsException;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.security.Caller;
+import dev.forecast.security.QuotaProperties;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
 
@@ -27,14 +30,17 @@ public class TrainingService {
 
 	private final TrainingProperties properties;
 
+	private final QuotaProperties quota;
+
 	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, RunningJobs running,
-			ApplicationEventPublisher events, TrainingProperties properties) {
+			ApplicationEventPublisher events, TrainingProperties properties, QuotaProperties quota) {
 		this.series = series;
 		this.specs = specs;
 		this.runs = runs;
 		this.running = running;
 		this.events = events;
 		this.properties = properties;
+		this.quota = quota;
 	}
 
 	/** Queues a run in this transaction: it exists (QUEUED) exactly when the request succeeded. */
@@ -42,9 +48,19 @@ public class TrainingService {
 	public Run submit(TrainRequest request) {
 		Series target = this.series.get(request.series());
 		TrainSpec spec = this.specs.resolve(request, target.getLength());
+		checkActiveRuns();
 		long id = this.runs.insert(target.getId(), spec);
 		this.events.publishEvent(new RunQueued(id));
 		return get(id);
+	}
+
+	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per caller; 429 beyond. */
+	private void checkActiveRuns() {
+		long active = this.runs.lockAndCountActive(Caller.current());
+		if (active >= this.quota.maxActiveRuns()) {
+			throw new TooManyRequestsException("This API key already has " + active + " queued or running runs, the "
+					+ "most allowed (forecast.quota.max-active-runs); wait for one to finish or cancel one.", 30);
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,11 @@
 package dev.forecast.security;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import dev.forecast.support.IntegrationTest;
@@ -21,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
 		"forecast.security.api-keys=read-key-123=read, write-key-456=write, "
-				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write",
-		"forecast.worker.enabled=false", "forecast.series.max-points=10" })
+				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write, "
+				+ "quota-key-1=write, rate-key-2=write",
+		"forecast.worker.enabled=false", "forecast.series.max-points=10", "forecast.quota.max-active-runs=3",
+		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100" })
 class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static final String READ = "read-key-123";
@@ -30,6 +38,8 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	static final String WRITE = "write-key-456";
 
 	static final String HASHED = "hashed-key-789";
+
+	static final String TRAIN = "{\"series\": {id}, \"model\": \"dense\", \"window\": 2, \"validation\": 2, \"epochs\": 1}";
 
 	private long seriesId;
 
@@ -41,6 +51,8 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static Stream<Arguments> readEndpoints() {
 		return Stream.of(Arguments.of("/series"), Arguments.of("/series/{id}"), Arguments.of("/series/{id}/points"),
+				Arguments.of("/series/{id}/points?limit=1&from=2024-01-02"), Arguments.of("/actuator/info"),
+				Arguments.of("/actuator/metrics"),
 				Arguments.of("/forecast?series={id}&method=naive&horizon=2"),
 				Arguments.of("/evaluation?series={id}&holdout=2&horizon=1&methods=naive"),
 				Arguments.of("/runs?series={id}"));
@@ -49,8 +61,21 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	static Stream<Arguments> writeEndpoints() {
 		return Stream.of(Arguments.of("POST", "/series", "text/csv", "date,value\n2024-01-01,1\n"),
 				Arguments.of("POST", "/series/{id}/points", "text/csv", "date,value\n2024-01-09,9\n"),
-				Arguments.of("POST", "/train", "application/json", "{\"series\": {id}, \"epochs\": 1}"),
+				Arguments.of("POST", "/train", "application/json", TRAIN),
 				Arguments.of("DELETE", "/series/{id}", null, null));
+	}
+
+	@ParameterizedTest
+	@MethodSource("dashboardFiles")
+	void theDashboardLoadsWithoutAKey(String path) {
+		Response file = send("GET", path, null, null, null);
+
+		assertThat(file.status()).as(file.toString()).isEqualTo(200);
+	}
+
+	static Stream<Arguments> dashboardFiles() {
+		return Stream.of(Arguments.of("/"), Arguments.of("/index.html"), Arguments.of("/assets/app.js"),
+				Arguments.of("/assets/style.css"), Arguments.of("/webjars/uplot/1.6.30/dist/uPlot.esm.js"));
 	}
 
 	@ParameterizedTest
@@ -77,6 +102,27 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertThat((String) forbidden.json("$.detail")).contains("write scope");
 		Response allowed = send(method, url, WRITE, type, content);
 		assertThat(allowed.status()).as(allowed.toString()).isBetween(200, 299);
+		if (url.equals("/train")) {
+			// the run stays queued (no workers here): delete it so the key's active-run quota is free again
+			assertThat(send("DELETE", "/runs/" + allowed.id(), WRITE, null, null).status()).isEqualTo(204);
+		}
+	}
+
+	@Test
+	void runEndpointsNeedTheirScopes() {
+		long run = send("POST", "/train", HASHED, "application/json", TRAIN.replace("{id}", Long.toString(this.seriesId)))
+			.id();
+		String path = "/runs/" + run;
+
+		assertUnauthorized(send("GET", path, null, null, null));
+		assertThat(send("GET", path, READ, null, null).status()).isEqualTo(200);
+		assertUnauthorized(send("POST", path + "/cancel", null, null, null));
+		assertThat(send("POST", path + "/cancel", READ, null, null).status()).isEqualTo(403);
+		assertThat(send("POST", path + "/cancel", WRITE, null, null).status()).isEqualTo(202);
+		assertUnauthorized(send("DELETE", path, null, null, null));
+		assertThat(send("DELETE", path, READ, null, null).status()).isEqualTo(403);
+		assertThat(send("DELETE", path, WRITE, null, null).status()).isEqualTo(204);
+		assertThat(send("GET", path, READ, null, null).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -132,6 +178,66 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 				"{\"start\": \"2024-01-09\", \"frequency\": \"DAILY\", \"values\": [1,2,3]}");
 		assertThat(appended.status()).isEqualTo(413);
 		assertThat((Integer) send("GET", "/series/" + this.seriesId, READ, null, null).json("$.length")).isEqualTo(8);
+	}
+
+	@Test
+	void aBurstOfSubmissionsQueuesNoMoreThanTheActiveRunQuota() throws Exception {
+		String body = TRAIN.replace("{id}", Long.toString(this.seriesId));
+		List<Callable<Response>> burst = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			burst.add(() -> send("POST", "/train", "quota-key-1", "application/json", body));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		List<Response> answers = new ArrayList<>();
+		try {
+			for (Future<Response> answer : pool.invokeAll(burst)) {
+				answers.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(answers).filteredOn((r) -> r.status() == 202).hasSize(3);
+		assertThat(answers).filteredOn((r) -> r.status() != 202).hasSize(3).allSatisfy((r) -> {
+			assertThat(r.status()).as(r.toString()).isEqualTo(429);
+			assertThat(r.header("Retry-After")).matches("[1-9][0-9]*");
+			assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+		});
+		List<Integer> queued = send("GET", "/runs?series=" + this.seriesId + "&status=QUEUED", READ, null, null)
+			.json("$.items[*].id");
+		List<Integer> accepted = answers.stream().filter((r) -> r.status() == 202).map((r) -> (int) r.id()).toList();
+		assertThat(queued).containsAll(accepted);
+		assertThat(send("GET", "/runs?series=" + this.seriesId, READ, null, null).body()).doesNotContain("quota-key-1");
+		for (int run : accepted) {
+			assertThat(send("DELETE", "/runs/" + run, "quota-key-1", null, null).status()).isEqualTo(204);
+		}
+	}
+
+	@Test
+	void submissionsAreRateLimitedPerKey() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(send("POST", "/train", "rate-key-2", "application/json", "{\"series\": 987654321}").status())
+				.isEqualTo(404);
+		}
+		Response limited = send("POST", "/train", "rate-key-2", "application/json", "{\"series\": 987654321}");
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+		assertThat((String) limited.json("$.detail")).contains("forecast.quota.train-submissions");
+		assertThat(send("POST", "/train", WRITE, "application/json", "{\"series\": 987654321}").status())
+			.as("another key has its own budget")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void epochsTimesWindowsIsCapped() {
+		Response tooMuch = send("POST", "/train", WRITE, "application/json", "{\"series\": " + this.seriesId
+				+ ", \"model\": \"dense\", \"window\": 2, \"validation\": 2, \"epochs\": 50}");
+
+		assertThat(tooMuch.status()).isEqualTo(400);
+		assertThat((String) tooMuch.json("$.errors[0].field")).isEqualTo("epochs");
+		assertThat((String) tooMuch.json("$.detail")).contains("forecast.training.max-epoch-windows");
 	}
 
 	private Response send(String method, String path, String key, String type, String body) {

@@ -4,6 +4,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port over the real
@@ -12,6 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * empty database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the whole suite submits many runs anonymously: quotas are tested on their own (subclasses override these)
+@TestPropertySource(properties = { "forecast.quota.train-submissions=100000", "forecast.quota.max-active-runs=100000" })
 public abstract class IntegrationTest {
 
 	@LocalServerPort
