@@ -2,6 +2,7 @@ package dev.forecast.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -127,7 +128,13 @@ public final class Trainer {
 		Errors errors = evaluate(network, validation, scaler, loss);
 		TrainedModel model = new TrainedModel(network, spec.model(), scaler, spec.window(), spec.horizon(),
 				setup.sequenceInput(), specJson);
-		return new TrainingResult(model, stopped, bestEpoch, errors.mae(), errors.rmse(), seconds, curve);
+		Double suggested = null;
+		if (Schedules.RANGE_TEST.equals(spec.schedule().type())) {
+			OptionalDouble suggestion = RangeTest.suggest(curve);
+			suggested = suggestion.isPresent() ? suggestion.getAsDouble() : null;
+		}
+		return new TrainingResult(model, stopped, bestEpoch, errors.mae(), errors.rmse(), seconds, curve,
+				Diagnosis.naiveMae(series, spec.window(), spec.horizon(), spec.validation()), suggested);
 	}
 
 	/** Validation errors: loss in normalized units, MAE and RMSE in series units over all outputs. */
