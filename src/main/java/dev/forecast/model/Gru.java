@@ -187,9 +187,10 @@ public class Gru extends SameDiffLayer {
 	}
 
 	/**
-	 * DL4J 1.0.0-M2.1's SameDiff layer returns twice the gradients (of the parameters and of the input) for
-	 * the error it is given, whatever the graph (measured against finite differences, see {@code GruTests}):
-	 * this layer passes it half the error.
+	 * The runtime layer, fixing two things of DL4J 1.0.0-M2.1's SameDiff layer: it returns twice the
+	 * gradients (of the parameters and of the input) for the error it is given, whatever the graph
+	 * (measured against finite differences, see {@code GruTests}), so it is passed half the error; and it
+	 * ignores dropout, so the input is dropped out here in training (and the gradient masked alike).
 	 */
 	static final class HalvedGradients extends org.deeplearning4j.nn.layers.samediff.SameDiffLayer {
 
@@ -198,8 +199,15 @@ public class Gru extends SameDiffLayer {
 		}
 
 		@Override
+		public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+			applyDropOutIfNecessary(training, workspaceMgr);
+			return super.activate(training, workspaceMgr);
+		}
+
+		@Override
 		public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-			return super.backpropGradient(epsilon.mul(0.5), workspaceMgr);
+			Pair<Gradient, INDArray> gradients = super.backpropGradient(epsilon.mul(0.5), workspaceMgr);
+			return new Pair<>(gradients.getFirst(), backpropDropOutIfPresent(gradients.getSecond()));
 		}
 
 	}

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -185,7 +186,13 @@ public final class Networks {
 						.build();
 					list.layer(lastStep ? new LastTimeStep(rnn) : rnn);
 				}
-				case "gru" -> list.layer(new Gru(layer.units(), lastStep));
+				case "gru" -> {
+					Gru gru = new Gru(layer.units(), lastStep);
+					if (reg.dropout() > 0 && i > 0) {
+						gru.setIDropout(new Dropout(1.0 - reg.dropout()));
+					}
+					list.layer(gru);
+				}
 				default -> throw new IllegalArgumentException("unknown layer type '" + layer.type() + "'");
 			}
 			if (reg.batchNorm() && (!layer.sequence() || lastStep)) {

@@ -73,6 +73,27 @@ class RegularizationTests {
 	}
 
 	@Test
+	void dropoutReachesRecurrentAndGruLayers() {
+		for (String model : java.util.List.of("lstm", "gru", "rnn")) {
+			TrainSpec spec = Specs.withRegularization(Specs.tiny(model), Specs.regularization(0, 0, 0.5, false, null, null, null));
+			Trainer.Setup setup = Trainer.setup(spec, SERIES);
+			MultiLayerNetwork network = setup.network();
+			INDArray x = setup.data().validation().getFeatures();
+			// the second layer, on its own: dropout on its input in training only (the first layer has none)
+			INDArray hidden = network.feedForward(x, false).get(1);
+			org.deeplearning4j.nn.api.Layer second = network.getLayer(1);
+			org.deeplearning4j.nn.workspace.LayerWorkspaceMgr none = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr
+				.noWorkspaces();
+			INDArray inference = second.activate(hidden.dup(), false, none).dup();
+			INDArray training = second.activate(hidden.dup(), true, none).dup();
+			assertThat(second.activate(hidden.dup(), false, none)).as(model).isEqualTo(inference);
+			assertThat(training.sub(inference).amaxNumber().doubleValue()).as(model).isGreaterThan(1e-3);
+			assertThat(network.getLayer(0).conf().getLayer().getIDropout()).as(model).isNull();
+			assertThat(network.output(x, false)).as(model).isEqualTo(network.output(x, false));
+		}
+	}
+
+	@Test
 	void maxNormBoundsTheIncomingWeightsOfEveryUnit() {
 		TrainSpec spec = Specs.withOptimizer(Specs.withEpochs(dense(Specs.regularization(0, 0, 0, false, 0.5, null, null)), 5),
 				TrainSpec.Optimizer.defaults("sgd", 0.1));
