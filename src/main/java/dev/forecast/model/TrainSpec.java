@@ -58,8 +58,16 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 	 * @param beta2 second-moment decay of {@code adam}, {@code adamax}, {@code nadam}
 	 * @param epsilon the small constant of {@code adagrad}, {@code rmsprop} and the Adam family
 	 */
-	public record Optimizer(String type, double learningRate, double momentum, double rho, double beta1, double beta2,
-			double epsilon) {
+	public record Optimizer(String type, double learningRate, double momentum, Double rho, Double beta1, Double beta2,
+			Double epsilon) {
+
+		/** Specs stored before these parameters existed read with their defaults. */
+		public Optimizer {
+			rho = (rho != null) ? rho : RHO;
+			beta1 = (beta1 != null) ? beta1 : BETA1;
+			beta2 = (beta2 != null) ? beta2 : BETA2;
+			epsilon = (epsilon != null) ? epsilon : EPSILON;
+		}
 
 		public static final double MOMENTUM = 0.9;
 

@@ -111,7 +111,7 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 	public record Layer(
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "dense, rnn, lstm, gru, conv1d",
 					example = "lstm") String type,
-			@Schema(description = "Units (or filters of conv1d)", defaultValue = "the request's units",
+			@Schema(description = "Units (or filters of conv1d); default: the request's units",
 					example = "32") Integer units,
 			@Schema(description = "conv1d: filters (same as units)") Integer filters,
 			@Schema(description = "conv1d: kernel size", defaultValue = "5") Integer kernel,

@@ -114,4 +114,17 @@ class SpecResolverTests {
 		assertThat(json).doesNotContain("maxRate").contains("\"boundaries\":[2,4]");
 	}
 
+	@Test
+	void specsStoredBeforeTheToolboxReadWithTheDefaults() {
+		TrainSpec old = JSON.readValue("{\"model\":\"lstm\",\"units\":8,\"window\":12,\"horizon\":1,\"validation\":24,"
+				+ "\"epochs\":3,\"batchSize\":32,\"shuffle\":true,\"seed\":1,\"prefetch\":0,\"normalization\":\"zscore\","
+				+ "\"loss\":\"mse\",\"optimizer\":{\"type\":\"adam\",\"learningRate\":0.01,\"momentum\":0.9},"
+				+ "\"schedule\":{\"type\":\"constant\"},\"regularization\":{\"l1\":0,\"l2\":0,\"dropout\":0,"
+				+ "\"batchNorm\":false},\"init\":\"glorot\",\"earlyStopping\":{\"patience\":0,\"minDelta\":0,"
+				+ "\"monitor\":\"valMae\"}}", TrainSpec.class);
+		assertThat(old.optimizer()).isEqualTo(TrainSpec.Optimizer.defaults("adam", 0.01));
+		assertThat(old.layers()).isNull();
+		assertThat(old.schedule()).isEqualTo(new TrainSpec.Schedule("constant"));
+	}
+
 }
