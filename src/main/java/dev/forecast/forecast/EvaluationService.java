@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.forecast.error.BadRequestException;
+import dev.forecast.error.ConflictException;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
 
@@ -57,7 +58,7 @@ class EvaluationService {
 		boolean explicit = methods != null;
 		int read = (int) Math.min(length, (long) held + this.properties.evaluationHistory());
 		int first = read - held;
-		List<Method> chosen = explicit ? methods : this.forecasters.untrained();
+		List<Method> chosen = explicit ? methods : defaults();
 		List<EvaluationResponse.Skipped> skipped = new ArrayList<>();
 		Map<Method, ForecastModel> models = new LinkedHashMap<>();
 		for (Method method : chosen) {
@@ -76,10 +77,16 @@ class EvaluationService {
 				models.put(method, model);
 			}
 			catch (BadRequestException ex) {
-				if (explicit) {
+				if (explicit || (method.needsTraining() && params.run() != null)) {
 					throw ex;
 				}
 				skipped.add(new EvaluationResponse.Skipped(method.code(), ex.getMessage()));
+			}
+			catch (ConflictException ex) {
+				// a default evaluation compares trained methods only where the series has a succeeded run
+				if (explicit || !method.needsTraining() || params.run() != null) {
+					throw ex;
+				}
 			}
 		}
 		if (models.isEmpty()) {
@@ -90,12 +97,31 @@ class EvaluationService {
 		List<EvaluationResponse.Result> results = new ArrayList<>();
 		models.forEach((method, model) -> results.add(backtest(method, model, x, held, horizon, levels, scale)));
 		String best = results.stream().min(Comparator.comparingDouble(EvaluationResponse.Result::mae)).orElseThrow().method();
-		return new EvaluationResponse(seriesId, held, horizon, results, best, scale, skipped,
-				notes(x, first, results.get(0).mapeSkipped(), scale));
+		List<String> notes = notes(x, first, results.get(0).mapeSkipped(), scale);
+		for (ForecastModel model : models.values()) {
+			String note = model.evaluationNote(length, held);
+			if (note != null) {
+				notes.add(note);
+			}
+		}
+		return new EvaluationResponse(seriesId, held, horizon, results, best, scale, skipped, notes);
+	}
+
+	/**
+	 * Without {@code methods}: every method that needs no training, and the trained ones (neural),
+	 * which are left out silently when the series has no succeeded run and no {@code run} is given.
+	 */
+	private List<Method> defaults() {
+		List<Method> methods = new ArrayList<>(this.forecasters.untrained());
+		methods.addAll(this.forecasters.trained());
+		return methods;
 	}
 
 	private EvaluationResponse.Result backtest(Method method, ForecastModel model, double[] x, int holdout, int horizon,
 			Levels levels, Double scale) {
+		if (model.ownIntervals() != null) {
+			return backtestOwnIntervals(method, model, x, holdout, horizon, levels, scale);
+		}
 		int n = x.length;
 		int first = n - holdout;
 		int lookback = model.lookback();
@@ -138,6 +164,43 @@ class EvaluationService {
 		if (intervals > 0) {
 			for (int l = 0; l < percents.size(); l++) {
 				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / intervals);
+			}
+		}
+		double mae = metrics.mae();
+		return new EvaluationResponse.Result(method.code(), model.params(), holdout, mae, metrics.rmse(),
+				metrics.mape(), metrics.zeroActuals, metrics.smape(), scale == null ? null : mae / scale, coverage);
+	}
+
+	/**
+	 * The backtest of a model with its own intervals (a trained model): every origin's forecast in one
+	 * batched call, and the coverage of the {@code horizon}-step intervals, which are the same at every
+	 * origin (calibrated once, on the run's validation errors).
+	 */
+	private EvaluationResponse.Result backtestOwnIntervals(Method method, ForecastModel model, double[] x, int holdout,
+			int horizon, Levels levels, Double scale) {
+		int first = x.length - holdout;
+		double[] forecasts = model.backtest(x, first, horizon);
+		SymmetricIntervals own = model.ownIntervals();
+		List<Double> percents = levels.percents();
+		double[] widths = new double[percents.size()];
+		for (int l = 0; l < widths.length; l++) {
+			widths[l] = own.isEmpty() ? Double.NaN : own.halfWidths(percents.get(l) / 100, horizon)[horizon - 1];
+		}
+		int[] covered = new int[percents.size()];
+		Metrics metrics = new Metrics();
+		for (int t = first; t < x.length; t++) {
+			double forecast = forecasts[t - first];
+			metrics.add(x[t], forecast);
+			for (int l = 0; l < widths.length; l++) {
+				if (Math.abs(x[t] - forecast) <= widths[l]) {
+					covered[l]++;
+				}
+			}
+		}
+		Map<String, Double> coverage = new LinkedHashMap<>();
+		if (!own.isEmpty()) {
+			for (int l = 0; l < percents.size(); l++) {
+				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / holdout);
 			}
 		}
 		double mae = metrics.mae();

@@ -23,7 +23,22 @@ class ForecastController {
 	static final String INTERVALS = "Prediction intervals come from the method's own one-step in-sample residuals over "
 			+ "the last forecast.forecast.residual-window points (default 1000): at level L and step h the interval is "
 			+ "[v + q((1-L)/2)·√h, v + q((1+L)/2)·√h], with q the empirical quantiles of those residuals, so they widen "
-			+ "with the horizon and follow skewed errors.";
+			+ "with the horizon and follow skewed errors. neural: split-conformal intervals from the run's validation "
+			+ "errors, forecast ± the ceil((n+1)L)-th smallest of the n absolute validation errors k steps ahead, made "
+			+ "non-decreasing in k (beyond the last scored step S: × √(k/S)).";
+
+	static final String NEURAL = "neural uses the run given by run, or else the series' succeeded run with the lowest "
+			+ "validation MAE (409 when there is none, 404 for an unknown run, 400 for a run of another series); the "
+			+ "response's run and params.run name it, params.modelHorizon is the steps its network emits per pass. A run "
+			+ "trained with horizon h forecasts h steps in one pass; longer horizons feed its own forecasts back in, h "
+			+ "steps per pass (recursive).";
+
+	static final String NEURAL_EXAMPLE = """
+			{"series": 1, "method": "neural", "horizon": 3,
+			 "params": {"run": 7, "model": "conv_lstm", "window": 60, "modelHorizon": 12}, "run": 7,
+			 "points": [{"t": "2018-08-31", "v": 6.93, "intervals": {"80": [-14.61, 28.47], "95": [-31.02, 44.88]}},
+			            {"t": "2018-09-30", "v": 8.12, "intervals": {"80": [-15.20, 31.44], "95": [-32.77, 49.01]}},
+			            {"t": "2018-10-31", "v": 9.40, "intervals": {"80": [-15.03, 33.83], "95": [-33.58, 52.38]}}]}""";
 
 	static final String FORECAST_EXAMPLE = """
 			{"series": 1, "method": "naive", "horizon": 3, "params": {}, "run": null,
@@ -72,17 +87,19 @@ class ForecastController {
 					+ "(mean of the last window values; later steps average the earlier forecasts too); "
 					+ "diff_moving_average (trailing moving average of d(t) = x(t) - x(t-season) over window, plus "
 					+ "x(t-season), or with smoothing k > 0 plus the centred moving average of x over "
-					+ "[t-season-k, t-season+k]); neural (a trained model; 409 while the series has none). Times continue "
+					+ "[t-season-k, t-season+k]); neural (a trained model). " + NEURAL + " Times continue "
 					+ "the series' frequency (month-ends stay month-ends); an irregular series repeats its last spacing. "
 					+ INTERVALS + " A forecast reads only lookback + residual-window points from the end of the series.")
 	@ApiResponse(responseCode = "200", description = "The forecast",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ForecastResponse.class),
-					examples = @ExampleObject(name = "sunspots naive", value = FORECAST_EXAMPLE)))
+					examples = { @ExampleObject(name = "sunspots naive", value = FORECAST_EXAMPLE),
+							@ExampleObject(name = "sunspots neural", value = NEURAL_EXAMPLE) }))
 	@ApiResponse(responseCode = "400", description = "A bad parameter, named in errors[].field",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = BAD_PARAMETER)))
-	@ApiResponse(responseCode = "404", description = "Unknown series",
+	@ApiResponse(responseCode = "404", description = "Unknown series or run",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NOT_FOUND)))
-	@ApiResponse(responseCode = "409", description = "neural: the series has no succeeded training run",
+	@ApiResponse(responseCode = "409", description = "neural: the series has no succeeded training run, or the "
+			+ "given run has not succeeded",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NO_MODEL)))
 	ForecastResponse forecast(@Parameter(description = "Series id", example = "1") @RequestParam long series,
 			@Parameter(description = "naive, seasonal_naive, moving_average, diff_moving_average or neural",
@@ -96,8 +113,9 @@ class ForecastController {
 					example = "12") @RequestParam(required = false) Integer season,
 			@Parameter(description = "Half-width k of the centred average of the past (diff_moving_average); 0 (default) "
 					+ "to season - 1", example = "5") @RequestParam(required = false) Integer smoothing,
-			@Parameter(description = "Training run id (neural); default: the series' best succeeded run")
-			@RequestParam(required = false) Long run,
+			@Parameter(description = "Training run id (neural); default: the series' succeeded run with the lowest "
+					+ "validation MAE. 404 when unknown, 400 when it belongs to another series, 409 unless it succeeded",
+					example = "7") @RequestParam(required = false) Long run,
 			@Parameter(description = "Interval levels in percent, comma-separated", example = "80,95")
 			@RequestParam(required = false) String level) {
 		return this.forecasts.forecast(series, Method.parse("method", method),
@@ -113,20 +131,26 @@ class ForecastController {
 					+ "over the points before the holdout, maseScale), and the coverage of the prediction intervals. "
 					+ "best is the method with the lowest MAE. The per-method parameters of /forecast apply to the "
 					+ "methods that use them. Without methods, every method that needs no training is compared and "
-					+ "those that do not fit the series are listed in skipped. " + INTERVALS)
+					+ "those that do not fit the series are listed in skipped; neural joins them when the series has a "
+					+ "succeeded run or run is given (its params.run names the run used; every origin's forecast goes "
+					+ "through the network in one batch, and notes say when the holdout overlaps the run's training or "
+					+ "calibration points). " + INTERVALS)
 	@ApiResponse(responseCode = "200", description = "The backtest",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationResponse.class),
 					examples = @ExampleObject(name = "sunspots, course split", value = EVALUATION_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "A bad parameter, named in errors[].field",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = BAD_PARAMETER)))
-	@ApiResponse(responseCode = "404", description = "Unknown series",
+	@ApiResponse(responseCode = "404", description = "Unknown series or run",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NOT_FOUND)))
+	@ApiResponse(responseCode = "409", description = "neural listed in methods (or run given) without a succeeded run",
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NO_MODEL)))
 	EvaluationResponse evaluation(@Parameter(description = "Series id", example = "1") @RequestParam long series,
 			@Parameter(description = "Number of final points to forecast; default a tenth of the series, at most "
 					+ "forecast.forecast.max-holdout (default 10000)", example = "235")
 			@RequestParam(required = false) Integer holdout,
 			@Parameter(description = "Steps ahead of each forecast", example = "1") @RequestParam(defaultValue = "1") int horizon,
-			@Parameter(description = "Comma-separated methods; default every method that needs no training",
+			@Parameter(description = "Comma-separated methods; default every method that needs no training, plus "
+					+ "neural when the series has a succeeded run or run is given",
 					example = "naive,moving_average") @RequestParam(required = false) String methods,
 			@Parameter(description = "Moving-average length (moving_average, diff_moving_average)", example = "3")
 			@RequestParam(required = false) Integer window,
@@ -134,7 +158,8 @@ class ForecastController {
 			@RequestParam(required = false) Integer season,
 			@Parameter(description = "Half-width of the centred average of the past (diff_moving_average)")
 			@RequestParam(required = false) Integer smoothing,
-			@Parameter(description = "Training run id (neural)") @RequestParam(required = false) Long run,
+			@Parameter(description = "Training run id (neural); default: the series' succeeded run with the lowest "
+					+ "validation MAE", example = "7") @RequestParam(required = false) Long run,
 			@Parameter(description = "Interval levels in percent whose coverage is reported", example = "80,95")
 			@RequestParam(required = false) String level) {
 		return this.evaluations.evaluate(series, holdout, horizon, methods(methods),

@@ -56,6 +56,35 @@ public interface ForecastModel {
 	}
 
 	/**
+	 * The intervals the model brings itself, or {@code null} (the default) for intervals from its
+	 * one-step in-sample {@link #residuals}. A model with its own skips reading the residual window.
+	 */
+	default SymmetricIntervals ownIntervals() {
+		return null;
+	}
+
+	/**
+	 * The rolling-origin backtest: for every {@code t} in {@code [first, x.length)}, the forecast of
+	 * {@code x[t]} made {@code horizon} steps ahead from the points before {@code t - horizon + 1}.
+	 * The default forecasts origin by origin; a model that batches overrides it.
+	 */
+	default double[] backtest(double[] x, int first, int horizon) {
+		double[] out = new double[x.length - first];
+		for (int t = first; t < x.length; t++) {
+			out[t - first] = forecast(x, t - horizon + 1, horizon)[horizon - 1];
+		}
+		return out;
+	}
+
+	/**
+	 * What an evaluation over the last {@code holdout} of the series' {@code length} points should
+	 * say about this model (for example that it was trained on some of them), or {@code null}.
+	 */
+	default String evaluationNote(long length, int holdout) {
+		return null;
+	}
+
+	/**
 	 * How much wider than the one-step interval the interval {@code step} steps ahead is. The
 	 * default, {@code sqrt(step)}, is exact for the naive method (a random walk's errors add up)
 	 * and a common approximation for the others.

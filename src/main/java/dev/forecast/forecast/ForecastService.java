@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,23 +64,53 @@ class ForecastService {
 		ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
 		FitKey key = new FitKey(seriesId, series.getLength(), series.getUpdatedAt(), method, model.params(),
 				model.run(), levels);
-		Fit fit = this.fits.get(key, k -> fit(series, model, levels));
+		SymmetricIntervals own = model.ownIntervals();
+		Fit fit = this.fits.get(key, k -> fit(series, model, levels, own != null));
 		double[] forecast = model.forecast(fit.recent(), fit.recent().length, horizon);
 		List<LocalDateTime> times = futureTimes(series.getEnd(), series.getFrequency(), fit.lastSpacing(), horizon);
+		double[][] halfWidths = own == null || own.isEmpty() ? null : halfWidths(own, levels, horizon);
 		List<ForecastResponse.Point> points = new ArrayList<>(horizon);
 		for (int k = 0; k < horizon; k++) {
+			Map<String, double[]> intervals = own == null ? fit.intervals().around(forecast[k], model.spread(k + 1))
+					: symmetric(levels, halfWidths, forecast[k], k);
 			points.add(new ForecastResponse.Point(TimeFormat.format(times.get(k), series.isDateOnly()), forecast[k],
-					fit.intervals().around(forecast[k], model.spread(k + 1))));
+					intervals));
 		}
 		return new ForecastResponse(seriesId, method.code(), horizon, model.params(), model.run(), points);
 	}
 
-	/** Reads the tail the model needs and keeps what forecasts take from it. */
-	private Fit fit(Series series, ForecastModel model, Levels levels) {
+	/** Half-widths per level (rows, in the order of {@code levels}) and step (columns). */
+	static double[][] halfWidths(SymmetricIntervals own, Levels levels, int horizon) {
+		double[][] widths = new double[levels.percents().size()][];
+		for (int l = 0; l < widths.length; l++) {
+			widths[l] = own.halfWidths(levels.percents().get(l) / 100, horizon);
+		}
+		return widths;
+	}
+
+	private static Map<String, double[]> symmetric(Levels levels, double[][] halfWidths, double forecast, int step) {
+		Map<String, double[]> out = new LinkedHashMap<>();
+		if (halfWidths == null) {
+			return out;
+		}
+		for (int l = 0; l < halfWidths.length; l++) {
+			double width = halfWidths[l][step];
+			out.put(Levels.key(levels.percents().get(l)), new double[] { forecast - width, forecast + width });
+		}
+		return out;
+	}
+
+	/**
+	 * Reads the tail the model needs and keeps what forecasts take from it; a model with its own
+	 * intervals needs no residuals, so only its lookback (and the last spacing) is read.
+	 */
+	private Fit fit(Series series, ForecastModel model, Levels levels, boolean ownIntervals) {
 		int lookback = model.lookback();
-		Observations tail = this.series.tail(series, lookback + this.properties.residualWindow());
+		int read = ownIntervals ? Math.max(lookback, 2) : lookback + this.properties.residualWindow();
+		Observations tail = this.series.tail(series, read);
 		double[] x = tail.values();
-		Intervals intervals = Intervals.of(model.residuals(x, 0), 0, x.length, levels);
+		Intervals intervals = ownIntervals ? Intervals.of(x, 0, 0, levels)
+				: Intervals.of(model.residuals(x, 0), 0, x.length, levels);
 		long[] t = tail.times();
 		return new Fit(Arrays.copyOfRange(x, x.length - lookback, x.length), t[t.length - 1] - t[t.length - 2],
 				intervals);

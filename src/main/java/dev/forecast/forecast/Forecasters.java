@@ -25,8 +25,8 @@ class Forecasters {
 	}
 
 	/**
-	 * The forecaster of {@code method}. Until a neural forecaster is installed, {@code neural}
-	 * answers 409 as it does for a series without a succeeded training run.
+	 * The forecaster of {@code method}; a method without one answers 409 (as {@code neural} does for
+	 * a series without a succeeded training run).
 	 */
 	Forecaster get(Method method, long seriesId) {
 		Forecaster forecaster = this.byMethod.get(method);
@@ -37,6 +37,11 @@ class Forecasters {
 							+ "or diff_moving_average.");
 		}
 		return forecaster;
+	}
+
+	/** The methods that forecast from a trained model and have a forecaster. */
+	List<Method> trained() {
+		return this.byMethod.keySet().stream().filter(Method::needsTraining).toList();
 	}
 
 	/** The methods that need no training and have a forecaster: the default set of an evaluation. */

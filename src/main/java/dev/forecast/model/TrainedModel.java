@@ -7,9 +7,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,14 +25,32 @@ import org.nd4j.linalg.factory.Nd4j;
  * here). {@link #predict} turns the last {@code window} observations into the next {@code horizon}
  * values; {@link #toBytes} and {@link #fromBytes} store it as one byte array.
  * <p>
+ * A model may also carry the absolute errors of its forecasts on the validation windows, per step
+ * ahead ({@link #residuals()}, see {@link ValidationResiduals}), from which the prediction
+ * intervals are computed ({@link ConformalIntervals}), and how many leading points of the series it
+ * was fitted on ({@link #trainedPoints()}).
+ * <p>
  * DL4J networks are not thread-safe ({@code output} is synchronized): one instance serves one
- * prediction at a time.
+ * prediction at a time; {@link #copy()} makes another instance for a pool. Inputs and outputs of a
+ * prediction live in a workspace of the calling thread, reused from call to call, so predictions
+ * leave no native garbage behind.
  */
 public final class TrainedModel {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	private static final int VERSION = 1;
+	private static final int VERSION = 2;
+
+	private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+		.initialSize(0)
+		.policyAllocation(AllocationPolicy.OVERALLOCATE)
+		.policyLearning(LearningPolicy.FIRST_LOOP)
+		.policySpill(SpillPolicy.REALLOCATE)
+		.build();
+
+	private static final String WORKSPACE_ID = "FORECAST_PREDICT";
+
+	private static final float[][] NO_RESIDUALS = new float[0][];
 
 	private final MultiLayerNetwork network;
 
@@ -42,8 +66,17 @@ public final class TrainedModel {
 
 	private final String spec;
 
+	private final float[][] residuals;
+
+	private final int trainedPoints;
+
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
+		this(network, model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+	}
+
+	private TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
+			boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
 		this.network = network;
 		this.model = model;
 		this.scaler = scaler;
@@ -51,6 +84,8 @@ public final class TrainedModel {
 		this.horizon = horizon;
 		this.sequenceInput = sequenceInput;
 		this.spec = spec == null ? "" : spec;
+		this.residuals = residuals;
+		this.trainedPoints = trainedPoints;
 	}
 
 	public String model() {
@@ -78,10 +113,64 @@ public final class TrainedModel {
 		return this.network;
 	}
 
+	/**
+	 * Sorted absolute validation errors per step ahead: {@code residuals()[k - 1]} holds those of the
+	 * forecasts {@code k} steps ahead. Empty when the model was stored without them.
+	 */
+	public float[][] residuals() {
+		return this.residuals;
+	}
+
+	/** How many leading points of its series the network was fitted on, or -1 when unknown. */
+	public int trainedPoints() {
+		return this.trainedPoints;
+	}
+
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
 		return new TrainedModel(this.network, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
-				spec);
+				spec, this.residuals, this.trainedPoints);
+	}
+
+	/** A copy carrying validation residuals per step ahead and the number of points it was fitted on. */
+	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
+		return new TrainedModel(this.network, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
+				this.spec, residuals, trainedPoints);
+	}
+
+	/** Another instance with its own copy of the network, for a second thread. */
+	public TrainedModel copy() {
+		return new TrainedModel(this.network.clone(), this.model, this.scaler, this.window, this.horizon,
+				this.sequenceInput, this.spec, this.residuals, this.trainedPoints);
+	}
+
+	/**
+	 * The next {@code steps} values after each history, in series units. The network emits
+	 * {@link #horizon()} values per pass; beyond that its own forecasts are fed back as inputs
+	 * (recursive), one batched pass over all histories per {@code horizon} steps.
+	 */
+	public double[][] forecast(double[][] histories, int steps) {
+		int n = histories.length;
+		double[][] buffers = new double[n][this.window + steps];
+		for (int i = 0; i < n; i++) {
+			double[] history = histories[i];
+			if (history.length < this.window) {
+				throw new IllegalArgumentException("need the last " + this.window + " values, got " + history.length);
+			}
+			System.arraycopy(history, history.length - this.window, buffers[i], 0, this.window);
+		}
+		for (int done = 0; done < steps; done += this.horizon) {
+			double[][] next = pass(buffers, done);
+			int take = Math.min(this.horizon, steps - done);
+			for (int i = 0; i < n; i++) {
+				System.arraycopy(next[i], 0, buffers[i], this.window + done, take);
+			}
+		}
+		double[][] out = new double[n][];
+		for (int i = 0; i < n; i++) {
+			out[i] = Arrays.copyOfRange(buffers[i], this.window, this.window + steps);
+		}
+		return out;
 	}
 
 	/**
@@ -94,22 +183,34 @@ public final class TrainedModel {
 
 	/** {@link #predict(double[])} for many histories in one batch. */
 	public double[][] predict(double[][] histories) {
-		int n = histories.length;
-		float[] features = new float[n * this.window];
-		for (int i = 0; i < n; i++) {
-			double[] history = histories[i];
+		for (double[] history : histories) {
 			if (history.length < this.window) {
-				throw new IllegalArgumentException(
-						"need the last " + this.window + " values, got " + history.length);
-			}
-			int from = history.length - this.window;
-			for (int j = 0; j < this.window; j++) {
-				features[i * this.window + j] = (float) this.scaler.normalize(history[from + j]);
+				throw new IllegalArgumentException("need the last " + this.window + " values, got " + history.length);
 			}
 		}
-		INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, this.window }, 'c')
-				: Nd4j.create(features, new long[] { n, this.window }, 'c');
-		float[][] output = this.network.output(input, false).toFloatMatrix();
+		return pass(histories, -1);
+	}
+
+	/**
+	 * One batched pass of the network over {@code rows[i][offset, offset + window)}, or over the last
+	 * {@code window} values of each row when {@code offset < 0}.
+	 */
+	private double[][] pass(double[][] rows, int offset) {
+		int n = rows.length;
+		float[] features = new float[n * this.window];
+		for (int i = 0; i < n; i++) {
+			double[] row = rows[i];
+			int from = offset < 0 ? row.length - this.window : offset;
+			for (int j = 0; j < this.window; j++) {
+				features[i * this.window + j] = (float) this.scaler.normalize(row[from + j]);
+			}
+		}
+		float[][] output;
+		try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+			INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, this.window }, 'c')
+					: Nd4j.create(features, new long[] { n, this.window }, 'c');
+			output = this.network.output(input, false, null, null, workspace).toFloatMatrix();
+		}
 		double[][] result = new double[n][this.horizon];
 		for (int i = 0; i < n; i++) {
 			for (int k = 0; k < this.horizon; k++) {
@@ -137,6 +238,14 @@ public final class TrainedModel {
 			byte[] spec = this.spec.getBytes(StandardCharsets.UTF_8);
 			out.writeInt(spec.length);
 			out.write(spec);
+			out.writeInt(this.trainedPoints);
+			out.writeInt(this.residuals.length);
+			for (float[] step : this.residuals) {
+				out.writeInt(step.length);
+				for (float r : step) {
+					out.writeFloat(r);
+				}
+			}
 			out.writeInt(net.size());
 			net.writeTo(out);
 			out.flush();
@@ -153,7 +262,7 @@ public final class TrainedModel {
 				throw new IllegalArgumentException("not a serialized forecaster");
 			}
 			int version = in.readInt();
-			if (version != VERSION) {
+			if (version != 1 && version != VERSION) {
 				throw new IllegalArgumentException("unsupported model format version " + version);
 			}
 			String model = in.readUTF();
@@ -162,10 +271,22 @@ public final class TrainedModel {
 			boolean sequenceInput = in.readBoolean();
 			Scaler scaler = new Scaler(in.readUTF(), in.readDouble(), in.readDouble());
 			byte[] spec = in.readNBytes(in.readInt());
+			int trainedPoints = -1;
+			float[][] residuals = NO_RESIDUALS;
+			if (version >= 2) {
+				trainedPoints = in.readInt();
+				residuals = new float[in.readInt()][];
+				for (int k = 0; k < residuals.length; k++) {
+					residuals[k] = new float[in.readInt()];
+					for (int i = 0; i < residuals[k].length; i++) {
+						residuals[k][i] = in.readFloat();
+					}
+				}
+			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
 			return new TrainedModel(network, model, scaler, window, horizon, sequenceInput,
-					new String(spec, StandardCharsets.UTF_8));
+					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -76,14 +76,15 @@ public final class Trainer {
 						break;
 					}
 					DataSet batch = iterator.next();
-					network.fit(batch);
 					long n = batch.numExamples();
+					network.fit(batch);
 					lossSum += network.score() * n;
 					examples += n;
 				}
 				if (stopped) {
 					break;
 				}
+				network.incrementEpochCount();
 				Errors errors = evaluate(network, validation, scaler, loss);
 				double trainLoss = lossSum / Math.max(1, examples);
 				if (!Double.isFinite(trainLoss) || !Double.isFinite(errors.loss())) {

@@ -150,7 +150,7 @@ class Nd4jRuntime {
 			List<URL> kept = new ArrayList<>();
 			for (URL url : Collections.list(resources)) {
 				try (InputStream in = url.openStream()) {
-					if (!new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("jcublas")) {
+					if (!new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("JCublasBackend")) {
 						kept.add(url);
 					}
 				}

@@ -9,7 +9,7 @@ public class RunNotFoundException extends NotFoundException {
 		super("Run not found", "There is no run with id " + id + ".");
 	}
 
-	static RunNotFoundException forId(long id) {
+	public static RunNotFoundException forId(long id) {
 		return new RunNotFoundException(id);
 	}
 

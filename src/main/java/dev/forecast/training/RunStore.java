@@ -275,6 +275,14 @@ class RunStore {
 	}
 
 	@Transactional(readOnly = true)
+	Optional<RunRef> ref(long id) {
+		return this.jdbc.sql("select series_id, status from training_run where id = ?")
+			.param(id)
+			.query((rs, n) -> new RunRef(id, rs.getLong("series_id"), RunStatus.valueOf(rs.getString("status"))))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
 	Optional<byte[]> model(long runId) {
 		return this.jdbc.sql("select bytes from training_model where run_id = ?").param(runId).query(byte[].class).optional();
 	}

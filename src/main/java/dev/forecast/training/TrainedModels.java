@@ -2,56 +2,135 @@ package dev.forecast.training;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.forecast.error.ConflictException;
+import dev.forecast.model.ModelServer;
 import dev.forecast.model.TrainedModel;
+import dev.forecast.series.SeriesDeleted;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Trained models for serving forecasts: restored from PostgreSQL once and cached. A model answers
- * {@link TrainedModel#predict(double[])}: the next {@code horizon} values from the last
- * {@code window} observations.
+ * Trained models for serving forecasts, restored from PostgreSQL (so any replica serves any run)
+ * and cached as warm {@link ModelServer}s: a pool of network instances per model, warmed up by one
+ * prediction when restored, run on a few inference threads shared by all models.
+ * <p>
+ * The cache is bounded by memory (each entry weighs its stored size times its instances, up to
+ * {@code forecast.neural.cache-size}), drops models unused for {@code idle-timeout}, and forgets a
+ * run when it is deleted here ({@link RunDeleted}) or its series is ({@link SeriesDeleted}). The
+ * run's status is read on every use, so a run deleted on another replica is never served from the
+ * cache either.
  */
 @Service
 public class TrainedModels {
+
+	private static final Logger log = LoggerFactory.getLogger(TrainedModels.class);
 
 	private final RunStore store;
 
 	private final Nd4jRuntime nd4j;
 
-	private final Cache<Long, TrainedModel> cache = Caffeine.newBuilder()
-		.maximumSize(32)
-		.expireAfterAccess(Duration.ofHours(1))
-		.build();
+	private final ServingProperties properties;
 
-	TrainedModels(RunStore store, Nd4jRuntime nd4j) {
+	private final ExecutorService inference;
+
+	private final Cache<Long, Loaded> cache;
+
+	TrainedModels(RunStore store, Nd4jRuntime nd4j, ServingProperties properties) {
 		this.store = store;
 		this.nd4j = nd4j;
+		this.properties = properties;
+		this.inference = Executors.newFixedThreadPool(properties.threads(), new InferenceThreads());
+		this.cache = Caffeine.newBuilder()
+			.maximumWeight(properties.cacheSize().toBytes())
+			.weigher((Long run, Loaded loaded) -> (int) Math.min(Integer.MAX_VALUE,
+					(long) loaded.bytes() * loaded.server().instances()))
+			.expireAfterAccess(properties.idleTimeout())
+			.build();
+	}
+
+	/** The series and status of a run, if it exists. */
+	public Optional<RunRef> run(long runId) {
+		return this.store.ref(runId);
 	}
 
 	/** The model of a run: 404 for an unknown run, 409 when the run has no model (not succeeded). */
-	public TrainedModel forRun(long runId) {
-		// the status is read every time, so a run deleted here or on another replica is never served from the cache
-		RunStatus status = this.store.status(runId).orElseThrow(() -> RunNotFoundException.forId(runId));
-		TrainedModel cached = this.cache.getIfPresent(runId);
-		if (cached != null && status == RunStatus.SUCCEEDED) {
-			return cached;
+	public ModelServer forRun(long runId) {
+		return serve(this.store.ref(runId).orElseThrow(() -> RunNotFoundException.forId(runId)));
+	}
+
+	/** The model of a run whose status was just read: 409 unless it succeeded. */
+	public ModelServer serve(RunRef run) {
+		if (!run.succeeded()) {
+			throw new ConflictException("Run has no model",
+					"Run " + run.id() + " is " + run.status() + "; only succeeded runs have a model.");
 		}
-		byte[] bytes = this.store.model(runId)
-			.orElseThrow(() -> new ConflictException("Run has no model",
-					"Run " + runId + " is " + status + "; only succeeded runs have a model."));
-		this.nd4j.start();
-		TrainedModel model = TrainedModel.fromBytes(bytes);
-		this.cache.put(runId, model);
-		return model;
+		return this.cache.get(run.id(), id -> load(run)).server();
 	}
 
 	/** The succeeded run of a series with the lowest validation MAE. */
 	public Optional<Long> bestRun(long seriesId) {
 		return this.store.bestSucceeded(seriesId);
+	}
+
+	/** Whether a run's model is restored in this process (for tests and diagnostics). */
+	public boolean isLoaded(long runId) {
+		return this.cache.getIfPresent(runId) != null;
+	}
+
+	private Loaded load(RunRef run) {
+		byte[] bytes = this.store.model(run.id())
+			.orElseThrow(() -> new ConflictException("Run has no model",
+					"Run " + run.id() + " has no stored model (it was deleted or is being replaced); train it again."));
+		this.nd4j.start();
+		long started = System.nanoTime();
+		TrainedModel model = TrainedModel.fromBytes(bytes);
+		ModelServer server = new ModelServer(model, this.properties.instancesPerModel(), this.properties.maxBatch(),
+				this.inference);
+		log.info("Restored the model of run {} ({} KB, {} instances) in {} ms", run.id(), bytes.length / 1024,
+				server.instances(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+		return new Loaded(run.seriesId(), bytes.length, server);
+	}
+
+	@EventListener
+	void forget(RunDeleted deleted) {
+		this.cache.invalidate(deleted.runId());
+	}
+
+	@EventListener
+	void forget(SeriesDeleted deleted) {
+		this.cache.asMap().values().removeIf(loaded -> loaded.seriesId() == deleted.seriesId());
+	}
+
+	@PreDestroy
+	void stop() {
+		this.inference.shutdown();
+	}
+
+	private record Loaded(long seriesId, int bytes, ModelServer server) {
+	}
+
+	private static final class InferenceThreads implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "inference-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import dev.forecast.model.TrainSpec;
 import dev.forecast.model.Trainer;
 import dev.forecast.model.TrainingMonitor;
 import dev.forecast.model.TrainingResult;
+import dev.forecast.model.ValidationResiduals;
 import dev.forecast.series.SeriesService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,14 @@ class TrainingJob {
 
 	private final JsonMapper json;
 
-	TrainingJob(RunStore store, SeriesService series, RunningJobs running, JsonMapper json) {
+	private final ServingProperties serving;
+
+	TrainingJob(RunStore store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
 		this.store = store;
 		this.series = series;
 		this.running = running;
 		this.json = json;
+		this.serving = serving;
 	}
 
 	void execute(RunStore.Claim claim, String worker) {
@@ -48,9 +52,9 @@ class TrainingJob {
 					worker);
 			double[] values = this.series.points(claim.seriesId()).values();
 			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec());
-			finish(job, result);
+			finish(job, result, spec, values);
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the run, not the worker
 			if (job.shuttingDown()) {
 				requeue(job);
 				return;
@@ -64,7 +68,7 @@ class TrainingJob {
 		}
 	}
 
-	private void finish(RunningJobs.Job job, TrainingResult result) {
+	private void finish(RunningJobs.Job job, TrainingResult result, TrainSpec spec, double[] values) {
 		long id = job.runId;
 		if (job.lost()) {
 			log.warn("Run {} was taken from {} (missed heartbeats or deleted); dropping its result", id, job.worker);
@@ -83,13 +87,25 @@ class TrainingJob {
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
 					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
 					result.suggestedLearningRate());
-			byte[] model = result.model().toBytes();
+			byte[] model = withResiduals(result, spec, values).toBytes();
 			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
 						String.format("%.3f", result.valMae()), result.bestEpoch(),
 						String.format("%.1f", result.trainSeconds()), model.length / 1024);
 			}
 		}
+	}
+
+	/**
+	 * The kept model with its absolute errors on the validation windows per step ahead, the
+	 * calibration set of its prediction intervals.
+	 */
+	private dev.forecast.model.TrainedModel withResiduals(TrainingResult result, TrainSpec spec, double[] values) {
+		long started = System.nanoTime();
+		float[][] residuals = ValidationResiduals.compute(result.model(), values, spec.validation(),
+				this.serving.residualSteps());
+		log.debug("Validation residuals for {} step(s) in {} ms", residuals.length, (System.nanoTime() - started) / 1_000_000);
+		return result.model().withResiduals(residuals, values.length - spec.validation());
 	}
 
 	private void requeue(RunningJobs.Job job) {

@@ -104,6 +104,7 @@ public class TrainingService {
 	/** Deletes a run and its model; {@code 409} while it is running. */
 	public void delete(long id) {
 		if (this.runs.deleteUnlessRunning(id) == 1) {
+			this.events.publishEvent(new RunDeleted(id));
 			return;
 		}
 		RunStatus status = this.runs.status(id).orElseThrow(() -> RunNotFoundException.forId(id));

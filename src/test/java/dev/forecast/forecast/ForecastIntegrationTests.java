@@ -183,7 +183,7 @@ class ForecastIntegrationTests extends IntegrationTest {
 
 	@Test
 	void neuralIsAConflictUntilAModelIsTrained() {
-		Response forecast = http().get("/forecast?series=" + this.sunspots + "&method=neural&horizon=3&run=1");
+		Response forecast = http().get("/forecast?series=" + this.sunspots + "&method=neural&horizon=3");
 
 		assertThat(forecast.status()).as(forecast.toString()).isEqualTo(409);
 		assertThat((String) forecast.json("$.detail")).contains("no succeeded training run");

@@ -3,7 +3,6 @@ package dev.forecast.training;
 import java.time.Duration;
 import java.util.List;
 
-import dev.forecast.model.TrainedModel;
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,7 @@ class TrainingIntegrationTests extends IntegrationTest {
 		List<Integer> ids = http().get("/runs?series=" + series + "&status=SUCCEEDED").json("$.items[*].id");
 		assertThat(ids).contains((int) run);
 		assertThat(this.models.bestRun(series)).contains(run);
-		TrainedModel model = this.models.forRun(run);
-		assertThat(model.predict(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })).hasSize(1);
+		assertThat(this.models.forRun(run).forecast(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, 1)).hasSize(1);
 	}
 
 	@Test
@@ -116,6 +114,12 @@ class TrainingIntegrationTests extends IntegrationTest {
 		assertThat(http().get("/runs/987654321").status()).isEqualTo(404);
 		assertThat(http().get("/runs?status=DONE").status()).isEqualTo(400);
 		assertThat((List<?>) http().get("/runs?series=" + series).json("$.items")).isEmpty();
+	}
+
+	@Test
+	void theEndpointsAreInTheOpenApiDocument() {
+		String doc = http().get("/v3/api-docs").body();
+		assertThat(doc).contains("\"/train\"", "\"/runs/{id}\"", "\"/runs/{id}/cancel\"", "\"/runs\"", "TrainRequest");
 	}
 
 	@Test

@@ -1,0 +1,188 @@
+package dev.forecast.forecast;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.forecast.error.BadRequestException;
+import dev.forecast.error.ConflictException;
+import dev.forecast.model.ConformalIntervals;
+import dev.forecast.model.ModelServer;
+import dev.forecast.model.TrainedModel;
+import dev.forecast.series.Series;
+import dev.forecast.training.RunNotFoundException;
+import dev.forecast.training.RunRef;
+import dev.forecast.training.TrainedModels;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code neural}: a trained model, the request's {@code run} or else the series' succeeded run with
+ * the lowest validation MAE ({@code 409} when there is none, {@code 404} for an unknown run,
+ * {@code 400} for a run of another series). A run trained with {@code horizon} h emits h steps in
+ * one pass; longer forecasts feed the model's own forecasts back in, h steps per pass, in series
+ * units. Intervals are split-conformal from the run's validation errors per step ahead
+ * ({@link ConformalIntervals}). Backtests send every origin through the network in one batch.
+ */
+@Component
+class NeuralForecaster implements Forecaster {
+
+	private final TrainedModels models;
+
+	NeuralForecaster(TrainedModels models) {
+		this.models = models;
+	}
+
+	@Override
+	public Method method() {
+		return Method.NEURAL;
+	}
+
+	@Override
+	public ForecastModel bind(Series series, ForecastParams params) {
+		long seriesId = series.getId();
+		RunRef run;
+		if (params.run() == null) {
+			run = this.models.bestRun(seriesId)
+				.flatMap(this.models::run)
+				.orElseThrow(() -> new ConflictException("No trained model", "Series " + seriesId
+						+ " has no succeeded training run to forecast with; train one with POST /train {\"series\": "
+						+ seriesId + "} and forecast once GET /runs?series=" + seriesId
+						+ " shows it SUCCEEDED, or use naive, seasonal_naive, moving_average or diff_moving_average."));
+		}
+		else {
+			long id = params.run();
+			run = this.models.run(id).orElseThrow(() -> RunNotFoundException.forId(id));
+			if (run.seriesId() != seriesId) {
+				throw BadRequestException.invalid("run", "run " + id + " was trained on series " + run.seriesId()
+						+ ", not on series " + seriesId + "; GET /runs?series=" + seriesId + " lists this series' runs");
+			}
+		}
+		ModelServer server = this.models.serve(run);
+		int window = server.model().window();
+		if (series.getLength() < window) {
+			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
+					+ " points, but series " + seriesId + " has " + series.getLength());
+		}
+		return new Model(run.id(), server);
+	}
+
+	static final class Model implements ForecastModel {
+
+		private final long run;
+
+		private final ModelServer server;
+
+		private final int window;
+
+		private final Map<String, Object> params;
+
+		private final SymmetricIntervals intervals;
+
+		Model(long run, ModelServer server) {
+			this.run = run;
+			this.server = server;
+			TrainedModel model = server.model();
+			this.window = model.window();
+			Map<String, Object> params = new LinkedHashMap<>();
+			params.put("run", run);
+			params.put("model", model.model());
+			params.put("window", model.window());
+			params.put("modelHorizon", model.horizon());
+			this.params = params;
+			ConformalIntervals conformal = new ConformalIntervals(model.residuals());
+			this.intervals = new SymmetricIntervals() {
+
+				@Override
+				public boolean isEmpty() {
+					return conformal.isEmpty();
+				}
+
+				@Override
+				public double[] halfWidths(double level, int steps) {
+					return conformal.halfWidths(level, steps);
+				}
+
+			};
+		}
+
+		@Override
+		public Map<String, Object> params() {
+			return this.params;
+		}
+
+		@Override
+		public Long run() {
+			return this.run;
+		}
+
+		@Override
+		public int lookback() {
+			return this.window;
+		}
+
+		@Override
+		public double next(double[] x, int end) {
+			return forecast(x, end, 1)[0];
+		}
+
+		@Override
+		public double[] forecast(double[] x, int end, int horizon) {
+			return this.server.forecast(Arrays.copyOfRange(x, end - this.window, end), horizon);
+		}
+
+		@Override
+		public double[] backtest(double[] x, int first, int horizon) {
+			double[][] histories = new double[x.length - first][];
+			for (int t = first; t < x.length; t++) {
+				int origin = t - horizon + 1;
+				histories[t - first] = Arrays.copyOfRange(x, origin - this.window, origin);
+			}
+			double[][] forecasts = this.server.forecast(histories, horizon);
+			double[] out = new double[forecasts.length];
+			for (int i = 0; i < out.length; i++) {
+				out[i] = forecasts[i][horizon - 1];
+			}
+			return out;
+		}
+
+		@Override
+		public double[] residuals(double[] x, int from) {
+			// the intervals come from the run's validation errors: no in-sample residuals needed
+			double[] none = new double[x.length];
+			Arrays.fill(none, Double.NaN);
+			return none;
+		}
+
+		@Override
+		public SymmetricIntervals ownIntervals() {
+			return this.intervals;
+		}
+
+		@Override
+		public String evaluationNote(long length, int holdout) {
+			TrainedModel model = this.server.model();
+			int trained = model.trainedPoints();
+			if (trained < 0) {
+				return null;
+			}
+			long holdoutStart = length - holdout;
+			StringBuilder note = new StringBuilder();
+			if (trained > holdoutStart) {
+				note.append("neural: run ").append(this.run).append(" was fitted on the first ").append(trained)
+					.append(" points, so ").append(trained - holdoutStart).append(" of the ").append(holdout)
+					.append(" holdout points were in its training data and its errors there are optimistic; a holdout of at most ")
+					.append(length - trained).append(" points scores it on points it was not fitted on.");
+			}
+			int calibration = model.residuals().length == 0 ? 0 : model.residuals()[0].length;
+			if (calibration > 0 && trained + calibration > holdoutStart) {
+				note.append(note.isEmpty() ? "neural: " : " ")
+					.append("Its intervals are calibrated on its validation points ").append(trained + 1).append("-")
+					.append(trained + calibration).append(", which overlap the holdout, so their coverage there is in-sample.");
+			}
+			return note.isEmpty() ? null : note.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.forecast.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.forecast.model.Nd4jThreads;
+import dev.forecast.model.TrainedModel;
+import dev.forecast.series.PointStore;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * The bare side of {@code bench/neural-forecast.sh}: restores each given run's model from
+ * PostgreSQL and computes the same forecast the service answers (12 steps from the series' last
+ * window) in a tight loop for the given seconds, with no HTTP, database, cache or pool: one thread
+ * with one network, then two threads with a network each. Prints one line per run and mode:
+ * {@code bare <run> <threads> <calls/s> <p50 ms> <p99 ms>}. Arguments: JDBC URL, user, seconds,
+ * steps, series id, run ids.
+ */
+public final class NeuralForecastBenchmark {
+
+	private NeuralForecastBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String url = args[0];
+		String user = args[1];
+		int seconds = Integer.parseInt(args[2]);
+		int steps = Integer.parseInt(args[3]);
+		long series = Long.parseLong(args[4]);
+		Nd4jThreads.configure(1);
+		JdbcTemplate jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), url, user, ""));
+		for (int i = 5; i < args.length; i++) {
+			long run = Long.parseLong(args[i]);
+			byte[] bytes = jdbc.queryForObject("select bytes from training_model where run_id = ?", byte[].class, run);
+			TrainedModel model = TrainedModel.fromBytes(bytes);
+			long length = jdbc.queryForObject("select length from series where id = ?", Long.class, series);
+			double[] history = new PointStore(jdbc).readTail(series, length, model.window()).values();
+			for (int threads = 1; threads <= 2; threads++) {
+				measure(run, threads == 1 ? new TrainedModel[] { model } : new TrainedModel[] { model, model.copy() },
+						history, steps, seconds);
+			}
+		}
+	}
+
+	private static void measure(long run, TrainedModel[] models, double[] history, int steps, int seconds)
+			throws InterruptedException {
+		double[][] input = { history };
+		for (TrainedModel model : models) {
+			for (int i = 0; i < 20; i++) {
+				model.forecast(input, steps);
+			}
+		}
+		AtomicBoolean stop = new AtomicBoolean();
+		List<long[]> samples = new ArrayList<>();
+		int[] counts = new int[models.length];
+		Thread[] threads = new Thread[models.length];
+		for (int t = 0; t < models.length; t++) {
+			long[] latencies = new long[2_000_000];
+			samples.add(latencies);
+			TrainedModel model = models[t];
+			int index = t;
+			threads[t] = new Thread(() -> {
+				int n = 0;
+				while (!stop.get() && n < latencies.length) {
+					long start = System.nanoTime();
+					model.forecast(input, steps);
+					latencies[n++] = System.nanoTime() - start;
+				}
+				counts[index] = n;
+			});
+		}
+		long started = System.nanoTime();
+		for (Thread thread : threads) {
+			thread.start();
+		}
+		Thread.sleep(seconds * 1000L);
+		stop.set(true);
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		int total = Arrays.stream(counts).sum();
+		long[] all = new long[total];
+		int at = 0;
+		for (int t = 0; t < models.length; t++) {
+			System.arraycopy(samples.get(t), 0, all, at, counts[t]);
+			at += counts[t];
+		}
+		Arrays.sort(all);
+		System.out.printf(Locale.ROOT, "bare %d %d %.1f %.2f %.2f%n", run, models.length, total / elapsed,
+				all[total / 2] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6);
+	}
+
+}
