@@ -1,10 +1,13 @@
 package dev.forecast.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.OptimizationAlgorithm;
+import org.deeplearning4j.nn.api.layers.LayerConstraint;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -12,65 +15,116 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping1D;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Network configurations by model name. The common part (seed, optimizer, schedule, weight
- * initialization, regularization, output layer with the loss) is built here once; a
- * {@link Builder} only lays out the hidden layers of its architecture. Recurrent models read
- * {@code [batch, 1, window]} in ND4J's NCW layout (NWC fails in the convolution's backward pass)
- * and pass only the last LSTM step to their dense head.
+ * Network configurations. Every model is a list of hidden {@link TrainSpec.Layer}s (a named model's
+ * preset, or the spec's explicit {@code layers}) followed by the output layer with the loss; the
+ * common part (seed, optimizer, schedule, weight initialization, regularization) is set here once.
+ * Sequence layers ({@code rnn}, {@code lstm}, {@code gru}, causal {@code conv1d}) read
+ * {@code [batch, 1, window]} in ND4J's NCW layout (NWC fails in the convolution's backward pass); the
+ * last of them passes only its last step on to the dense layers. A stack that starts with a dense
+ * layer reads {@code [batch, window]}.
  */
 public final class Networks {
 
-	/** One architecture: its input kind and its layers between the input and the output layer. */
-	public interface Builder {
-
-		/** {@code true}: input {@code [batch, 1, window]} (NCW); {@code false}: {@code [batch, window]}. */
-		boolean sequenceInput();
-
-		MultiLayerConfiguration build(NeuralNetConfiguration.Builder base, TrainSpec spec, OutputLayer output);
-
-	}
-
-	private static final Map<String, Builder> BUILDERS = new LinkedHashMap<>();
+	public static final Set<String> LAYER_TYPES = Set.of("dense", "rnn", "lstm", "gru", "conv1d");
 
 	private static final Map<String, WeightInit> INITS = Map.of("glorot", WeightInit.XAVIER, "he", WeightInit.RELU,
 			"lecun", WeightInit.LECUN_NORMAL);
 
+	private static final Map<String, Activation> ACTIVATIONS = new LinkedHashMap<>();
+
+	private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
+
+	/** A named model: its hidden layers for a width of {@code units}. */
+	@FunctionalInterface
+	interface Preset {
+
+		List<TrainSpec.Layer> layers(int units);
+
+	}
+
 	static {
-		BUILDERS.put("conv_lstm", new ConvLstm());
-		BUILDERS.put("lstm", new Lstm());
-		BUILDERS.put("dense", new Dense());
+		PRESETS.put("conv_lstm", units -> List.of(TrainSpec.Layer.conv1d(units, 5, 1, 1, "relu", true),
+				TrainSpec.Layer.recurrent("lstm", units, true), TrainSpec.Layer.recurrent("lstm", units, false),
+				TrainSpec.Layer.dense(30, "relu"), TrainSpec.Layer.dense(10, "relu")));
+		PRESETS.put("lstm", units -> List.of(TrainSpec.Layer.recurrent("lstm", units, true),
+				TrainSpec.Layer.recurrent("lstm", units, false)));
+		PRESETS.put("gru", units -> List.of(TrainSpec.Layer.recurrent("gru", units, true),
+				TrainSpec.Layer.recurrent("gru", units, false)));
+		PRESETS.put("rnn", units -> List.of(TrainSpec.Layer.recurrent("rnn", units, true),
+				TrainSpec.Layer.recurrent("rnn", units, false)));
+		PRESETS.put("conv1d", units -> List.of(TrainSpec.Layer.conv1d(units, 2, 1, 1, "relu", true),
+				TrainSpec.Layer.conv1d(units, 2, 1, 2, "relu", true), TrainSpec.Layer.conv1d(units, 2, 1, 4, "relu", true),
+				TrainSpec.Layer.conv1d(units, 2, 1, 8, "relu", false)));
+		PRESETS.put("dense", units -> List.of(TrainSpec.Layer.dense(units, "relu"), TrainSpec.Layer.dense(units, "relu")));
+		ACTIVATIONS.put("relu", Activation.RELU);
+		ACTIVATIONS.put("tanh", Activation.TANH);
+		ACTIVATIONS.put("sigmoid", Activation.SIGMOID);
+		ACTIVATIONS.put("linear", Activation.IDENTITY);
+		ACTIVATIONS.put("elu", Activation.ELU);
+		ACTIVATIONS.put("selu", Activation.SELU);
+		ACTIVATIONS.put("leakyrelu", Activation.LEAKYRELU);
+		ACTIVATIONS.put("softplus", Activation.SOFTPLUS);
+		ACTIVATIONS.put("swish", Activation.SWISH);
+		ACTIVATIONS.put("gelu", Activation.GELU);
 	}
 
 	private Networks() {
 	}
 
+	/** The named models. */
 	public static Set<String> names() {
-		return BUILDERS.keySet();
+		return PRESETS.keySet();
 	}
 
 	public static Set<String> inits() {
 		return INITS.keySet();
 	}
 
-	public static boolean sequenceInput(String model) {
-		return builder(model).sequenceInput();
+	public static Set<String> activations() {
+		return ACTIVATIONS.keySet();
+	}
+
+	/** The hidden layers of {@code spec}: its explicit {@code layers}, else its model's. */
+	public static List<TrainSpec.Layer> layers(TrainSpec spec) {
+		if (spec.layers() != null && !spec.layers().isEmpty()) {
+			return spec.layers();
+		}
+		return preset(spec.model(), spec.units());
+	}
+
+	/** The hidden layers of a named model. */
+	public static List<TrainSpec.Layer> preset(String model, int units) {
+		Preset preset = PRESETS.get(model);
+		if (preset == null) {
+			throw new IllegalArgumentException("unknown model '" + model + "'");
+		}
+		return preset.layers(units);
+	}
+
+	/** {@code true}: input {@code [batch, 1, window]} (NCW); {@code false}: {@code [batch, window]}. */
+	public static boolean sequenceInput(TrainSpec spec) {
+		return layers(spec).get(0).sequence();
 	}
 
 	/** The configuration of {@code spec}'s network; {@code iterationsPerEpoch} feeds learning-rate schedules. */
 	public static MultiLayerConfiguration configure(TrainSpec spec, int iterationsPerEpoch) {
-		Builder builder = builder(spec.model());
 		IUpdater updater = Optimizers.create(spec.optimizer(), Schedules.create(spec.schedule(),
 				new Schedules.Context(spec.optimizer().learningRate(), iterationsPerEpoch, spec.epochs())));
 		WeightInit init = INITS.get(spec.init());
@@ -91,12 +145,6 @@ public final class Networks {
 		if (reg.l2() > 0) {
 			base.l2(reg.l2());
 		}
-		if (reg.dropout() > 0) {
-			base.dropOut(1.0 - reg.dropout()); // DL4J takes the probability of keeping an activation
-		}
-		if (reg.maxNorm() != null) {
-			base.constrainWeights(new MaxNormConstraint(reg.maxNorm(), 1));
-		}
 		if (reg.clipValue() != null) {
 			base.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
 				.gradientNormalizationThreshold(reg.clipValue());
@@ -105,91 +153,89 @@ public final class Networks {
 			base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
 				.gradientNormalizationThreshold(reg.clipNorm());
 		}
-		OutputLayer output = new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
-			.activation(Activation.IDENTITY)
-			.build();
-		return builder.build(base, spec, output);
+		List<TrainSpec.Layer> layers = layers(spec);
+		NeuralNetConfiguration.ListBuilder list = base.list();
+		long time = spec.window();
+		for (int i = 0; i < layers.size(); i++) {
+			TrainSpec.Layer layer = layers.get(i);
+			boolean lastStep = layer.sequence() && !Boolean.TRUE.equals(layer.returnSequences());
+			Activation activation = activation(layer);
+			switch (layer.type()) {
+				case "dense" -> list.layer(regularize(new DenseLayer.Builder().nOut(layer.units()).activation(activation),
+						reg, i, 0).build());
+				case "conv1d" -> {
+					int stride = or(layer.stride(), 1);
+					list.layer(regularize(new Convolution1DLayer.Builder().kernelSize(or(layer.kernel(), 5))
+						.stride(stride)
+						.dilation(or(layer.dilation(), 1))
+						.convolutionMode(ConvolutionMode.Causal)
+						.rnnDataFormat(RNNFormat.NCW)
+						.nOut(layer.units())
+						.activation(activation), reg, i, 1, 2, 3).build());
+					time = (time + stride - 1) / stride;
+					if (lastStep && time > 1) {
+						list.layer(new Cropping1D.Builder((int) time - 1, 0).build());
+					}
+				}
+				case "lstm" -> {
+					LSTM lstm = regularize(new LSTM.Builder().nOut(layer.units()).activation(activation), reg, i, 0).build();
+					list.layer(lastStep ? new LastTimeStep(lstm) : lstm);
+				}
+				case "rnn" -> {
+					SimpleRnn rnn = regularize(new SimpleRnn.Builder().nOut(layer.units()).activation(activation), reg, i, 0)
+						.build();
+					list.layer(lastStep ? new LastTimeStep(rnn) : rnn);
+				}
+				case "gru" -> {
+					Gru gru = new Gru(layer.units(), lastStep);
+					if (reg.dropout() > 0 && i > 0) {
+						gru.setIDropout(new Dropout(1.0 - reg.dropout()));
+					}
+					list.layer(gru);
+				}
+				default -> throw new IllegalArgumentException("unknown layer type '" + layer.type() + "'");
+			}
+			if (reg.batchNorm() && (!layer.sequence() || lastStep)) {
+				list.layer(new BatchNormalization.Builder().build());
+			}
+		}
+		list.layer(regularize(new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
+			.activation(Activation.IDENTITY), reg, layers.size(), 0).build());
+		InputType input = layers.get(0).sequence() ? InputType.recurrent(1, spec.window(), RNNFormat.NCW)
+				: InputType.feedForward(spec.window());
+		return list.setInputType(input).build();
 	}
 
-	private static Builder builder(String model) {
-		Builder builder = BUILDERS.get(model);
-		if (builder == null) {
-			throw new IllegalArgumentException("unknown model '" + model + "'");
+	private static Activation activation(TrainSpec.Layer layer) {
+		String name = layer.activation();
+		if (name == null) {
+			return layer.sequence() && !"conv1d".equals(layer.type()) ? Activation.TANH : Activation.RELU;
+		}
+		Activation activation = ACTIVATIONS.get(name);
+		if (activation == null) {
+			throw new IllegalArgumentException("unknown activation '" + name + "'");
+		}
+		return activation;
+	}
+
+	/**
+	 * Dropout on the inputs of every layer but the first (DL4J takes the probability of keeping an
+	 * activation), and the max-norm constraint on the weights reaching each unit: {@code maxNormDims} are
+	 * the dimensions of the weight array that hold one unit's incoming weights.
+	 */
+	private static <B extends BaseLayer.Builder<B>> B regularize(B builder, TrainSpec.Regularization reg, int index,
+			int... maxNormDims) {
+		if (reg.dropout() > 0 && index > 0) {
+			builder.dropOut(1.0 - reg.dropout());
+		}
+		if (reg.maxNorm() != null) {
+			builder.constrainWeights(new LayerConstraint[] { new MaxNormConstraint(reg.maxNorm(), maxNormDims) });
 		}
 		return builder;
 	}
 
-	private static InputType sequence(TrainSpec spec) {
-		return InputType.recurrent(1, spec.window(), RNNFormat.NCW);
-	}
-
-	/** The course's sunspot model: Conv1D (causal, relu) → LSTM → LSTM (last step) → Dense 30 → Dense 10 → output. */
-	static final class ConvLstm implements Builder {
-
-		@Override
-		public boolean sequenceInput() {
-			return true;
-		}
-
-		@Override
-		public MultiLayerConfiguration build(NeuralNetConfiguration.Builder base, TrainSpec spec, OutputLayer output) {
-			return base.list()
-				.layer(new Convolution1DLayer.Builder().kernelSize(5)
-					.stride(1)
-					.convolutionMode(ConvolutionMode.Causal)
-					.rnnDataFormat(RNNFormat.NCW)
-					.nOut(spec.units())
-					.activation(Activation.RELU)
-					.build())
-				.layer(new LSTM.Builder().nOut(spec.units()).activation(Activation.TANH).build())
-				.layer(new LastTimeStep(new LSTM.Builder().nOut(spec.units()).activation(Activation.TANH).build()))
-				.layer(new DenseLayer.Builder().nOut(30).activation(Activation.RELU).build())
-				.layer(new DenseLayer.Builder().nOut(10).activation(Activation.RELU).build())
-				.layer(output)
-				.setInputType(sequence(spec))
-				.build();
-		}
-
-	}
-
-	/** Two stacked LSTMs, the last step of the second feeding the output. */
-	static final class Lstm implements Builder {
-
-		@Override
-		public boolean sequenceInput() {
-			return true;
-		}
-
-		@Override
-		public MultiLayerConfiguration build(NeuralNetConfiguration.Builder base, TrainSpec spec, OutputLayer output) {
-			return base.list()
-				.layer(new LSTM.Builder().nOut(spec.units()).activation(Activation.TANH).build())
-				.layer(new LastTimeStep(new LSTM.Builder().nOut(spec.units()).activation(Activation.TANH).build()))
-				.layer(output)
-				.setInputType(sequence(spec))
-				.build();
-		}
-
-	}
-
-	/** A multilayer perceptron over the window: two relu layers of {@code units}. */
-	static final class Dense implements Builder {
-
-		@Override
-		public boolean sequenceInput() {
-			return false;
-		}
-
-		@Override
-		public MultiLayerConfiguration build(NeuralNetConfiguration.Builder base, TrainSpec spec, OutputLayer output) {
-			return base.list()
-				.layer(new DenseLayer.Builder().nOut(spec.units()).activation(Activation.RELU).build())
-				.layer(new DenseLayer.Builder().nOut(spec.units()).activation(Activation.RELU).build())
-				.layer(output)
-				.setInputType(InputType.feedForward(spec.window()))
-				.build();
-		}
-
+	private static int or(Integer value, int fallback) {
+		return value == null ? fallback : value;
 	}
 
 }

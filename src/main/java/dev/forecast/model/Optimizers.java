@@ -15,8 +15,9 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * Optimizers by name. Each factory gets the spec and the learning-rate schedule (or {@code null} for a
- * constant rate); a new optimizer is one more entry.
+ * Optimizers by name, with their parameters (momentum, rho, beta1, beta2, epsilon; DL4J calls rho
+ * {@code rmsDecay}). A learning-rate schedule, when there is one, replaces the constant rate; a new
+ * optimizer is one more entry.
  */
 public final class Optimizers {
 
@@ -30,19 +31,17 @@ public final class Optimizers {
 	private static final Map<String, Factory> OPTIMIZERS = new LinkedHashMap<>();
 
 	static {
-		OPTIMIZERS.put("sgd", (spec, schedule) -> schedule == null ? new Sgd(spec.learningRate()) : new Sgd(schedule));
-		OPTIMIZERS.put("momentum", (spec, schedule) -> schedule == null
-				? new Momentum(spec.learningRate(), spec.momentum()) : new Momentum(schedule, spec.momentum()));
-		OPTIMIZERS.put("nesterov", (spec, schedule) -> schedule == null
-				? new Nesterovs(spec.learningRate(), spec.momentum()) : new Nesterovs(schedule, spec.momentum()));
-		OPTIMIZERS.put("adagrad",
-				(spec, schedule) -> schedule == null ? new AdaGrad(spec.learningRate()) : new AdaGrad(schedule));
-		OPTIMIZERS.put("rmsprop",
-				(spec, schedule) -> schedule == null ? new RmsProp(spec.learningRate()) : new RmsProp(schedule));
-		OPTIMIZERS.put("adam", (spec, schedule) -> schedule == null ? new Adam(spec.learningRate()) : new Adam(schedule));
+		OPTIMIZERS.put("sgd", (spec, schedule) -> new Sgd(spec.learningRate()));
+		OPTIMIZERS.put("momentum", (spec, schedule) -> new Momentum(spec.learningRate(), spec.momentum()));
+		OPTIMIZERS.put("nesterov", (spec, schedule) -> new Nesterovs(spec.learningRate(), spec.momentum()));
+		OPTIMIZERS.put("adagrad", (spec, schedule) -> new AdaGrad(spec.learningRate(), spec.epsilon()));
+		OPTIMIZERS.put("rmsprop", (spec, schedule) -> new RmsProp(spec.learningRate(), spec.rho(), spec.epsilon()));
+		OPTIMIZERS.put("adam",
+				(spec, schedule) -> new Adam(spec.learningRate(), spec.beta1(), spec.beta2(), spec.epsilon()));
 		OPTIMIZERS.put("adamax",
-				(spec, schedule) -> schedule == null ? new AdaMax(spec.learningRate()) : new AdaMax(schedule));
-		OPTIMIZERS.put("nadam", (spec, schedule) -> schedule == null ? new Nadam(spec.learningRate()) : new Nadam(schedule));
+				(spec, schedule) -> new AdaMax(spec.learningRate(), spec.beta1(), spec.beta2(), spec.epsilon()));
+		OPTIMIZERS.put("nadam",
+				(spec, schedule) -> new Nadam(spec.learningRate(), spec.beta1(), spec.beta2(), spec.epsilon()));
 	}
 
 	private Optimizers() {
@@ -57,7 +56,11 @@ public final class Optimizers {
 		if (factory == null) {
 			throw new IllegalArgumentException("unknown optimizer '" + spec.type() + "'");
 		}
-		return factory.create(spec, schedule);
+		IUpdater updater = factory.create(spec, schedule);
+		if (schedule != null) {
+			updater.setLrAndSchedule(spec.learningRate(), schedule);
+		}
+		return updater;
 	}
 
 }

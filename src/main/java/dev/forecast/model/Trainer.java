@@ -2,6 +2,7 @@ package dev.forecast.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -24,7 +25,7 @@ public final class Trainer {
 
 	/** The network {@code spec} describes over {@code series}, untrained, with its data. */
 	public static Setup setup(TrainSpec spec, double[] series) {
-		boolean sequence = Networks.sequenceInput(spec.model());
+		boolean sequence = Networks.sequenceInput(spec);
 		WindowedData data = WindowedData.of(series, spec.window(), spec.horizon(), spec.validation(),
 				spec.normalization(), sequence);
 		int iterationsPerEpoch = (data.trainCount() + spec.batchSize() - 1) / spec.batchSize();
@@ -45,6 +46,7 @@ public final class Trainer {
 		long started = System.nanoTime();
 		Setup setup = setup(spec, series);
 		MultiLayerNetwork network = setup.network();
+		RateControl rates = new RateControl(spec, network);
 		WindowedData data = setup.data();
 		Scaler scaler = data.scaler();
 		ILossFunction loss = Losses.create(spec.loss());
@@ -68,6 +70,7 @@ public final class Trainer {
 				double lossSum = 0;
 				long examples = 0;
 				while (iterator.hasNext()) {
+					rates.beforeBatch();
 					if (monitor.shouldStop()) {
 						stopped = true;
 						break;
@@ -85,12 +88,14 @@ public final class Trainer {
 				Errors errors = evaluate(network, validation, scaler, loss);
 				double trainLoss = lossSum / Math.max(1, examples);
 				if (!Double.isFinite(trainLoss) || !Double.isFinite(errors.loss())) {
+					if (rates.endsOnDivergence()) {
+						break; // a learning-rate range test ends where the loss blows up
+					}
 					throw new IllegalStateException("Training diverged in epoch " + epoch
 							+ " (the loss is not a finite number); lower the learning rate or clip gradients");
 				}
-				Double rate = network.getLearningRate(0);
-				EpochStats stats = new EpochStats(epoch, trainLoss, errors.loss(), errors.mae(),
-						rate == null ? spec.optimizer().learningRate() : rate, (System.nanoTime() - epochStart) / 1e9);
+				EpochStats stats = new EpochStats(epoch, trainLoss, errors.loss(), errors.mae(), rates.epochRate(),
+						(System.nanoTime() - epochStart) / 1e9);
 				curve.add(stats);
 				double value = monitorLoss ? errors.loss() : errors.mae();
 				if (bestParams == null || value < best - early.minDelta()) {
@@ -103,6 +108,9 @@ public final class Trainer {
 					sinceBest++;
 				}
 				monitor.onEpoch(stats, spec.epochs());
+				if (rates.afterEpoch(stats)) {
+					break;
+				}
 				if (early.patience() > 0 && sinceBest >= early.patience()) {
 					break;
 				}
@@ -121,7 +129,13 @@ public final class Trainer {
 		Errors errors = evaluate(network, validation, scaler, loss);
 		TrainedModel model = new TrainedModel(network, spec.model(), scaler, spec.window(), spec.horizon(),
 				setup.sequenceInput(), specJson);
-		return new TrainingResult(model, stopped, bestEpoch, errors.mae(), errors.rmse(), seconds, curve);
+		Double suggested = null;
+		if (Schedules.RANGE_TEST.equals(spec.schedule().type())) {
+			OptionalDouble suggestion = RangeTest.suggest(curve);
+			suggested = suggestion.isPresent() ? suggestion.getAsDouble() : null;
+		}
+		return new TrainingResult(model, stopped, bestEpoch, errors.mae(), errors.rmse(), seconds, curve,
+				Diagnosis.naiveMae(series, spec.window(), spec.horizon(), spec.validation()), suggested);
 	}
 
 	/** Validation errors: loss in normalized units, MAE and RMSE in series units over all outputs. */

@@ -12,7 +12,20 @@ import java.util.List;
  * @param valRmse validation RMSE of the kept weights, series units
  * @param trainSeconds wall time of the loop
  * @param curve one entry per finished epoch
+ * @param naiveMae MAE of the naive forecast (the window's last value) on the same validation points
+ * @param suggestedLearningRate a {@code range_test}'s suggestion, else {@code null}
  */
 public record TrainingResult(TrainedModel model, boolean stopped, int bestEpoch, double valMae, double valRmse,
-		double trainSeconds, List<EpochStats> curve) {
+		double trainSeconds, List<EpochStats> curve, double naiveMae, Double suggestedLearningRate) {
+
+	public TrainingResult(TrainedModel model, boolean stopped, int bestEpoch, double valMae, double valRmse,
+			double trainSeconds, List<EpochStats> curve) {
+		this(model, stopped, bestEpoch, valMae, valRmse, trainSeconds, curve, Double.NaN, null);
+	}
+
+	/** What the learning curve says (over- or underfitting) and what to do about it. */
+	public Diagnosis diagnosis() {
+		return Diagnosis.of(this.curve, this.valMae, this.naiveMae);
+	}
+
 }

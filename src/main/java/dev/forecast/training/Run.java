@@ -3,6 +3,8 @@ package dev.forecast.training;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.forecast.model.Diagnosis;
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,11 +15,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param spec the full spec with defaults filled in
  * @param curve one entry per finished epoch, growing while the run trains
  * @param metrics of the kept (best) epoch, once the run succeeded
+ * @param diagnosis what the learning curve of a succeeded run says (overfit, underfit, good) and the remedies
  * @param attempts how many times a worker took the run (a run whose worker died is retried)
  */
 @Schema(name = "Run")
 public record Run(long id, long series, RunStatus status, TrainSpec spec, Progress progress, List<EpochStats> curve,
-		Metrics metrics, String error, String worker, int attempts, Instant createdAt, Instant startedAt,
+		Metrics metrics, Diagnosis diagnosis, String error, String worker, int attempts, Instant createdAt, Instant startedAt,
 		Instant finishedAt) {
 
 	/** @param epoch epochs finished in the current attempt; @param epochs the spec's upper bound */
@@ -29,8 +32,17 @@ public record Run(long id, long series, RunStatus status, TrainSpec spec, Progre
 	 * @param valRmse validation RMSE of the kept weights, series units
 	 * @param bestEpoch the epoch whose weights were kept
 	 * @param trainSeconds wall time of the training loop
+	 * @param naiveMae MAE of the naive forecast (the previous value) on the same validation points, series units
+	 * @param suggestedLearningRate a range test's suggestion: the rate of steepest descent of the loss
 	 */
-	public record Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds, Double naiveMae,
+			Double suggestedLearningRate) {
+
+		public Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds) {
+			this(valMae, valRmse, bestEpoch, trainSeconds, null, null);
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.forecast.model.Diagnosis;
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.security.Caller;
@@ -32,7 +33,7 @@ class RunStore {
 	};
 
 	private static final String COLUMNS = "id, series_id, status, spec::text as spec, epoch, epochs, curve::text as curve, "
-			+ "metrics::text as metrics, error, worker, attempts, created_at, started_at, finished_at";
+			+ "metrics::text as metrics, diagnosis::text as diagnosis, error, worker, attempts, created_at, started_at, finished_at";
 
 	private final JdbcClient jdbc;
 
@@ -125,11 +126,14 @@ class RunStore {
 
 	/** RUNNING → SUCCEEDED with the model, in one transaction; {@code false} when the run is no longer ours. */
 	@Transactional
-	boolean succeed(long id, String worker, Run.Metrics metrics, byte[] model) {
+	boolean succeed(long id, String worker, Run.Metrics metrics, Diagnosis diagnosis, byte[] model) {
 		int updated = finish(id, worker, RunStatus.SUCCEEDED, metrics, null);
 		if (updated == 0) {
 			return false;
 		}
+		this.jdbc.sql("update training_run set diagnosis = ?::jsonb where id = ?")
+			.params(this.json.writeValueAsString(diagnosis), id)
+			.update();
 		this.jdbc.sql("""
 				insert into training_model (run_id, series_id, size_bytes, bytes)
 				select id, series_id, ?, ? from training_run where id = ?
@@ -294,11 +298,13 @@ class RunStore {
 
 	private Run run(ResultSet rs, int row) throws SQLException {
 		String metrics = rs.getString("metrics");
+		String diagnosis = rs.getString("diagnosis");
 		return new Run(rs.getLong("id"), rs.getLong("series_id"), RunStatus.valueOf(rs.getString("status")),
 				this.json.readValue(rs.getString("spec"), TrainSpec.class),
 				new Run.Progress(rs.getInt("epoch"), rs.getInt("epochs")),
 				this.json.readValue(rs.getString("curve"), CURVE),
-				metrics == null ? null : this.json.readValue(metrics, Run.Metrics.class), rs.getString("error"),
+				metrics == null ? null : this.json.readValue(metrics, Run.Metrics.class),
+				diagnosis == null ? null : this.json.readValue(diagnosis, Diagnosis.class), rs.getString("error"),
 				rs.getString("worker"), rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"));
 	}

@@ -35,9 +35,16 @@ class SpecResolver {
 		TrainSpec d = TrainSpec.DEFAULTS;
 		List<FieldProblem> errors = new ArrayList<>();
 		String model = lower(or(request.model(), d.model()));
-		oneOf(errors, "model", model, Networks.names());
 		int units = or(request.units(), d.units());
 		range(errors, "units", units, 1, this.limits.maxUnits());
+		List<TrainSpec.Layer> layers = null;
+		if (request.layers() != null) {
+			layers = layers(request.layers(), units, errors);
+			model = TrainSpec.CUSTOM;
+		}
+		else {
+			oneOf(errors, "model", model, Networks.names());
+		}
 		int window = or(request.window(), d.window());
 		range(errors, "window", window, 1, this.limits.maxWindow());
 		int horizon = or(request.horizon(), d.horizon());
@@ -76,20 +83,22 @@ class SpecResolver {
 		String loss = lower(or(request.loss(), d.loss()));
 		oneOf(errors, "loss", loss, Losses.names());
 		TrainSpec.Optimizer optimizer = optimizer(request.optimizer(), d.optimizer(), errors);
-		String scheduleType = lower(request.schedule() == null ? d.schedule().type()
-				: or(request.schedule().type(), d.schedule().type()));
-		oneOf(errors, "schedule.type", scheduleType, Schedules.names());
+		TrainSpec.Schedule schedule = ScheduleResolver.resolve(request.schedule(), optimizer.learningRate(), errors);
 		TrainSpec.Regularization regularization = regularization(request.regularization(), errors);
 		String init = lower(or(request.init(), d.init()));
 		oneOf(errors, "init", init, Networks.inits());
-		TrainSpec.EarlyStopping early = earlyStopping(request.earlyStopping(), d.earlyStopping(), errors);
+		// a range test runs its epochs out (until the loss diverges) unless told otherwise
+		TrainSpec.EarlyStopping earlyDefaults = Schedules.RANGE_TEST.equals(schedule.type())
+				? new TrainSpec.EarlyStopping(0, d.earlyStopping().minDelta(), d.earlyStopping().monitor())
+				: d.earlyStopping();
+		TrainSpec.EarlyStopping early = earlyStopping(request.earlyStopping(), earlyDefaults, errors);
 		if (!errors.isEmpty()) {
 			throw new BadRequestException("Invalid training spec",
 					String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
 		}
 		return new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
 				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss, optimizer,
-				new TrainSpec.Schedule(scheduleType), regularization, init, early);
+				schedule, regularization, init, early, layers);
 	}
 
 	private static TrainSpec.Optimizer optimizer(TrainRequest.Optimizer request, TrainSpec.Optimizer d,
@@ -101,13 +110,107 @@ class SpecResolver {
 		oneOf(errors, "optimizer.type", type, Optimizers.names());
 		double rate = or(request.learningRate(), d.learningRate());
 		if (!(rate > 0 && rate <= 10)) {
-			errors.add(new FieldProblem("optimizer.learningRate", "must be above 0 and at most 10"));
+			errors.add(new FieldProblem("optimizer.learningRate", "must be above 0 and at most 10 (got " + rate + ")"));
 		}
-		double momentum = or(request.momentum(), d.momentum());
-		if (!(momentum >= 0 && momentum < 1)) {
-			errors.add(new FieldProblem("optimizer.momentum", "must be at least 0 and below 1"));
+		double momentum = fraction(errors, "optimizer.momentum", or(request.momentum(), d.momentum()));
+		double rho = fraction(errors, "optimizer.rho", or(request.rho(), d.rho()));
+		double beta1 = fraction(errors, "optimizer.beta1", or(request.beta1(), d.beta1()));
+		double beta2 = fraction(errors, "optimizer.beta2", or(request.beta2(), d.beta2()));
+		double epsilon = or(request.epsilon(), d.epsilon());
+		if (!(epsilon > 0 && epsilon <= 1)) {
+			errors.add(new FieldProblem("optimizer.epsilon", "must be above 0 and at most 1 (got " + epsilon + ")"));
 		}
-		return new TrainSpec.Optimizer(type, rate, momentum);
+		return new TrainSpec.Optimizer(type, rate, momentum, rho, beta1, beta2, epsilon);
+	}
+
+	/** A value in [0, 1). */
+	private static double fraction(List<FieldProblem> errors, String field, double value) {
+		if (!(value >= 0 && value < 1)) {
+			errors.add(new FieldProblem(field, "must be at least 0 and below 1 (got " + value + ")"));
+		}
+		return value;
+	}
+
+	/** At most this many explicit layers. */
+	static final int MAX_LAYERS = 20;
+
+	private List<TrainSpec.Layer> layers(List<TrainRequest.Layer> request, int units, List<FieldProblem> errors) {
+		if (request.isEmpty()) {
+			errors.add(new FieldProblem("layers", "give at least one layer, or leave layers out to use model"));
+			return null;
+		}
+		if (request.size() > MAX_LAYERS) {
+			errors.add(new FieldProblem("layers", "at most " + MAX_LAYERS + " layers (got " + request.size() + ")"));
+			return null;
+		}
+		List<TrainSpec.Layer> layers = new ArrayList<>();
+		boolean denseSeen = false;
+		for (int i = 0; i < request.size(); i++) {
+			String at = "layers[" + i + "].";
+			TrainRequest.Layer layer = request.get(i);
+			if (layer == null) {
+				errors.add(new FieldProblem("layers[" + i + "]", "must be a layer object"));
+				continue;
+			}
+			String type = lower(layer.type());
+			if (type == null || !Networks.LAYER_TYPES.contains(type)) {
+				errors.add(new FieldProblem(at + "type",
+						"unknown layer type '" + type + "'; one of dense, rnn, lstm, gru, conv1d"));
+				continue;
+			}
+			boolean sequence = !"dense".equals(type);
+			if (sequence && denseSeen) {
+				errors.add(new FieldProblem(at + "type", "sequence layers (" + type + ") must come before dense layers"));
+			}
+			denseSeen |= !sequence;
+			if (layer.units() != null && layer.filters() != null && !layer.units().equals(layer.filters())) {
+				errors.add(new FieldProblem(at + "filters", "give units or filters, not both"));
+			}
+			int width = or(layer.units(), or(layer.filters(), units));
+			range(errors, at + (layer.units() == null && layer.filters() != null ? "filters" : "units"), width, 1,
+					this.limits.maxUnits());
+			boolean conv = "conv1d".equals(type);
+			for (var entry : new Object[][] { { "kernel", layer.kernel() }, { "stride", layer.stride() },
+					{ "dilation", layer.dilation() } }) {
+				Integer value = (Integer) entry[1];
+				if (value == null) {
+					continue;
+				}
+				if (!conv) {
+					errors.add(new FieldProblem(at + entry[0], "applies to conv1d layers only"));
+				}
+				else {
+					range(errors, at + entry[0], value, 1, "kernel".equals(entry[0]) ? 64 : this.limits.maxWindow());
+				}
+			}
+			String activation = lower(layer.activation());
+			if (activation != null) {
+				if ("gru".equals(type) && !"tanh".equals(activation)) {
+					errors.add(new FieldProblem(at + "activation", "a gru layer uses tanh (and sigmoid gates)"));
+				}
+				else {
+					oneOf(errors, at + "activation", activation, Networks.activations());
+				}
+			}
+			Boolean returnSequences = null;
+			if (sequence) {
+				TrainRequest.Layer next = (i + 1 < request.size()) ? request.get(i + 1) : null;
+				boolean expected = next != null && next.type() != null && !"dense".equals(lower(next.type()));
+				if (layer.returnSequences() != null && layer.returnSequences() != expected) {
+					errors.add(new FieldProblem(at + "returnSequences", expected
+							? "must be true: the next layer is a sequence layer"
+							: "must be false: the last sequence layer passes its last step to the dense layers or the output"));
+				}
+				returnSequences = expected;
+			}
+			else if (layer.returnSequences() != null) {
+				errors.add(new FieldProblem(at + "returnSequences", "applies to sequence layers only"));
+			}
+			layers.add(new TrainSpec.Layer(type, width, conv ? or(layer.kernel(), 5) : null,
+					conv ? or(layer.stride(), 1) : null, conv ? or(layer.dilation(), 1) : null,
+					activation != null ? activation : (sequence && !conv ? "tanh" : "relu"), returnSequences));
+		}
+		return layers;
 	}
 
 	private static TrainSpec.Regularization regularization(TrainRequest.Regularization request,
@@ -122,9 +225,6 @@ class SpecResolver {
 			errors.add(new FieldProblem("regularization.dropout", "must be at least 0 and below 1"));
 		}
 		boolean batchNorm = or(request.batchNorm(), false);
-		if (batchNorm) {
-			errors.add(new FieldProblem("regularization.batchNorm", "batch normalization is not supported yet"));
-		}
 		positiveOrNull(errors, "regularization.maxNorm", request.maxNorm());
 		positiveOrNull(errors, "regularization.clipValue", request.clipValue());
 		positiveOrNull(errors, "regularization.clipNorm", request.clipNorm());

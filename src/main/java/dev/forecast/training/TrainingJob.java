@@ -85,9 +85,10 @@ class TrainingJob {
 		}
 		else {
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
-					result.trainSeconds());
+					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
+					result.suggestedLearningRate());
 			byte[] model = withResiduals(result, spec, values).toBytes();
-			if (this.store.succeed(id, job.worker, metrics, model)) {
+			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
 						String.format("%.3f", result.valMae()), result.bestEpoch(),
 						String.format("%.1f", result.trainSeconds()), model.length / 1024);

@@ -54,6 +54,13 @@ public class TrainingService {
 		return get(id);
 	}
 
+	/** Checks {@code request} as {@link #submit} would, without queueing anything (400 naming each bad field). */
+	@Transactional(readOnly = true)
+	public TrainSpec check(TrainRequest request) {
+		Series target = this.series.get(request.series());
+		return this.specs.resolve(request, target.getLength());
+	}
+
 	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per caller; 429 beyond. */
 	private void checkActiveRuns() {
 		long active = this.runs.lockAndCountActive(Caller.current());
