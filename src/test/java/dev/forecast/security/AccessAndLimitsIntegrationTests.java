@@ -39,6 +39,9 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static final String HASHED = "hashed-key-789";
 
+	static final String TUNE = "{\"series\": {id}, \"trials\": 1, \"base\": {\"model\": \"dense\", \"window\": 2, "
+			+ "\"validation\": 2, \"epochs\": 1}, \"space\": {\"units\": {\"values\": [4]}}}";
+
 	static final String TRAIN = "{\"series\": {id}, \"model\": \"dense\", \"window\": 2, \"validation\": 2, \"epochs\": 1}";
 
 	private long seriesId;
@@ -62,6 +65,7 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		return Stream.of(Arguments.of("POST", "/series", "text/csv", "date,value\n2024-01-01,1\n"),
 				Arguments.of("POST", "/series/{id}/points", "text/csv", "date,value\n2024-01-09,9\n"),
 				Arguments.of("POST", "/train", "application/json", TRAIN),
+				Arguments.of("POST", "/tune", "application/json", TUNE),
 				Arguments.of("DELETE", "/series/{id}", null, null));
 	}
 
@@ -102,9 +106,18 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertThat((String) forbidden.json("$.detail")).contains("write scope");
 		Response allowed = send(method, url, WRITE, type, content);
 		assertThat(allowed.status()).as(allowed.toString()).isBetween(200, 299);
+		// runs stay queued (no workers here): delete them so the key's active-run quota is free again
 		if (url.equals("/train")) {
-			// the run stays queued (no workers here): delete it so the key's active-run quota is free again
 			assertThat(send("DELETE", "/runs/" + allowed.id(), WRITE, null, null).status()).isEqualTo(204);
+		}
+		if (url.equals("/tune")) {
+			String tune = "/tune/" + allowed.id();
+			assertUnauthorized(send("GET", tune, null, null, null));
+			Response read = send("GET", tune, READ, null, null);
+			assertThat(read.status()).isEqualTo(200);
+			for (Object run : read.<List<Object>>json("$.trials[*].run")) {
+				assertThat(send("DELETE", "/runs/" + run, WRITE, null, null).status()).isEqualTo(204);
+			}
 		}
 	}
 
