@@ -51,6 +51,9 @@ class WorkerPool implements SmartLifecycle {
 
 	private volatile boolean active;
 
+	/** Changes at every start and stop: a worker thread of an earlier start never claims again. */
+	private volatile int generation;
+
 	WorkerPool(WorkerProperties properties, RunStore store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j) {
 		this.properties = properties;
 		this.store = store;
@@ -68,10 +71,11 @@ class WorkerPool implements SmartLifecycle {
 		int count = cuda ? this.nd4j.devices() : this.properties.cpuWorkers(Runtime.getRuntime().availableProcessors());
 		String prefix = host() + "/" + ProcessHandle.current().pid() + "/w" + GENERATION.incrementAndGet() + "-";
 		this.active = true;
+		int mine = ++this.generation;
 		for (int i = 0; i < count; i++) {
 			int device = i;
 			String name = prefix + (i + 1);
-			Thread thread = new Thread(() -> work(name, cuda ? device : -1), "trainer-" + (i + 1));
+			Thread thread = new Thread(() -> work(name, cuda ? device : -1, mine), "trainer-" + (i + 1));
 			thread.setDaemon(false);
 			this.workers.add(thread);
 			thread.start();
@@ -96,6 +100,7 @@ class WorkerPool implements SmartLifecycle {
 				return;
 			}
 			this.active = false;
+			this.generation++;
 			stopping = new ArrayList<>(this.workers);
 			this.workers.clear();
 		}
@@ -155,11 +160,11 @@ class WorkerPool implements SmartLifecycle {
 		}
 	}
 
-	private void work(String worker, int device) {
+	private void work(String worker, int device, int generation) {
 		if (device >= 0) {
 			this.nd4j.bindToDevice(device);
 		}
-		while (this.active) {
+		while (this.active && this.generation == generation) {
 			Optional<RunStore.Claim> claim;
 			try {
 				claim = this.store.claim(worker);

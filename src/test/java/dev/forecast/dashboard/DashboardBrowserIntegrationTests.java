@@ -118,7 +118,10 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 		assertThat(browser.find("#curve-chart").getDomAttribute("data-points")).isEqualTo("2");
 		assertThat(pixels("#curve-chart").get(0)).as("loss curve pixels").isGreaterThan(20);
 		assertThat(browser.find("#run-facts").getText()).contains("val MAE").contains("best epoch");
-		assertThat(browser.find("#runs tbody").getText()).contains("SUCCEEDED").contains("dense");
+		// the runs table refreshes on its own poll, after the run view
+		browser.await(SHORT, "the runs table shows the run succeeded",
+				(d) -> browser.find("#runs tbody").getText().contains("SUCCEEDED"));
+		assertThat(browser.find("#runs tbody").getText()).contains("dense");
 		browser.script("document.querySelector('#training-card').scrollIntoView()");
 		browser.screenshot("4-training");
 	}
