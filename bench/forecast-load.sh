@@ -50,12 +50,8 @@ APP=$!
 trap 'kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true' EXIT
 
 BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 120); do
-  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$APP" 2>/dev/null || { echo "the service did not start:"; tail -50 "$LOG"; exit 1; }
-  sleep 1
-done
-curl -fs "$BASE/actuator/health" >/dev/null || { echo "the service is not healthy:"; tail -50 "$LOG"; exit 1; }
+. bench/lib.sh
+wait_healthy "$BASE" "$APP" "$LOG" 120
 
 ID=$(curl -fs -H 'Content-Type: text/csv' --data-binary @"$DATA" "$BASE/series?name=sunspots-bench" \
   | sed -E 's/.*"id":([0-9]+).*/\1/')

@@ -53,11 +53,8 @@ SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME="$USER_NAME" SERVER_PORT
   FORECAST_WORKER_ENABLED=false java -Xmx2g -jar "$JAR" > "$OUT/ingest-service.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null
+. bench/lib.sh
+wait_healthy "http://127.0.0.1:$PORT" "$APP" "$OUT/ingest-service.log" 120
 
 psql_db -c "create table bench_points (t timestamp not null, v double precision not null)"
 

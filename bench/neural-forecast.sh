@@ -58,11 +58,8 @@ OMP_NUM_THREADS=1 java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.
 APP=$!
 trap 'kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 180); do
-  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$APP" 2>/dev/null || { echo "the service did not start:"; tail -50 "$LOG"; exit 1; }
-  sleep 1
-done
+. bench/lib.sh
+wait_healthy "$BASE" "$APP" "$LOG" 180
 
 SERIES=$(sql "select id from series where name = '$NAME' order by id desc limit 1")
 if [ -z "$SERIES" ]; then

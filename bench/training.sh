@@ -38,11 +38,8 @@ java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 120); do
-  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $PID 2>/dev/null || { echo "service failed to start, see $LOG"; exit 1; }
-  sleep 1
-done
+. bench/lib.sh
+wait_healthy "$BASE" "$PID" "$LOG" 120
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status" 2>/dev/null || echo 0; }
