@@ -11,6 +11,7 @@
 # APP_ARGS=--forecast.forecast.cache-values=0 to measure without the fitted-forecast cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-15s}
@@ -22,11 +23,6 @@ PGPORT_NUM=${PGPORT_NUM:-5432}
 DB=${BENCH_DATABASE:-forecast_bench}
 DATA=src/test/resources/data/sunspots.csv
 
-need() {
-  command -v "$1" >/dev/null 2>&1 && return
-  echo "installing $2 (for $1)"
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y "$2" >/dev/null; else sudo apt-get install -y "$2" >/dev/null; fi
-}
 need wrk wrk
 need curl curl
 need psql postgresql-client
@@ -50,7 +46,6 @@ APP=$!
 trap 'kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true' EXIT
 
 BASE="http://127.0.0.1:$PORT"
-. bench/lib.sh
 wait_healthy "$BASE" "$APP" "$LOG" 120
 
 ID=$(curl -fs -H 'Content-Type: text/csv' --data-binary @"$DATA" "$BASE/series?name=sunspots-bench" \

@@ -8,6 +8,7 @@
 #                                    BENCH_PORT=18081 BENCH_POINTS=1000000 BENCH_ROUNDS=3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 DB=${BENCH_DB:-forecast_bench_ingest}
 HOST=${PGHOST:-127.0.0.1}
@@ -53,7 +54,6 @@ SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME="$USER_NAME" SERVER_PORT
   FORECAST_WORKER_ENABLED=false java -Xmx2g -jar "$JAR" > "$OUT/ingest-service.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-. bench/lib.sh
 wait_healthy "http://127.0.0.1:$PORT" "$APP" "$OUT/ingest-service.log" 120
 
 psql_db -c "create table bench_points (t timestamp not null, v double precision not null)"

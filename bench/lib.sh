@@ -11,3 +11,10 @@ wait_healthy() {
   done
   echo "the service is not ready after ${limit} s:"; tail -50 "$log"; exit 1
 }
+
+# need COMMAND PACKAGE: installs the Debian PACKAGE when COMMAND is missing.
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  echo "installing $2 (for $1)"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y "$2" >/dev/null; else sudo apt-get install -y "$2" >/dev/null; fi
+}

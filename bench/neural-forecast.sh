@@ -16,6 +16,7 @@
 # (goal <= 30 ms). APP_ARGS adds service arguments (e.g. --forecast.neural.max-batch=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
@@ -28,11 +29,6 @@ URL="jdbc:postgresql://$HOST:5432/$DB"
 DATA=src/test/resources/data/sunspots.csv
 NAME=sunspots-neural-bench
 
-need() {
-  command -v "$1" >/dev/null 2>&1 && return
-  echo "installing $2 (for $1)"
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y "$2" >/dev/null; else sudo apt-get install -y "$2" >/dev/null; fi
-}
 need wrk wrk
 need curl curl
 need psql postgresql-client
@@ -58,7 +54,6 @@ OMP_NUM_THREADS=1 java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.
 APP=$!
 trap 'kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
-. bench/lib.sh
 wait_healthy "$BASE" "$APP" "$LOG" 180
 
 SERIES=$(sql "select id from series where name = '$NAME' order by id desc limit 1")

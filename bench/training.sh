@@ -13,6 +13,7 @@
 #              JAVA_OPTS (the memory flags below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 EPOCHS=${EPOCHS:-40}
 PORT=${PORT:-18089}
@@ -38,7 +39,6 @@ java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
-. bench/lib.sh
 wait_healthy "$BASE" "$PID" "$LOG" 120
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
