@@ -225,7 +225,7 @@ final class CsvSeriesParser {
 		}
 
 		long time(CsvRecord row) {
-			String text = field(row, this.time, timeName());
+			String text = field(row, this.time);
 			long t = Timestamps.parse(text);
 			if (t == Timestamps.INVALID) {
 				throw rowError(timeName(), row.getStartingLineNumber(), "'" + text.trim()
@@ -235,7 +235,7 @@ final class CsvSeriesParser {
 		}
 
 		double value(CsvRecord row) {
-			String text = field(row, this.value, valueName()).trim();
+			String text = field(row, this.value).trim();
 			Double v = parseNumber(text);
 			if (v == null) {
 				throw rowError(valueName(), row.getStartingLineNumber(),
@@ -248,8 +248,10 @@ final class CsvSeriesParser {
 			return v;
 		}
 
-		private static String field(CsvRecord row, int index, String name) {
+		/** The field at {@code index}; the column's name is only built for the error. */
+		private String field(CsvRecord row, int index) {
 			if (index >= row.getFieldCount()) {
+				String name = name(index);
 				throw rowError(name, row.getStartingLineNumber(),
 						"the row has " + row.getFieldCount() + " fields, so column " + name + " is missing");
 			}

@@ -17,10 +17,6 @@ public record Observations(long[] times, double[] values) {
 		}
 	}
 
-	public static Observations empty() {
-		return new Observations(new long[0], new double[0]);
-	}
-
 	public int size() {
 		return this.times.length;
 	}
@@ -35,11 +31,6 @@ public record Observations(long[] times, double[] values) {
 
 	public double value(int index) {
 		return this.values[index];
-	}
-
-	/** The points at positions {@code [from, to)}. */
-	public Observations slice(int from, int to) {
-		return new Observations(Arrays.copyOfRange(this.times, from, to), Arrays.copyOfRange(this.values, from, to));
 	}
 
 	public static long toEpochSecond(LocalDateTime time) {

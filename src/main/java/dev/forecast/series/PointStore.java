@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -51,8 +52,11 @@ public class PointStore {
 
 	/** Every point of the series, in time order. */
 	public Observations readAll(long seriesId, long length) {
-		return read("select " + COLUMNS + " from series_chunk where series_id = ? order by seq", (int) length,
-				0, Long.MAX_VALUE, Integer.MAX_VALUE, seriesId);
+		ObservationsBuilder out = new ObservationsBuilder((int) length);
+		this.jdbc.query("select " + COLUMNS + " from series_chunk where series_id = ? order by seq",
+				(RowCallbackHandler) rs -> decode(rs, out, 0, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE),
+				seriesId);
+		return out.build();
 	}
 
 	/** The last {@code count} points of a series of {@code length} points. */
@@ -60,9 +64,9 @@ public class PointStore {
 		long from = Math.max(0, length - count);
 		ObservationsBuilder out = new ObservationsBuilder((int) Math.min(count, length));
 		this.jdbc.query("select " + COLUMNS + " from series_chunk where series_id = ? and start_index + n > ? "
-				+ "order by seq", rs -> {
-					decode(rs, out, from, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
-				}, seriesId, from);
+				+ "order by seq", (RowCallbackHandler) rs -> decode(rs, out, from, Long.MIN_VALUE, Long.MAX_VALUE,
+						Integer.MAX_VALUE),
+				seriesId, from);
 		return out.build();
 	}
 
@@ -92,14 +96,6 @@ public class PointStore {
 				decode(rs, out, 0, lo, hi, limit);
 			}
 		});
-		return out.build();
-	}
-
-	private Observations read(String sql, int capacity, long fromIndex, long hi, int limit, Object... args) {
-		ObservationsBuilder out = new ObservationsBuilder(capacity);
-		this.jdbc.query(sql, rs -> {
-			decode(rs, out, fromIndex, Long.MIN_VALUE, hi, limit);
-		}, args);
 		return out.build();
 	}
 

@@ -20,12 +20,6 @@ public final class Timestamps {
 	private Timestamps() {
 	}
 
-	/** Whether {@code text} holds only a date (no time of day). */
-	public static boolean isDateOnly(String text) {
-		String s = text.trim();
-		return s.length() <= 10 && parse(s) != INVALID;
-	}
-
 	/** Epoch seconds of {@code text} on the series' clock, or {@link #INVALID}. */
 	public static long parse(String text) {
 		String s = text.trim();
