@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -30,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * intervals are computed ({@link ConformalIntervals}), and how many leading points of the series it
  * was fitted on ({@link #trainedPoints()}).
  * <p>
- * DL4J networks are not thread-safe ({@code output} is synchronized): one instance serves one
+ * Predictions run the network through {@link FusedForward} (each LSTM layer as one native op). DL4J
+ * networks are not thread-safe (a pass is synchronized on the network): one instance serves one
  * prediction at a time; {@link #copy()} makes another instance for a pool. Inputs and outputs of a
  * prediction live in a workspace of the calling thread, reused from call to call, so predictions
  * leave no native garbage behind.
@@ -54,6 +57,8 @@ public final class TrainedModel {
 
 	private final MultiLayerNetwork network;
 
+	private final FusedForward forward;
+
 	private final String model;
 
 	private final Scaler scaler;
@@ -72,12 +77,13 @@ public final class TrainedModel {
 
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
-		this(network, model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+		this(network, FusedForward.of(network), model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
 	}
 
-	private TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
+	private TrainedModel(MultiLayerNetwork network, FusedForward forward, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
 		this.network = network;
+		this.forward = forward;
 		this.model = model;
 		this.scaler = scaler;
 		this.window = window;
@@ -128,19 +134,20 @@ public final class TrainedModel {
 
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
-		return new TrainedModel(this.network, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
+		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
 				spec, this.residuals, this.trainedPoints);
 	}
 
 	/** A copy carrying validation residuals per step ahead and the number of points it was fitted on. */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
-		return new TrainedModel(this.network, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
+		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
 				this.spec, residuals, trainedPoints);
 	}
 
 	/** Another instance with its own copy of the network, for a second thread. */
 	public TrainedModel copy() {
-		return new TrainedModel(this.network.clone(), this.model, this.scaler, this.window, this.horizon,
+		MultiLayerNetwork clone = this.network.clone();
+		return new TrainedModel(clone, FusedForward.of(clone), this.model, this.scaler, this.window, this.horizon,
 				this.sequenceInput, this.spec, this.residuals, this.trainedPoints);
 	}
 
@@ -209,7 +216,7 @@ public final class TrainedModel {
 		try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
 			INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, this.window }, 'c')
 					: Nd4j.create(features, new long[] { n, this.window }, 'c');
-			output = this.network.output(input, false, null, null, workspace).toFloatMatrix();
+			output = this.forward.output(input, workspaces()).toFloatMatrix();
 		}
 		double[][] result = new double[n][this.horizon];
 		for (int i = 0; i < n; i++) {
@@ -218,6 +225,15 @@ public final class TrainedModel {
 			}
 		}
 		return result;
+	}
+
+	/** Every array a pass creates goes to the open {@value #WORKSPACE_ID} workspace of the calling thread. */
+	private static LayerWorkspaceMgr workspaces() {
+		LayerWorkspaceMgr.Builder builder = LayerWorkspaceMgr.builder();
+		for (ArrayType type : ArrayType.values()) {
+			builder.with(type, WORKSPACE_ID, WORKSPACE);
+		}
+		return builder.build();
 	}
 
 	public byte[] toBytes() {
@@ -285,7 +301,7 @@ public final class TrainedModel {
 			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
-			return new TrainedModel(network, model, scaler, window, horizon, sequenceInput,
+			return new TrainedModel(network, FusedForward.of(network), model, scaler, window, horizon, sequenceInput,
 					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
 		}
 		catch (IOException ex) {

@@ -10,6 +10,10 @@ import dev.forecast.model.Nd4jThreads;
 import dev.forecast.model.TrainedModel;
 import dev.forecast.series.PointStore;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -17,8 +21,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * The bare side of {@code bench/neural-forecast.sh}: restores each given run's model from
  * PostgreSQL and computes the same forecast the service answers (12 steps from the series' last
  * window) in a tight loop for the given seconds, with no HTTP, database, cache or pool: one thread
- * with one network, then two threads with a network each. Prints one line per run and mode:
- * {@code bare <run> <threads> <calls/s> <p50 ms> <p99 ms>}. Arguments: JDBC URL, user, seconds,
+ * with one network, then two threads with a network each, and (for a model whose horizon covers the
+ * steps: one pass) DL4J's own {@code output} without the fused LSTM op, one thread. Prints one line
+ * per run and mode: {@code bare <run> <1|2|dl4j> <calls/s> <p50 ms> <p99 ms>}. Arguments: JDBC URL, user, seconds,
  * steps, series id, run ids.
  */
 public final class NeuralForecastBenchmark {
@@ -40,35 +45,55 @@ public final class NeuralForecastBenchmark {
 			TrainedModel model = TrainedModel.fromBytes(bytes);
 			long length = jdbc.queryForObject("select length from series where id = ?", Long.class, series);
 			double[] history = new PointStore(jdbc).readTail(series, length, model.window()).values();
-			for (int threads = 1; threads <= 2; threads++) {
-				measure(run, threads == 1 ? new TrainedModel[] { model } : new TrainedModel[] { model, model.copy() },
-						history, steps, seconds);
+			double[][] input = { history };
+			TrainedModel second = model.copy();
+			measure(run, "1", seconds, () -> model.forecast(input, steps));
+			measure(run, "2", seconds, () -> model.forecast(input, steps), () -> second.forecast(input, steps));
+			if (model.horizon() >= steps) {
+				measure(run, "dl4j", seconds, unfused(model, history));
 			}
 		}
 	}
 
-	private static void measure(long run, TrainedModel[] models, double[] history, int steps, int seconds)
-			throws InterruptedException {
-		double[][] input = { history };
-		for (TrainedModel model : models) {
+	/**
+	 * The same one-pass forecast through DL4J's own {@code MultiLayerNetwork.output}, without the fused
+	 * LSTM op (a reference for what the fused pass saves).
+	 */
+	private static Runnable unfused(TrainedModel model, double[] history) {
+		float[] window = new float[model.window()];
+		for (int j = 0; j < window.length; j++) {
+			window[j] = (float) model.scaler().normalize(history[history.length - window.length + j]);
+		}
+		INDArray input = Nd4j.create(window, new long[] { 1, 1, window.length }, 'c');
+		MultiLayerNetwork network = model.network();
+		return () -> {
+			float[] out = network.output(input).toFloatVector();
+			for (int k = 0; k < out.length; k++) {
+				model.scaler().restore(out[k]);
+			}
+		};
+	}
+
+	private static void measure(long run, String mode, int seconds, Runnable... loops) throws InterruptedException {
+		for (Runnable loop : loops) {
 			for (int i = 0; i < 20; i++) {
-				model.forecast(input, steps);
+				loop.run();
 			}
 		}
 		AtomicBoolean stop = new AtomicBoolean();
 		List<long[]> samples = new ArrayList<>();
-		int[] counts = new int[models.length];
-		Thread[] threads = new Thread[models.length];
-		for (int t = 0; t < models.length; t++) {
+		int[] counts = new int[loops.length];
+		Thread[] threads = new Thread[loops.length];
+		for (int t = 0; t < loops.length; t++) {
 			long[] latencies = new long[2_000_000];
 			samples.add(latencies);
-			TrainedModel model = models[t];
+			Runnable loop = loops[t];
 			int index = t;
 			threads[t] = new Thread(() -> {
 				int n = 0;
 				while (!stop.get() && n < latencies.length) {
 					long start = System.nanoTime();
-					model.forecast(input, steps);
+					loop.run();
 					latencies[n++] = System.nanoTime() - start;
 				}
 				counts[index] = n;
@@ -87,12 +112,12 @@ public final class NeuralForecastBenchmark {
 		int total = Arrays.stream(counts).sum();
 		long[] all = new long[total];
 		int at = 0;
-		for (int t = 0; t < models.length; t++) {
+		for (int t = 0; t < loops.length; t++) {
 			System.arraycopy(samples.get(t), 0, all, at, counts[t]);
 			at += counts[t];
 		}
 		Arrays.sort(all);
-		System.out.printf(Locale.ROOT, "bare %d %d %.1f %.2f %.2f%n", run, models.length, total / elapsed,
+		System.out.printf(Locale.ROOT, "bare %d %s %.1f %.2f %.2f%n", run, mode, total / elapsed,
 				all[total / 2] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6);
 	}
 
