@@ -9,7 +9,7 @@
 # with horizon 12 (12 steps in one pass) and one with horizon 1 (12 steps = 12 recursive passes),
 # EPOCHS (2) epochs each: enough for a speed measurement. Then, for each model,
 # GET /forecast?method=neural&horizon=12&run=... with CONNECTIONS (8) concurrent clients (wrk) for
-# DURATION (20s) after WARMUP (60s) of the same load; then, in the same run and with the service
+# DURATION (20s) after warming up (see JIT_WARMUP); then, in the same run and with the service
 # stopped, the bare network (restored from the same stored bytes) computing the same 12-step
 # forecast in a loop for as long: one thread with one network, two threads with a network each,
 # and, for reference, the h12 model through DL4J's own output without the fused LSTM op. Prints
@@ -21,9 +21,12 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 
 DURATION=${DURATION:-20}
-# the JIT needs about a minute of load on 2 cores before latencies settle (C2 still compiles Spring's
-# request path after 30 s): each model gets WARMUP seconds of the same load first
-WARMUP=${WARMUP:-60}
+# On 2 cores the JIT takes about three minutes of this load to settle (C2 compiles Spring's request
+# path on the same cores; measured h12 p50 with 8 clients: 46 ms after 5 s of load, 37 ms after 60 s,
+# 28 ms after 2 min, 24 ms after 3 min and flat after): JIT_WARMUP seconds of load come first, then
+# WARMUP seconds per model.
+JIT_WARMUP=${JIT_WARMUP:-180}
+WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-8}
 EPOCHS=${EPOCHS:-2}
 PORT=${PORT:-18086}
@@ -94,12 +97,18 @@ pct() { # label (50.000%, 99.000%) -> ms, from wrk --latency
     printf "%.2f", v }'
 }
 declare -A SRPS SP50 SP99
+echo "warming up: ${JIT_WARMUP}s of load, then ${WARMUP}s per model"
+wrk -t2 -c"$CONNECTIONS" -d"${JIT_WARMUP}s" --timeout 30s "$BASE/forecast?series=$SERIES&method=neural&horizon=12&run=$R12" >/dev/null
+RSS_WARM=$(( $(ps -o rss= -p "$APP") / 1024 ))
+SERVED=0 # requests answered after the JIT warm-up
+served() { awk '/requests in/ {print $1}'; }
 for run in $R12 $R1; do
   FORECAST="$BASE/forecast?series=$SERIES&method=neural&horizon=12&run=$run"
   curl -fs "$FORECAST" >/dev/null || { echo "GET /forecast failed:"; curl -s "$FORECAST"; exit 1; }
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$FORECAST" >/dev/null
+  SERVED=$(( SERVED + $(wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$FORECAST" | served) ))
   OUT=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$FORECAST")
   if echo "$OUT" | grep -qE 'Non-2xx|Socket errors'; then echo "$OUT" | grep -E 'Non-2xx|Socket errors'; fi
+  SERVED=$(( SERVED + $(echo "$OUT" | served) ))
   SRPS[$run]=$(echo "$OUT" | awk '/^Requests\/sec:/ {print $2}')
   SP50[$run]=$(echo "$OUT" | pct 50%)
   SP99[$run]=$(echo "$OUT" | pct 99%)
@@ -107,6 +116,7 @@ done
 # one client alone: the latency of a forecast without queueing behind the other clients
 ONE=$(wrk -t1 -c1 -d"${DURATION}s" --timeout 30s --latency "$BASE/forecast?series=$SERIES&method=neural&horizon=12&run=$R12")
 ONE_RPS=$(echo "$ONE" | awk '/^Requests\/sec:/ {print $2}'); ONE_P50=$(echo "$ONE" | pct 50%); ONE_P99=$(echo "$ONE" | pct 99%)
+SERVED=$(( SERVED + $(echo "$ONE" | served) ))
 RSS_MB=$(( $(ps -o rss= -p "$APP") / 1024 ))
 kill "$APP"; wait "$APP" 2>/dev/null || true
 
@@ -139,4 +149,5 @@ for run in $R12 $R1; do
 done
 printf "h12 service p50: %s ms with %s clients (goal <= 30 ms); one client alone: %s req/s, p50 %s ms, p99 %s ms\n" \
   "${SP50[$R12]}" "$CONNECTIONS" "$ONE_RPS" "$ONE_P50" "$ONE_P99"
-echo "service resident memory after the runs: $RSS_MB MB (-Xmx1g, JavaCPP maxbytes 1g)"
+echo "service resident memory: $RSS_WARM MB after the warm-up, $RSS_MB MB after $SERVED more requests (-Xmx1g;" \
+  "ND4J 1.0.0-M2.1 leaks native memory per op, see docs/neural.md)"
