@@ -59,6 +59,9 @@ public final class TrainedModel {
 
 	private final FusedForward forward;
 
+	/** Built once: an instance serves one thread at a time, and DL4J layers may keep helper state in it. */
+	private final LayerWorkspaceMgr workspaces = predictionWorkspaces();
+
 	private final String model;
 
 	private final Scaler scaler;
@@ -216,7 +219,7 @@ public final class TrainedModel {
 		try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
 			INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, this.window }, 'c')
 					: Nd4j.create(features, new long[] { n, this.window }, 'c');
-			output = this.forward.output(input, workspaces()).toFloatMatrix();
+			output = this.forward.output(input, this.workspaces).toFloatMatrix();
 		}
 		double[][] result = new double[n][this.horizon];
 		for (int i = 0; i < n; i++) {
@@ -228,7 +231,7 @@ public final class TrainedModel {
 	}
 
 	/** Every array a pass creates goes to the open {@value #WORKSPACE_ID} workspace of the calling thread. */
-	private static LayerWorkspaceMgr workspaces() {
+	private static LayerWorkspaceMgr predictionWorkspaces() {
 		LayerWorkspaceMgr.Builder builder = LayerWorkspaceMgr.builder();
 		for (ArrayType type : ArrayType.values()) {
 			builder.with(type, WORKSPACE_ID, WORKSPACE);
