@@ -25,8 +25,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The inference forward pass of a {@link MultiLayerNetwork} with every LSTM layer run as one native
  * {@code lstmLayer} op over the whole window. DL4J's own LSTM layer loops over the time steps in
  * Java, a dozen small native calls per step (two LSTM layers over a 60-step window: well over a
- * thousand calls of ~10 µs each), which made a one-window forecast cost ~18 ms on this hardware; the
- * fused op loops in native code. Every other layer (and input preprocessor) runs through DL4J's own
+ * thousand calls of ~10 µs each), which made a one-window forecast cost 18-75 ms on 2-core machines;
+ * the fused op loops in native code (~6 ms). Every other layer (and input preprocessor) runs through DL4J's own
  * {@link Layer#activate(INDArray, boolean, LayerWorkspaceMgr)}, so its semantics stay DL4J's.
  * <p>
  * An LSTM is fused when it reads NCW sequences without a mask and its activations map onto the op's

@@ -83,8 +83,8 @@ public final class TrainedModel {
 		this(network, FusedForward.of(network), model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
 	}
 
-	private TrainedModel(MultiLayerNetwork network, FusedForward forward, String model, Scaler scaler, int window, int horizon,
-			boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
+	private TrainedModel(MultiLayerNetwork network, FusedForward forward, String model, Scaler scaler, int window,
+			int horizon, boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
 		this.network = network;
 		this.forward = forward;
 		this.model = model;
@@ -137,14 +137,14 @@ public final class TrainedModel {
 
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
-		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
-				spec, this.residuals, this.trainedPoints);
+		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon,
+				this.sequenceInput, spec, this.residuals, this.trainedPoints);
 	}
 
 	/** A copy carrying validation residuals per step ahead and the number of points it was fitted on. */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
-		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon, this.sequenceInput,
-				this.spec, residuals, trainedPoints);
+		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon,
+				this.sequenceInput, this.spec, residuals, trainedPoints);
 	}
 
 	/** Another instance with its own copy of the network, for a second thread. */

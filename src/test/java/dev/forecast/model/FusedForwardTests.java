@@ -98,7 +98,7 @@ class FusedForwardTests {
 	}
 
 	@Test
-	void trainedModelsForecastWithTheFusedPassInsideTheirWorkspace() {
+	void trainedModelsPredictWhatTheNetworkOutputsCallAfterCall() {
 		TrainSpec spec = spec("conv_lstm", 4, null);
 		MultiLayerNetwork network = network(spec);
 		Scaler scaler = new Scaler("zscore", 50, 20);
