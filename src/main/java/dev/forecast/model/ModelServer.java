@@ -12,16 +12,17 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Serves one trained model to many threads. DL4J networks are not thread-safe, so the model is
- * held as a small pool of instances (the restored one plus {@link TrainedModel#copy() copies}),
- * each used by one thread at a time, all warmed up by one prediction when the server is made.
+ * Serves one trained model to many threads, as a small pool of instances (the restored one plus
+ * {@link TrainedModel#copy() copies}: sharing the JVM pass, or each with its own network when the
+ * model runs through DL4J, whose networks are not thread-safe), each used by one thread at a time,
+ * all warmed up by one prediction when the server is made.
  * <p>
  * Requests are queued and run on the given executor (a few inference threads shared by all
- * models, so the ND4J workspaces that inference leaves behind exist on those threads only). A
- * thread that takes an instance runs every waiting request with the same number of steps as one
- * batch, up to {@code maxBatch} windows: a pass has a large fixed cost (with the fused LSTM op, a
- * batch of eight windows costs about 2.4 times one), so concurrent requests share a pass instead of
- * queueing for it. At most one drain per instance runs at a time.
+ * models, so that forecasts never take more cores than those). A thread that takes an instance runs
+ * every waiting request with the same number of steps as one batch, up to {@code maxBatch} windows.
+ * On the JVM a batch costs the sum of its windows and each row's result is bit-identical to a lone
+ * pass; through DL4J a pass has a large fixed cost, which concurrent requests then share. At most one
+ * drain per instance runs at a time.
  */
 public final class ModelServer {
 

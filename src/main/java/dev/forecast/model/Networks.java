@@ -26,6 +26,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping1D;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -196,6 +197,10 @@ public final class Networks {
 				default -> throw new IllegalArgumentException("unknown layer type '" + layer.type() + "'");
 			}
 			if (reg.batchNorm() && (!layer.sequence() || lastStep)) {
+				if ("conv1d".equals(layer.type())) {
+					// DL4J's batch normalization fails on the convolution's [batch, channels, 1]: flatten it first
+					list.inputPreProcessor(list.getLayerwise().size(), new RnnToFeedForwardPreProcessor(RNNFormat.NCW));
+				}
 				list.layer(new BatchNormalization.Builder().build());
 			}
 		}

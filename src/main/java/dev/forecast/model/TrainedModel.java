@@ -9,9 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.forecast.model.jvm.JvmForward;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.ArrayType;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -32,11 +31,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * intervals are computed ({@link ConformalIntervals}), and how many leading points of the series it
  * was fitted on ({@link #trainedPoints()}).
  * <p>
- * Predictions run the network through {@link FusedForward} (each LSTM layer as one native op). DL4J
- * networks are not thread-safe (a pass is synchronized on the network): one instance serves one
- * prediction at a time; {@link #copy()} makes another instance for a pool. Inputs and outputs of a
- * prediction live in a workspace of the calling thread, reused from call to call, so predictions
- * leave no native garbage behind.
+ * Predictions run on the JVM ({@link JvmForward}: the network's parameters copied into float arrays,
+ * no ND4J operation, so no native memory per forecast and any number of threads at once). A network
+ * with a layer that pass does not cover runs through DL4J instead, inside a workspace of the calling
+ * thread; DL4J networks are not thread-safe (a pass is synchronized on the network), so one instance
+ * serves one prediction at a time and {@link #copy()} makes another instance for a pool. Build the
+ * model after the network's final parameters are set: the JVM pass reads them once.
  */
 public final class TrainedModel {
 
@@ -57,10 +57,8 @@ public final class TrainedModel {
 
 	private final MultiLayerNetwork network;
 
-	private final FusedForward forward;
-
-	/** Built once: an instance serves one thread at a time, and DL4J layers may keep helper state in it. */
-	private final LayerWorkspaceMgr workspaces = predictionWorkspaces();
+	/** The pass on the JVM, or {@code null} when the network has a layer it does not cover. */
+	private final JvmForward jvm;
 
 	private final String model;
 
@@ -80,13 +78,13 @@ public final class TrainedModel {
 
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
-		this(network, FusedForward.of(network), model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+		this(network, jvmOrNull(network), model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
 	}
 
-	private TrainedModel(MultiLayerNetwork network, FusedForward forward, String model, Scaler scaler, int window,
+	private TrainedModel(MultiLayerNetwork network, JvmForward jvm, String model, Scaler scaler, int window,
 			int horizon, boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
 		this.network = network;
-		this.forward = forward;
+		this.jvm = jvm;
 		this.model = model;
 		this.scaler = scaler;
 		this.window = window;
@@ -137,20 +135,37 @@ public final class TrainedModel {
 
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
-		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon,
+		return new TrainedModel(this.network, this.jvm, this.model, this.scaler, this.window, this.horizon,
 				this.sequenceInput, spec, this.residuals, this.trainedPoints);
 	}
 
 	/** A copy carrying validation residuals per step ahead and the number of points it was fitted on. */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
-		return new TrainedModel(this.network, this.forward, this.model, this.scaler, this.window, this.horizon,
+		return new TrainedModel(this.network, this.jvm, this.model, this.scaler, this.window, this.horizon,
 				this.sequenceInput, this.spec, residuals, trainedPoints);
 	}
 
-	/** Another instance with its own copy of the network, for a second thread. */
+	private static JvmForward jvmOrNull(MultiLayerNetwork network) {
+		try {
+			return JvmForward.of(network);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** {@code true} when predictions run on the JVM, {@code false} when through DL4J. */
+	public boolean onJvm() {
+		return this.jvm != null;
+	}
+
+	/**
+	 * Another instance for a second thread: one sharing the JVM pass (which any thread may run), or with
+	 * its own copy of the network when predictions run through DL4J.
+	 */
 	public TrainedModel copy() {
-		MultiLayerNetwork clone = this.network.clone();
-		return new TrainedModel(clone, FusedForward.of(clone), this.model, this.scaler, this.window, this.horizon,
+		MultiLayerNetwork clone = this.jvm != null ? this.network : this.network.clone();
+		return new TrainedModel(clone, this.jvm, this.model, this.scaler, this.window, this.horizon,
 				this.sequenceInput, this.spec, this.residuals, this.trainedPoints);
 	}
 
@@ -215,28 +230,26 @@ public final class TrainedModel {
 				features[i * this.window + j] = (float) this.scaler.normalize(row[from + j]);
 			}
 		}
-		float[][] output;
-		try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
-			INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, this.window }, 'c')
-					: Nd4j.create(features, new long[] { n, this.window }, 'c');
-			output = this.forward.output(input, this.workspaces).toFloatMatrix();
-		}
+		float[] output = this.jvm != null ? this.jvm.output(features, n) : dl4jOutput(features, n);
 		double[][] result = new double[n][this.horizon];
 		for (int i = 0; i < n; i++) {
 			for (int k = 0; k < this.horizon; k++) {
-				result[i][k] = this.scaler.restore(output[i][k]);
+				result[i][k] = this.scaler.restore(output[i * this.horizon + k]);
 			}
 		}
 		return result;
 	}
 
-	/** Every array a pass creates goes to the open {@value #WORKSPACE_ID} workspace of the calling thread. */
-	private static LayerWorkspaceMgr predictionWorkspaces() {
-		LayerWorkspaceMgr.Builder builder = LayerWorkspaceMgr.builder();
-		for (ArrayType type : ArrayType.values()) {
-			builder.with(type, WORKSPACE_ID, WORKSPACE);
+	/** DL4J's output for {@code n} windows, inside a workspace of the calling thread reused from call to call. */
+	private float[] dl4jOutput(float[] features, int n) {
+		synchronized (this.network) {
+			try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE,
+					WORKSPACE_ID)) {
+				INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, this.window }, 'c')
+						: Nd4j.create(features, new long[] { n, this.window }, 'c');
+				return this.network.output(input, false, null, null, workspace).dup('c').data().asFloat();
+			}
 		}
-		return builder.build();
 	}
 
 	public byte[] toBytes() {
@@ -304,7 +317,7 @@ public final class TrainedModel {
 			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
-			return new TrainedModel(network, FusedForward.of(network), model, scaler, window, horizon, sequenceInput,
+			return new TrainedModel(network, jvmOrNull(network), model, scaler, window, horizon, sequenceInput,
 					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
 		}
 		catch (IOException ex) {

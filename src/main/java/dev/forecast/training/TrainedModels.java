@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
  * and cached as warm {@link ModelServer}s: a pool of network instances per model, warmed up by one
  * prediction when restored, run on a few inference threads shared by all models.
  * <p>
- * The cache is bounded by memory (each entry weighs its stored size times its instances, up to
- * {@code forecast.neural.cache-size}), drops models unused for {@code idle-timeout}, and forgets a
+ * The cache is bounded by memory (up to {@code forecast.neural.cache-size}: each entry weighs twice
+ * its stored size, the restored network and the JVM pass's copy of its parameters, or its stored size
+ * times its instances when it runs through DL4J), drops models unused for {@code idle-timeout}, and forgets a
  * run when it is deleted here ({@link RunDeleted}) or its series is ({@link SeriesDeleted}). The
  * run's status is read on every use, so a run deleted on another replica is never served from the
  * cache either.
@@ -53,8 +54,7 @@ public class TrainedModels {
 		this.inference = Executors.newFixedThreadPool(properties.threads(), new InferenceThreads());
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(properties.cacheSize().toBytes())
-			.weigher((Long run, Loaded loaded) -> (int) Math.min(Integer.MAX_VALUE,
-					(long) loaded.bytes() * loaded.server().instances()))
+			.weigher((Long run, Loaded loaded) -> (int) Math.min(Integer.MAX_VALUE, loaded.weight()))
 			.expireAfterAccess(properties.idleTimeout())
 			.build();
 	}
@@ -118,6 +118,12 @@ public class TrainedModels {
 	}
 
 	private record Loaded(long seriesId, int bytes, ModelServer server) {
+
+		/** Instances share the JVM pass; through DL4J each holds a network of its own. */
+		long weight() {
+			return this.server.model().onJvm() ? 2L * this.bytes : (long) this.bytes * this.server.instances();
+		}
+
 	}
 
 	private static final class InferenceThreads implements ThreadFactory {

@@ -160,6 +160,16 @@ class RegularizationTests {
 		assertThat(trained.valMae()).isFinite();
 	}
 
+	@Test
+	void batchNormFollowsAConvolutionThatEndsTheSequenceLayers() {
+		TrainSpec.Regularization bn = Specs.regularization(0, 0, 0, true, null, null, null);
+		TrainSpec conv = Specs.withEpochs(Specs.withRegularization(Specs.tiny("conv1d"), bn), 2);
+		assertThat(batchNorms(conv)).isEqualTo(1);
+		TrainingResult trained = Trainer.train(conv, SERIES, TrainingMonitor.NONE, "");
+		assertThat(trained.valMae()).isFinite();
+		assertThat(trained.model().predict(SERIES)[0]).isFinite();
+	}
+
 	private static long batchNorms(TrainSpec spec) {
 		return Networks.configure(spec, 1)
 			.getConfs()

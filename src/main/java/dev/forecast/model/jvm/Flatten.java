@@ -1,0 +1,11 @@
+package dev.forecast.model.jvm;
+
+/** DL4J's RNN-to-feed-forward preprocessor: every step of every row becomes a row of its own. */
+record Flatten() implements Stage {
+
+	@Override
+	public Tensor apply(Tensor x) {
+		return Tensor.flat(x.data(), x.batch() * x.steps(), x.features());
+	}
+
+}
