@@ -12,10 +12,11 @@
 # DURATION (20s) after warming up (see JIT_WARMUP); then, in the same run and with the service
 # stopped, the bare network (restored from the same stored bytes) computing the same 12-step
 # forecast in a loop for as long: one thread with one network, two threads with a network each,
-# and, for reference, the h12 model through DL4J's own output without the fused LSTM op. Prints
-# p50/p99 and throughputs, the ratios service/bare (goal >= 0.7), the p50 of the horizon-12 model
-# (goal <= 30 ms) and the service's resident memory. APP_ARGS adds service arguments
-# (e.g. --forecast.neural.max-batch=1).
+# and, for reference, the h12 model through DL4J's own output (as serving ran before the JVM pass).
+# Prints p50/p99 and throughputs, the ratios service/bare (goal >= 0.7), the p50 of the horizon-12
+# model (goal <= 30 ms) and the service's resident memory after the warm-up and after every request
+# that followed (the heap is fixed and pre-touched, so growth is native memory). APP_ARGS adds service
+# arguments (e.g. --forecast.neural.max-batch=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -55,7 +56,8 @@ JAR=$(ls target/forecast-service-*.jar | grep -v plain | head -n 1)
 
 LOG=$(mktemp -t neural-bench.XXXXXX.log)
 # one OpenMP thread per op: parallelism comes from the inference threads (see docs/neural.md)
-OMP_NUM_THREADS=1 java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=2500m \
+# a fixed, pre-touched heap: resident memory then grows only if native memory does
+OMP_NUM_THREADS=1 java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -Dorg.bytedeco.javacpp.maxbytes=1g \
   -jar "$JAR" --server.port="$PORT" --spring.datasource.url="$URL" --logging.level.root=WARN \
   --logging.level.dev.forecast.training=INFO ${APP_ARGS:-} >"$LOG" 2>&1 &
 APP=$!
@@ -135,7 +137,7 @@ for run in $R12 $R1; do
   label=$([ "$run" = "$R12" ] && echo "conv_lstm h12 (direct)" || echo "conv_lstm h1 (recursive)")
   printf "%-26s %-34s %10s %9s %9s\n" "$label" "service GET /forecast" "${SRPS[$run]}" "${SP50[$run]}" "${SP99[$run]}"
   while read -r _ r mode rps p50 p99; do
-    side="bare network, $mode thread(s)"; [ "$mode" = dl4j ] && side="bare DL4J output (unfused), 1 thr"
+    side="bare network, $mode thread(s)"; [ "$mode" = dl4j ] && side="bare DL4J output, 1 thread"
     [ "$r" = "$run" ] && printf "%-26s %-34s %10s %9s %9s\n" "" "$side" "$rps" "$p50" "$p99"
   done <<< "$BARE"
 done
@@ -149,5 +151,6 @@ for run in $R12 $R1; do
 done
 printf "h12 service p50: %s ms with %s clients (goal <= 30 ms); one client alone: %s req/s, p50 %s ms, p99 %s ms\n" \
   "${SP50[$R12]}" "$CONNECTIONS" "$ONE_RPS" "$ONE_P50" "$ONE_P99"
-echo "service resident memory: $RSS_WARM MB after the warm-up, $RSS_MB MB after $SERVED more requests (-Xmx1g;" \
-  "ND4J 1.0.0-M2.1 leaks native memory per op, see docs/neural.md)"
+printf "service resident memory: %s MB after the warm-up, %s MB after %s more requests (%+.1f KB per request;" \
+  "$RSS_WARM" "$RSS_MB" "$SERVED" "$(echo "($RSS_MB - $RSS_WARM) * 1024 / $SERVED" | bc -l)"
+echo " heap fixed at 512 MB)"

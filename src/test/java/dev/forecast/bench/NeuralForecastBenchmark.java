@@ -26,8 +26,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * The bare side of {@code bench/neural-forecast.sh}: restores each given run's model from
  * PostgreSQL and computes the same forecast the service answers (12 steps from the series' last
  * window) in a tight loop for the given seconds, with no HTTP, database, cache or pool: one thread
- * with one network, then two threads with a network each, and (for a model whose horizon covers the
- * steps: one pass) DL4J's own {@code output} without the fused LSTM op, one thread. Prints one line
+ * with one instance, then two threads with an instance each, and (for a model whose horizon covers the
+ * steps: one pass) DL4J's own {@code output}, one thread. Prints one line
  * per run and mode: {@code bare <run> <1|2|dl4j> <calls/s> <p50 ms> <p99 ms>}. Arguments: JDBC URL, user, seconds,
  * steps, series id, run ids.
  */
@@ -55,17 +55,17 @@ public final class NeuralForecastBenchmark {
 			measure(run, "1", seconds, () -> model.forecast(input, steps));
 			measure(run, "2", seconds, () -> model.forecast(input, steps), () -> second.forecast(input, steps));
 			if (model.horizon() >= steps) {
-				measure(run, "dl4j", seconds, unfused(model, history));
+				measure(run, "dl4j", seconds, dl4j(model, history));
 			}
 		}
 	}
 
 	/**
 	 * The same one-pass forecast through DL4J's own {@code MultiLayerNetwork.output}, as serving ran it
-	 * before the fused LSTM op (input and output in a workspace reused call after call): a reference
-	 * for what the fused pass saves.
+	 * before the JVM pass (input and output in a workspace reused call after call): a reference for
+	 * what the JVM pass saves.
 	 */
-	private static Runnable unfused(TrainedModel model, double[] history) {
+	private static Runnable dl4j(TrainedModel model, double[] history) {
 		float[] window = new float[model.window()];
 		for (int j = 0; j < window.length; j++) {
 			window[j] = (float) model.scaler().normalize(history[history.length - window.length + j]);
