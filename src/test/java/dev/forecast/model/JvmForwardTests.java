@@ -65,6 +65,21 @@ class JvmForwardTests {
 		}
 	}
 
+	/** A network the JVM pass refuses: an LSTM with a leaky ReLU of slope 0.3 (not ND4J's default 0.01). */
+	static MultiLayerNetwork notOnTheJvm(int window, int horizon) {
+		MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+			.dataType(DataType.FLOAT)
+			.list()
+			.layer(new LastTimeStep(new LSTM.Builder().nOut(4).activation(new ActivationLReLU(0.3)).build()))
+			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(horizon)
+				.activation(Activation.IDENTITY)
+				.build())
+			.setInputType(InputType.recurrent(1, window, RNNFormat.NCW))
+			.build());
+		network.init();
+		return network;
+	}
+
 	private static float[] floats(double[] values) {
 		float[] floats = new float[values.length];
 		for (int i = 0; i < values.length; i++) {
@@ -111,14 +126,7 @@ class JvmForwardTests {
 
 	@Test
 	void refusesWhatItDoesNotCoverAndTrainedModelsThenRunDl4j() {
-		MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
-			.dataType(DataType.FLOAT)
-			.list()
-			.layer(new LastTimeStep(new LSTM.Builder().nOut(4).activation(new ActivationLReLU(0.3)).build()))
-			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2).activation(Activation.IDENTITY).build())
-			.setInputType(InputType.recurrent(1, 10, RNNFormat.NCW))
-			.build());
-		network.init();
+		MultiLayerNetwork network = notOnTheJvm(10, 2);
 		assertThatIllegalArgumentException().isThrownBy(() -> JvmForward.of(network))
 			.withMessageContaining("layer 0: unsupported activation");
 		TrainedModel model = new TrainedModel(network, TrainSpec.CUSTOM, new Scaler("zscore", 0, 1), 10, 2, true, "");

@@ -7,20 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,15 +98,7 @@ class ModelServerTests {
 	 */
 	@Test
 	void throughDl4jConcurrentForecastsEqualTheSingleThreadedOnesUpToFloatRounding() throws Exception {
-		MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
-			.dataType(DataType.FLOAT)
-			.list()
-			.layer(new LastTimeStep(new LSTM.Builder().nOut(6).activation(new ActivationLReLU(0.3)).build()))
-			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(3).activation(Activation.IDENTITY).build())
-			.setInputType(InputType.recurrent(1, 12, RNNFormat.NCW))
-			.build());
-		network.init();
-		TrainedModel dl4j = new TrainedModel(network, TrainSpec.CUSTOM, model.scaler(), 12, 3, true, "");
+		TrainedModel dl4j = new TrainedModel(JvmForwardTests.notOnTheJvm(12, 3), TrainSpec.CUSTOM, model.scaler(), 12, 3, true, "");
 		assertThat(dl4j.onJvm()).isFalse();
 		ModelServer server = new ModelServer(dl4j.copy(), 2, 64, inference);
 		assertConcurrentAnswers(server, singleThreaded(dl4j, 24), 1e-4 * model.scaler().scale());

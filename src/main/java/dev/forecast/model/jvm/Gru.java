@@ -21,21 +21,24 @@ record Gru(float[][] inputWeights, float[][] gateWeights, float[][] candidateWei
 	@Override
 	public Tensor apply(Tensor x) {
 		int u = this.candidateWeights.length;
-		int in = this.inputWeights.length;
-		int steps = x.steps();
-		float[] y = new float[x.batch() * (this.lastStepOnly ? 1 : steps) * u];
 		float[] g = new float[3 * u];
 		float[] recurrent = new float[2 * u];
 		float[] candidate = new float[u];
 		float[] h = new float[u];
 		float[] rh = new float[u];
-		for (int b = 0; b < x.batch(); b++) {
-			Arrays.fill(h, 0f);
-			for (int t = 0; t < steps; t++) {
-				System.arraycopy(this.bias, 0, g, 0, 3 * u);
-				Kernels.addProduct(x.data(), x.at(b, t), in, this.inputWeights, 0, g);
+		return Recurrence.run(x, u, this.lastStepOnly, new Recurrence.Cell() {
+
+			@Override
+			public void reset() {
+				Arrays.fill(h, 0f);
+			}
+
+			@Override
+			public float[] step(float[] in, int offset) {
+				System.arraycopy(Gru.this.bias, 0, g, 0, 3 * u);
+				Kernels.addProduct(in, offset, Gru.this.inputWeights.length, Gru.this.inputWeights, 0, g);
 				Arrays.fill(recurrent, 0f);
-				Kernels.addProduct(h, 0, u, this.gateWeights, 0, recurrent);
+				Kernels.addProduct(h, 0, u, Gru.this.gateWeights, 0, recurrent);
 				for (int j = 0; j < 2 * u; j++) {
 					g[j] = (float) Fn.sigmoid(g[j] + recurrent[j]);
 				}
@@ -43,20 +46,15 @@ record Gru(float[][] inputWeights, float[][] gateWeights, float[][] candidateWei
 					rh[j] = g[u + j] * h[j];
 				}
 				System.arraycopy(g, 2 * u, candidate, 0, u);
-				Kernels.addProduct(rh, 0, u, this.candidateWeights, 0, candidate);
+				Kernels.addProduct(rh, 0, u, Gru.this.candidateWeights, 0, candidate);
 				Fn.TANH.apply(candidate, 0, u);
 				for (int j = 0; j < u; j++) {
 					h[j] = candidate[j] + g[j] * (h[j] - candidate[j]);
 				}
-				if (!this.lastStepOnly) {
-					System.arraycopy(h, 0, y, (b * steps + t) * u, u);
-				}
+				return h;
 			}
-			if (this.lastStepOnly) {
-				System.arraycopy(h, 0, y, b * u, u);
-			}
-		}
-		return this.lastStepOnly ? Tensor.flat(y, x.batch(), u) : Tensor.sequence(y, x.batch(), steps, u);
+
+		});
 	}
 
 }

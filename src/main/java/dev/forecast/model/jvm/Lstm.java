@@ -21,41 +21,37 @@ record Lstm(float[][] inputWeights, float[][] recurrentWeights, float[] bias, Fn
 	@Override
 	public Tensor apply(Tensor x) {
 		int u = this.recurrentWeights.length;
-		int in = this.inputWeights.length;
-		int steps = x.steps();
-		float[] y = new float[x.batch() * (this.lastStepOnly ? 1 : steps) * u];
 		float[] g = new float[4 * u];
 		float[] h = new float[u];
 		float[] c = new float[u];
 		float[] fc = new float[u];
-		for (int b = 0; b < x.batch(); b++) {
-			Arrays.fill(h, 0f);
-			Arrays.fill(c, 0f);
-			for (int t = 0; t < steps; t++) {
-				System.arraycopy(this.bias, 0, g, 0, 4 * u);
-				Kernels.addProduct(x.data(), x.at(b, t), in, this.inputWeights, 0, g);
-				if (t > 0) {
-					Kernels.addProduct(h, 0, u, this.recurrentWeights, 0, g);
-				}
-				this.fn.apply(g, 0, u);
-				this.gate.apply(g, u, 4 * u);
+		return Recurrence.run(x, u, this.lastStepOnly, new Recurrence.Cell() {
+
+			@Override
+			public void reset() {
+				Arrays.fill(h, 0f);
+				Arrays.fill(c, 0f);
+			}
+
+			@Override
+			public float[] step(float[] in, int offset) {
+				System.arraycopy(Lstm.this.bias, 0, g, 0, 4 * u);
+				Kernels.addProduct(in, offset, Lstm.this.inputWeights.length, Lstm.this.inputWeights, 0, g);
+				Kernels.addProduct(h, 0, u, Lstm.this.recurrentWeights, 0, g);
+				Lstm.this.fn.apply(g, 0, u);
+				Lstm.this.gate.apply(g, u, 4 * u);
 				for (int j = 0; j < u; j++) {
 					c[j] = g[u + j] * c[j] + g[3 * u + j] * g[j];
 				}
 				System.arraycopy(c, 0, fc, 0, u);
-				this.fn.apply(fc, 0, u);
+				Lstm.this.fn.apply(fc, 0, u);
 				for (int j = 0; j < u; j++) {
 					h[j] = g[2 * u + j] * fc[j];
 				}
-				if (!this.lastStepOnly) {
-					System.arraycopy(h, 0, y, (b * steps + t) * u, u);
-				}
+				return h;
 			}
-			if (this.lastStepOnly) {
-				System.arraycopy(h, 0, y, b * u, u);
-			}
-		}
-		return this.lastStepOnly ? Tensor.flat(y, x.batch(), u) : Tensor.sequence(y, x.batch(), steps, u);
+
+		});
 	}
 
 }

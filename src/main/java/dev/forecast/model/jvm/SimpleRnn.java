@@ -12,28 +12,26 @@ record SimpleRnn(float[][] inputWeights, float[][] recurrentWeights, float[] bia
 	@Override
 	public Tensor apply(Tensor x) {
 		int u = this.recurrentWeights.length;
-		int in = this.inputWeights.length;
-		int steps = x.steps();
-		float[] y = new float[x.batch() * (this.lastStepOnly ? 1 : steps) * u];
 		float[] h = new float[u];
 		float[] next = new float[u];
-		for (int b = 0; b < x.batch(); b++) {
-			Arrays.fill(h, 0f);
-			for (int t = 0; t < steps; t++) {
-				System.arraycopy(this.bias, 0, next, 0, u);
-				Kernels.addProduct(x.data(), x.at(b, t), in, this.inputWeights, 0, next);
-				Kernels.addProduct(h, 0, u, this.recurrentWeights, 0, next);
-				this.fn.apply(next, 0, u);
+		return Recurrence.run(x, u, this.lastStepOnly, new Recurrence.Cell() {
+
+			@Override
+			public void reset() {
+				Arrays.fill(h, 0f);
+			}
+
+			@Override
+			public float[] step(float[] in, int offset) {
+				System.arraycopy(SimpleRnn.this.bias, 0, next, 0, u);
+				Kernels.addProduct(in, offset, SimpleRnn.this.inputWeights.length, SimpleRnn.this.inputWeights, 0, next);
+				Kernels.addProduct(h, 0, u, SimpleRnn.this.recurrentWeights, 0, next);
+				SimpleRnn.this.fn.apply(next, 0, u);
 				System.arraycopy(next, 0, h, 0, u);
-				if (!this.lastStepOnly) {
-					System.arraycopy(h, 0, y, (b * steps + t) * u, u);
-				}
+				return h;
 			}
-			if (this.lastStepOnly) {
-				System.arraycopy(h, 0, y, b * u, u);
-			}
-		}
-		return this.lastStepOnly ? Tensor.flat(y, x.batch(), u) : Tensor.sequence(y, x.batch(), steps, u);
+
+		});
 	}
 
 }
