@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 import dev.forecast.model.jvm.JvmForward;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -157,6 +158,20 @@ public final class TrainedModel {
 	/** {@code true} when predictions run on the JVM, {@code false} when through DL4J. */
 	public boolean onJvm() {
 		return this.jvm != null;
+	}
+
+	/** Why predictions run through DL4J (the layer the JVM pass does not cover), or empty on the JVM. */
+	public Optional<String> whyNotOnJvm() {
+		if (this.jvm != null) {
+			return Optional.empty();
+		}
+		try {
+			JvmForward.of(this.network);
+			return Optional.of("unknown");
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.of(ex.getMessage());
+		}
 	}
 
 	/**

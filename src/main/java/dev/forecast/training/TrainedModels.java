@@ -99,6 +99,9 @@ public class TrainedModels {
 				this.inference);
 		log.info("Restored the model of run {} ({} KB, {} instances) in {} ms", run.id(), bytes.length / 1024,
 				server.instances(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+		model.whyNotOnJvm()
+			.ifPresent(why -> log.warn("Run {} is served through DL4J, not the JVM pass ({}): each forecast keeps some "
+					+ "native memory (ND4J 1.0.0-M2.1)", run.id(), why));
 		return new Loaded(run.seriesId(), bytes.length, server);
 	}
 

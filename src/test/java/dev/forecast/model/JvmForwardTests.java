@@ -100,6 +100,19 @@ class JvmForwardTests {
 	}
 
 	@Test
+	void modelsRestoredFromStorageRunOnTheJvm() {
+		for (String model : Networks.names()) {
+			TrainSpec spec = spec(model, 3, true, null);
+			TrainedModel trained = new TrainedModel(network(spec), model, new Scaler("zscore", 50, 20), spec.window(),
+					spec.horizon(), Networks.sequenceInput(spec), "");
+			TrainedModel restored = TrainedModel.fromBytes(trained.toBytes());
+			assertThat(restored.whyNotOnJvm()).as(model).isEmpty();
+			double[] history = TrainedModelTests.sine(40);
+			assertThat(restored.predict(history)).as(model).containsExactly(trained.predict(history));
+		}
+	}
+
+	@Test
 	void everyActivationStrideAndDilationAndFullSequencesBetweenLayers() {
 		List<String> activations = List.copyOf(Networks.activations());
 		for (int a = 0; a < activations.size(); a++) {
@@ -131,6 +144,7 @@ class JvmForwardTests {
 			.withMessageContaining("layer 0: unsupported activation");
 		TrainedModel model = new TrainedModel(network, TrainSpec.CUSTOM, new Scaler("zscore", 0, 1), 10, 2, true, "");
 		assertThat(model.onJvm()).isFalse();
+		assertThat(model.whyNotOnJvm()).hasValueSatisfying(why -> assertThat(why).isEqualTo("layer 0: unsupported activation leakyrelu(a=0.3)"));
 		double[] history = TrainedModelTests.sine(10);
 		float[] expected = network.output(Nd4j.create(floats(history), new long[] { 1, 1, 10 }, 'c'))
 			.toFloatVector();
