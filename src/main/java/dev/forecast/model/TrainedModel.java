@@ -58,8 +58,7 @@ public final class TrainedModel {
 
 	private final MultiLayerNetwork network;
 
-	/** The pass on the JVM, or {@code null} when the network has a layer it does not cover. */
-	private final JvmForward jvm;
+	private final Pass pass;
 
 	private final String model;
 
@@ -79,13 +78,13 @@ public final class TrainedModel {
 
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
-		this(network, jvmOrNull(network), model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+		this(network, Pass.of(network), model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
 	}
 
-	private TrainedModel(MultiLayerNetwork network, JvmForward jvm, String model, Scaler scaler, int window,
+	private TrainedModel(MultiLayerNetwork network, Pass pass, String model, Scaler scaler, int window,
 			int horizon, boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
 		this.network = network;
-		this.jvm = jvm;
+		this.pass = pass;
 		this.model = model;
 		this.scaler = scaler;
 		this.window = window;
@@ -136,42 +135,24 @@ public final class TrainedModel {
 
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
-		return new TrainedModel(this.network, this.jvm, this.model, this.scaler, this.window, this.horizon,
+		return new TrainedModel(this.network, this.pass, this.model, this.scaler, this.window, this.horizon,
 				this.sequenceInput, spec, this.residuals, this.trainedPoints);
 	}
 
 	/** A copy carrying validation residuals per step ahead and the number of points it was fitted on. */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
-		return new TrainedModel(this.network, this.jvm, this.model, this.scaler, this.window, this.horizon,
+		return new TrainedModel(this.network, this.pass, this.model, this.scaler, this.window, this.horizon,
 				this.sequenceInput, this.spec, residuals, trainedPoints);
-	}
-
-	private static JvmForward jvmOrNull(MultiLayerNetwork network) {
-		try {
-			return JvmForward.of(network);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	/** {@code true} when predictions run on the JVM, {@code false} when through DL4J. */
 	public boolean onJvm() {
-		return this.jvm != null;
+		return this.pass.jvm() != null;
 	}
 
 	/** Why predictions run through DL4J (the layer the JVM pass does not cover), or empty on the JVM. */
 	public Optional<String> whyNotOnJvm() {
-		if (this.jvm != null) {
-			return Optional.empty();
-		}
-		try {
-			JvmForward.of(this.network);
-			return Optional.of("unknown");
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.of(ex.getMessage());
-		}
+		return Optional.ofNullable(this.pass.whyNotOnJvm());
 	}
 
 	/**
@@ -179,8 +160,8 @@ public final class TrainedModel {
 	 * its own copy of the network when predictions run through DL4J.
 	 */
 	public TrainedModel copy() {
-		MultiLayerNetwork clone = this.jvm != null ? this.network : this.network.clone();
-		return new TrainedModel(clone, this.jvm, this.model, this.scaler, this.window, this.horizon,
+		MultiLayerNetwork clone = onJvm() ? this.network : this.network.clone();
+		return new TrainedModel(clone, this.pass, this.model, this.scaler, this.window, this.horizon,
 				this.sequenceInput, this.spec, this.residuals, this.trainedPoints);
 	}
 
@@ -245,7 +226,7 @@ public final class TrainedModel {
 				features[i * this.window + j] = (float) this.scaler.normalize(row[from + j]);
 			}
 		}
-		float[] output = this.jvm != null ? this.jvm.output(features, n) : dl4jOutput(features, n);
+		float[] output = onJvm() ? this.pass.jvm().output(features, n) : dl4jOutput(features, n);
 		double[][] result = new double[n][this.horizon];
 		for (int i = 0; i < n; i++) {
 			for (int k = 0; k < this.horizon; k++) {
@@ -332,12 +313,26 @@ public final class TrainedModel {
 			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
-			return new TrainedModel(network, jvmOrNull(network), model, scaler, window, horizon, sequenceInput,
+			return new TrainedModel(network, Pass.of(network), model, scaler, window, horizon, sequenceInput,
 					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The JVM pass of a network, or why it has none (then predictions run through DL4J). */
+	private record Pass(JvmForward jvm, String whyNotOnJvm) {
+
+		static Pass of(MultiLayerNetwork network) {
+			try {
+				return new Pass(JvmForward.of(network), null);
+			}
+			catch (IllegalArgumentException ex) {
+				return new Pass(null, ex.getMessage());
+			}
+		}
+
 	}
 
 }
