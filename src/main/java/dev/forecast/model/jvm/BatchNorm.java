@@ -15,7 +15,7 @@ record BatchNorm(float[] scale, float[] shift) implements Stage {
 				y[r + j] = x.data()[r + j] * this.scale[j] + this.shift[j];
 			}
 		}
-		return new Tensor(y, x.batch(), x.steps(), features, x.sequence());
+		return new Tensor(y, x.batch(), x.steps(), features);
 	}
 
 }
