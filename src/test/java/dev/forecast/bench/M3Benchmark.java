@@ -1,0 +1,154 @@
+package dev.forecast.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The Java side of {@code bench/m3.sh}: uploads the M3 training parts to a running service
+ * ({@code POST /series}), forecasts each series at its competition horizon with each method
+ * ({@code GET /forecast}, a few concurrent clients), scores the forecasts against the test parts
+ * with the competition's sMAPE and prints them beside the original participants' scores on the
+ * same series. Arguments: {@code --base URL --data DIR [--methods a,b] [--clients N] [--every N]
+ * [--period P,Q] [--warmup N]}.
+ */
+public final class M3Benchmark {
+
+	private M3Benchmark() {
+	}
+
+	/** One method's run: its scores, wall time, and the series it failed on with their errors. */
+	record Run(String method, SmapeTable scores, double seconds, Map<String, String> failures) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		Path data = Path.of(options.getOrDefault("data", "../shared/data/m3"));
+		M3Client client = new M3Client(options.getOrDefault("base", "http://127.0.0.1:8080"));
+		List<String> methods = List.of(options.getOrDefault("methods", "naive,seasonal_naive,theta,ets,arima,auto")
+			.split(","));
+		int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
+		int every = Integer.parseInt(options.getOrDefault("every", "1"));
+		List<String> periods = options.containsKey("period")
+				? List.of(options.get("period").toUpperCase(java.util.Locale.ROOT).split(",")) : M3Data.PERIODS;
+
+		List<M3Data.Series> all = M3Data.series(data.resolve("m3.csv"));
+		List<M3Data.Series> series = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += every) {
+			if (periods.contains(all.get(i).period())) {
+				series.add(all.get(i));
+			}
+		}
+		if (series.isEmpty()) {
+			throw new IllegalArgumentException("no series of " + periods + " in " + data.resolve("m3.csv"));
+		}
+		Map<String, M3Data.Series> byId = new LinkedHashMap<>();
+		series.forEach(s -> byId.put(s.id(), s));
+		Map<String, SmapeTable> participants = score(M3Data.participants(data.resolve("m3_participants.csv"), byId),
+				byId);
+
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			long started = System.nanoTime();
+			long[] ids = new long[series.size()];
+			List<Future<Long>> uploads = new ArrayList<>();
+			for (M3Data.Series one : series) {
+				uploads.add(pool.submit(() -> client.upload(one)));
+			}
+			for (int i = 0; i < ids.length; i++) {
+				ids[i] = uploads.get(i).get();
+			}
+			System.out.printf(java.util.Locale.ROOT, "uploaded %d series (%s) in %.1f s with %d clients%n",
+					series.size(), M3Report.counts(series), (System.nanoTime() - started) / 1e9, clients);
+			int warmup = Math.min(series.size(), Integer.parseInt(options.getOrDefault("warmup", "300")));
+			forecastAll(pool, warmup, i -> client.forecast(ids[i], "naive", series.get(i).horizon()));
+
+			List<Run> runs = new ArrayList<>();
+			Map<String, String> unavailable = new LinkedHashMap<>();
+			for (String method : methods) {
+				M3Client.Answer probe = client.forecast(ids[0], method, series.get(0).horizon());
+				if (probe.unknownMethod()) {
+					unavailable.put(method, probe.error());
+					System.out.printf("%s: not available (%s)%n", method, probe.error());
+					continue;
+				}
+				Run run = run(pool, method, series, i -> client.forecast(ids[i], method, series.get(i).horizon()));
+				System.out.printf(java.util.Locale.ROOT, "%s: %d series in %.1f s, %d failed%n", method,
+						run.scores().count(SmapeTable.ALL), run.seconds(), run.failures().size());
+				runs.add(run);
+			}
+			new M3Report(series.size(), clients).print(System.out, runs, participants, unavailable);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Forecasts every series with {@code forecast} on the pool and scores what comes back. */
+	static Run run(ExecutorService pool, String method, List<M3Data.Series> series,
+			IntFunction<M3Client.Answer> forecast) throws Exception {
+		long started = System.nanoTime();
+		M3Client.Answer[] answers = forecastAll(pool, series.size(), forecast);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		SmapeTable scores = new SmapeTable();
+		Map<String, String> failures = new LinkedHashMap<>();
+		for (int i = 0; i < answers.length; i++) {
+			M3Data.Series one = series.get(i);
+			if (answers[i].error() != null) {
+				failures.put(one.id(), answers[i].error());
+			}
+			else {
+				scores.add(one.period(), one.test(), answers[i].values());
+			}
+		}
+		return new Run(method, scores, seconds, failures);
+	}
+
+	private static M3Client.Answer[] forecastAll(ExecutorService pool, int count, IntFunction<M3Client.Answer> forecast)
+			throws Exception {
+		List<Future<M3Client.Answer>> futures = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			int index = i;
+			futures.add(pool.submit(() -> forecast.apply(index)));
+		}
+		M3Client.Answer[] answers = new M3Client.Answer[count];
+		for (int i = 0; i < count; i++) {
+			answers[i] = futures.get(i).get();
+		}
+		return answers;
+	}
+
+	/** Each participant's scores over the given series (those it submitted forecasts for). */
+	static Map<String, SmapeTable> score(Map<String, Map<String, double[]>> forecasts, Map<String, M3Data.Series> series) {
+		Map<String, SmapeTable> tables = new LinkedHashMap<>();
+		forecasts.forEach((method, byId) -> {
+			SmapeTable table = new SmapeTable();
+			byId.forEach((id, steps) -> table.add(series.get(id).period(), series.get(id).test(), steps));
+			tables.put(method, table);
+		});
+		return tables;
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i += 2) {
+			if (!args[i].startsWith("--") || i + 1 >= args.length) {
+				throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+			}
+			options.put(args[i].substring(2), args[i + 1]);
+		}
+		return options.entrySet()
+			.stream()
+			.filter(e -> !e.getValue().isBlank())
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b, LinkedHashMap::new));
+	}
+
+}
