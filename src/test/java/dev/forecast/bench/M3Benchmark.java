@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +38,7 @@ public final class M3Benchmark {
 			.split(","));
 		int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
 		int every = Integer.parseInt(options.getOrDefault("every", "1"));
-		List<String> periods = options.containsKey("period")
-				? List.of(options.get("period").toUpperCase(java.util.Locale.ROOT).split(",")) : M3Data.PERIODS;
+		List<String> periods = periods(options.getOrDefault("period", SmapeTable.ALL));
 
 		List<M3Data.Series> all = M3Data.series(data.resolve("m3.csv"));
 		List<M3Data.Series> series = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class M3Benchmark {
 			for (int i = 0; i < ids.length; i++) {
 				ids[i] = uploads.get(i).get();
 			}
-			System.out.printf(java.util.Locale.ROOT, "uploaded %d series (%s) in %.1f s with %d clients%n",
+			System.out.printf(Locale.ROOT, "uploaded %d series (%s) in %.1f s with %d clients%n",
 					series.size(), M3Report.counts(series), (System.nanoTime() - started) / 1e9, clients);
 			int warmup = Math.min(series.size(), Integer.parseInt(options.getOrDefault("warmup", "300")));
 			forecastAll(pool, warmup, i -> client.forecast(ids[i], "naive", series.get(i).horizon()));
@@ -81,7 +81,7 @@ public final class M3Benchmark {
 					continue;
 				}
 				Run run = run(pool, method, series, i -> client.forecast(ids[i], method, series.get(i).horizon()));
-				System.out.printf(java.util.Locale.ROOT, "%s: %d series in %.1f s, %d failed%n", method,
+				System.out.printf(Locale.ROOT, "%s: %d series in %.1f s, %d failed%n", method,
 						run.scores().count(SmapeTable.ALL), run.seconds(), run.failures().size());
 				runs.add(run);
 			}
@@ -135,6 +135,17 @@ public final class M3Benchmark {
 			tables.put(method, table);
 		});
 		return tables;
+	}
+
+	private static List<String> periods(String text) {
+		List<String> periods = List.of(text.toUpperCase(Locale.ROOT).split(","));
+		if (periods.contains(SmapeTable.ALL)) {
+			return M3Data.PERIODS;
+		}
+		if (!M3Data.PERIODS.containsAll(periods)) {
+			throw new IllegalArgumentException("--period takes ALL or some of " + M3Data.PERIODS + ", not " + text);
+		}
+		return periods;
 	}
 
 	private static Map<String, String> options(String[] args) {
