@@ -2,11 +2,9 @@ package dev.forecast.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,16 +69,18 @@ final class M3Client {
 		return answer.path("id").asLong();
 	}
 
-	/** {@code GET /forecast?series=&method=&horizon=}: the forecast values, or why there are none. */
+	/**
+	 * {@code GET /forecast?series=&method=&horizon=}: the forecast values, or why there are none.
+	 * {@code method} may carry parameters: {@code moving_average&window=3}.
+	 */
 	Answer forecast(long id, String method, int horizon) {
-		URI uri = URI.create(this.base + "/forecast?series=" + id + "&method="
-				+ URLEncoder.encode(method, StandardCharsets.UTF_8) + "&horizon=" + horizon);
 		HttpResponse<String> response;
 		try {
+			URI uri = URI.create(this.base + "/forecast?series=" + id + "&method=" + method + "&horizon=" + horizon);
 			response = this.http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
-		catch (IOException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			return Answer.failed(ex.toString());
 		}
 		catch (InterruptedException ex) {
