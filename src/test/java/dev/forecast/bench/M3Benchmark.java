@@ -71,8 +71,8 @@ public final class M3Benchmark {
 					continue;
 				}
 				Run run = run(pool, method, series, i -> client.forecast(ids[i], method, series.get(i).horizon()));
-				System.out.printf(Locale.ROOT, "%s: %d series in %.1f s, %d failed%n", method,
-						run.scores().count(SmapeTable.ALL), run.seconds(), run.failures().size());
+				System.out.printf(Locale.ROOT, "%s: %d series in %.1f s, %d failed, sMAPE %.2f%n", method,
+						series.size(), run.seconds(), run.failures().size(), run.scores().mean(SmapeTable.ALL));
 				runs.add(run);
 			}
 			new M3Report(series.size(), clients).print(System.out, runs, participants, unavailable);
