@@ -78,7 +78,10 @@ final class EtsMoments {
 		return variance;
 	}
 
-	/** Means are the point forecasts; variances those of simulated sample paths (fixed seed). */
+	/**
+	 * Means are the point forecasts; variances those of simulated sample paths (fixed seed), over
+	 * the paths that stay defined.
+	 */
 	private static double[][] simulated(EtsFit fit, int horizon) {
 		EtsType type = fit.type();
 		double[] mean = EtsRecursion.forecast(fit.last(), type, fit.m(), fit.phi(), horizon);
@@ -86,19 +89,29 @@ final class EtsMoments {
 		Random random = new Random(42);
 		double[] sum = new double[horizon];
 		double[] sumSquares = new double[horizon];
+		int[] counts = new int[horizon];
 		double[] path = new double[horizon];
 		double[] seasons = new double[fit.m()];
 		for (int p = 0; p < PATHS; p++) {
 			EtsSimulation.path(fit, random, sd, path, seasons);
 			for (int i = 0; i < horizon; i++) {
-				sum[i] += path[i];
-				sumSquares[i] += path[i] * path[i];
+				if (Double.isFinite(path[i])) {
+					sum[i] += path[i];
+					sumSquares[i] += path[i] * path[i];
+					counts[i]++;
+				}
 			}
 		}
 		double[] variance = new double[horizon];
 		for (int i = 0; i < horizon; i++) {
-			double m = sum[i] / PATHS;
-			variance[i] = Math.max(0, (sumSquares[i] - PATHS * m * m) / (PATHS - 1));
+			int count = counts[i];
+			if (count < 2) {
+				// no usable paths (the slope turned negative): a random walk's spread around the mean
+				variance[i] = fit.sigma2() * mean[i] * mean[i] * (i + 1);
+				continue;
+			}
+			double m = sum[i] / count;
+			variance[i] = Math.max(0, (sumSquares[i] - count * m * m) / (count - 1));
 		}
 		return new double[][] { mean, variance };
 	}

@@ -84,6 +84,10 @@ final class EtsSmallSample {
 		}
 		double beta = hasTrend ? smoothing[1] : 0;
 		double gamma = (season != 'N') ? smoothing[count - 1] : 0;
+		if (!Double.isFinite(sse) || !Double.isFinite(sigma2)
+				|| !Double.isFinite(EtsRecursion.forecast(last, type, m, 1, 1)[0])) {
+			return null;
+		}
 		return new EtsFit(type, m, smoothing[0], beta, gamma, 1, start, last, fitted, sigma2, Double.NaN,
 				"Holt-Winters (series too short for maximum likelihood)");
 	}
@@ -135,7 +139,7 @@ final class EtsSmallSample {
 		x[0] = level;
 		int offset = 1;
 		if (hasTrend) {
-			x[1] = (next - level) / m;
+			x[1] = exponential ? Math.pow(next / level, 1.0 / m) : (next - level) / m;
 			offset = 2;
 		}
 		for (int i = 0; i < m; i++) {
