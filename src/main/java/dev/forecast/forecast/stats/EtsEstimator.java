@@ -1,6 +1,5 @@
 package dev.forecast.forecast.stats;
 
-
 /**
  * Maximum likelihood for one form, as R's {@code forecast:::etsmodel}: smoothing parameters start
  * where R starts them, states start from {@link EtsInitialStates}, and a Nelder-Mead search
@@ -27,7 +26,8 @@ final class EtsEstimator {
 		try {
 			states = EtsInitialStates.of(y, type, m);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (RuntimeException ex) {
+			// too short for a seasonal start, or a singular regression: this form cannot be fitted
 			return null;
 		}
 		int count = type.smoothingCount();

@@ -1,5 +1,6 @@
 package dev.forecast.forecast.stats;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /** Sample paths of a fitted form: Gaussian errors fed through the model's own recursion. */
@@ -20,7 +21,7 @@ final class EtsSimulation {
 			double value = (type.error() == 'A') ? f + e : f * (1 + e);
 			path[i] = value;
 			if (!Double.isFinite(value)) {
-				java.util.Arrays.fill(path, i, path.length, Double.NaN);
+				Arrays.fill(path, i, path.length, Double.NaN);
 				return;
 			}
 			one[0] = value;

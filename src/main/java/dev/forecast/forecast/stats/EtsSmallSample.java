@@ -1,5 +1,8 @@
 package dev.forecast.forecast.stats;
 
+import java.util.Arrays;
+
+import org.hipparchus.analysis.MultivariateFunction;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -59,7 +62,7 @@ final class EtsSmallSample {
 		}
 		if (free > 0) {
 			int skip = fixedAlpha ? 1 : 0;
-			double[] point = java.util.Arrays.copyOfRange(smoothing, skip, count);
+			double[] point = Arrays.copyOfRange(smoothing, skip, count);
 			double[] best = minimise(p -> {
 				for (double v : p) {
 					if (v < 0 || v > 1) {
@@ -92,10 +95,10 @@ final class EtsSmallSample {
 				"Holt-Winters (series too short for maximum likelihood)");
 	}
 
-	private static double[] minimise(org.hipparchus.analysis.MultivariateFunction function, double[] start) {
+	private static double[] minimise(MultivariateFunction function, double[] start) {
 		double[] best = start.clone();
 		double[] bestValue = { function.value(start) };
-		org.hipparchus.analysis.MultivariateFunction tracked = p -> {
+		MultivariateFunction tracked = p -> {
 			double v = function.value(p);
 			if (v < bestValue[0]) {
 				bestValue[0] = v;
@@ -104,7 +107,7 @@ final class EtsSmallSample {
 			return v;
 		};
 		double[] steps = new double[start.length];
-		java.util.Arrays.fill(steps, 0.1);
+		Arrays.fill(steps, 0.1);
 		try {
 			PointValuePair result = new SimplexOptimizer(1e-10, 1e-12).optimize(new MaxEval(2000),
 					new ObjectiveFunction(tracked), GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps));
