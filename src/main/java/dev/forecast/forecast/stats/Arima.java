@@ -6,16 +6,13 @@ import dev.forecast.forecast.stats.ArimaModel.Constant;
  * Fits a seasonal ARIMA model of given orders as R's {@code arima} does with its default method
  * "CSS-ML": a conditional-sum-of-squares fit gives the starting point (and must be stationary),
  * then the exact likelihood of the differenced series (a Kalman filter) is maximized with the
- * autoregressive part kept stationary. A mean is included when there is no differencing, a drift
+ * autoregressive part kept stationary. Both are minimized as sums of squares (Levenberg-Marquardt). A mean is included when there is no differencing, a drift
  * on request when there is one difference (seasonal or not), as R's {@code forecast::Arima}.
  */
 public final class Arima {
 
-	/** Bound on each coefficient during the conditional-sum-of-squares search. */
-	private static final double CSS_BOUND = 10;
-
-	/** Bound on each (transformed) coefficient during the likelihood search. */
-	private static final double ML_BOUND = 8;
+	/** Levenberg-Marquardt iterations at most, for each of the two fits. */
+	private static final int MAX_ITERATIONS = 100;
 
 	private Arima() {
 	}
@@ -55,8 +52,12 @@ public final class Arima {
 		double c = ArimaModel.regressor(constant, order);
 		ArmaCss css = new ArmaCss(w, c);
 		double[] coef = new double[k];
-		coef = Minimizer.minimize(x -> css.run(ArmaPolynomials.ar(x, order), ArmaPolynomials.ma(x, order))
-				? css.objective() : Double.NaN, coef, CSS_BOUND, maxEvaluations(k));
+		int conditioned = order.p() + order.seasonalP() * order.period();
+		if (w.length <= conditioned) {
+			return null;
+		}
+		coef = Minimizer.minimize((x, out) -> css.run(ArmaPolynomials.ar(x, order), ArmaPolynomials.ma(x, order))
+				&& css.residuals(out), w.length - conditioned, coef, MAX_ITERATIONS);
 		if (!stationary(coef, order)) {
 			return null;
 		}
@@ -69,8 +70,11 @@ public final class Arima {
 		}
 		ArmaKalman kalman = new ArmaKalman(w, c);
 		double[] start = unconstrained(coef, order);
-		double[] best = Minimizer.minimize(x -> likelihoodObjective(kalman, constrained(x, order), order), start,
-				ML_BOUND, maxEvaluations(k));
+		double[] best = Minimizer.minimize((x, out) -> {
+			double[] trial = constrained(x, order);
+			return kalman.run(ArmaPolynomials.ar(trial, order), ArmaPolynomials.ma(trial, order), false)
+					&& kalman.scaledResiduals(out);
+		}, w.length, start, MAX_ITERATIONS);
 		double[] estimate = constrained(best, order);
 		ArmaPolynomials.invertMa(estimate, order.p(), order.q());
 		ArmaPolynomials.invertMa(estimate, order.p() + order.q() + order.seasonalP(), order.seasonalQ());
@@ -94,21 +98,9 @@ public final class Arima {
 			innovations[t] = w[t] - beta * c;
 			ssq += innovations[t] * innovations[t];
 		}
-		double[] state = { w.length > 0 ? innovations[w.length - 1] : 0 };
+		double[] state = { 0 };
 		return new ArimaModel(order, constant, new double[0], beta, ssq, w.length > 0 ? ssq / w.length : 0,
 				Double.NaN, y, state, innovations);
-	}
-
-	private static int maxEvaluations(int k) {
-		return 200 + 100 * k;
-	}
-
-	private static double likelihoodObjective(ArmaKalman kalman, double[] coef, ArimaOrder order) {
-		if (!kalman.run(ArmaPolynomials.ar(coef, order), ArmaPolynomials.ma(coef, order), false)) {
-			return Double.NaN;
-		}
-		int n = kalman.length();
-		return 0.5 * (Math.log(kalman.ssq / n) + kalman.sumLog / n);
 	}
 
 	private static boolean stationary(double[] coef, ArimaOrder order) {

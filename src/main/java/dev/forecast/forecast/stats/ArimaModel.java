@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A fitted seasonal ARIMA model: point forecasts from the Kalman filter's last state, undone
+ * A fitted seasonal ARIMA model: point forecasts from the Kalman filter's predicted state, undone
  * differencing, and forecast variances from the psi weights of the full (differenced) model.
  */
 final class ArimaModel implements FittedModel {
@@ -111,11 +111,11 @@ final class ArimaModel implements FittedModel {
 		double[] w = new double[horizon];
 		for (int h = 0; h < horizon; h++) {
 			double a0 = a[0];
+			w[h] = a0 + shift;
 			for (int i = 0; i < r - 1; i++) {
 				a[i] = ph[i] * a0 + a[i + 1];
 			}
 			a[r - 1] = ph[r - 1] * a0;
-			w[h] = a[0] + shift;
 		}
 		return Differencing.integrate(this.y, w, Differencing.polynomial(this.order));
 	}

@@ -71,6 +71,15 @@ final class ArmaCss {
 		return this.count > 0 && Double.isFinite(this.ssq) && this.ssq > 0;
 	}
 
+	/** Writes the last run's residuals, the regressor taken out, into {@code out[0..count)}. */
+	boolean residuals(double[] out) {
+		int start = this.w.length - this.count;
+		for (int t = start; t < this.w.length; t++) {
+			out[t - start] = this.e[t] - this.beta * this.ex[t];
+		}
+		return true;
+	}
+
 	/** {@code 0.5 log(ssq / count)}, the objective R minimizes. */
 	double objective() {
 		return 0.5 * Math.log(this.ssq / this.count);

@@ -11,8 +11,10 @@ import org.hipparchus.linear.LUDecomposition;
  * likelihood of the differenced series is the diffuse likelihood of the ARIMA model, as R's
  * {@code arima} computes it. An optional constant regressor (a mean, or drift after differencing)
  * is concentrated out by generalized least squares: its coefficient {@link #beta} is exact for
- * the given ARMA coefficients. Once the state is known (its covariance vanishes) the filter
- * switches to the plain ARMA recursion. Innovation variance is scaled to 1 (concentrated out).
+ * the given ARMA coefficients. The state covariance is never formed: the Chandrasekhar recursions
+ * (Morf, Sidhu and Kailath 1974) update the gain through the covariance's rank-one change, so a
+ * step costs O(r), and once the gain has converged only the state is updated. Innovation
+ * variance is scaled to 1 (concentrated out).
  */
 final class ArmaKalman {
 
@@ -31,7 +33,7 @@ final class ArmaKalman {
 	/** The regressor's coefficient (0 without one). */
 	double beta;
 
-	/** After a run that keeps them: the filtered state at the end, of the series less the regressor. */
+	/** After a run that keeps them: the state predicted for the step after the end, less the regressor. */
 	double[] state;
 
 	/** After a run that keeps them: the one-step innovations of the series less the regressor. */
@@ -41,9 +43,32 @@ final class ArmaKalman {
 	 * @param w the differenced series
 	 * @param c the regressor's (constant) value on the differenced scale, 0 for none
 	 */
+	private final double[] v;
+
+	private final double[] vx;
+
+	private final double[] variances;
+
 	ArmaKalman(double[] w, double c) {
 		this.w = w;
 		this.c = c;
+		this.v = new double[w.length];
+		this.vx = new double[w.length];
+		this.variances = new double[w.length];
+	}
+
+	/**
+	 * Writes the last run's innovations, regressor taken out, standardized and scaled by the
+	 * geometric mean of their variances: their sum of squares is {@code ssq * exp(sumLog / n)},
+	 * which the exact likelihood decreases with.
+	 */
+	boolean scaledResiduals(double[] out) {
+		int n = this.w.length;
+		double scale = Math.exp(this.sumLog / (2.0 * n));
+		for (int t = 0; t < n; t++) {
+			out[t] = (this.v[t] - this.beta * this.vx[t]) / Math.sqrt(this.variances[t]) * scale;
+		}
+		return true;
 	}
 
 	int length() {
@@ -66,71 +91,73 @@ final class ArmaKalman {
 		double[] rr = new double[r];
 		rr[0] = 1;
 		System.arraycopy(theta, 0, rr, 1, q);
-		double[] pnew = new double[r * r];
-		if (!initialCovariance(ph, p, rr, q, r, pnew)) {
+		double[] row = new double[r];
+		if (!stationaryCovariance(ph, p, rr, q, r, row)) {
 			return false;
 		}
-		double[] cov = new double[r * r];
+		// Chandrasekhar recursions: gain kb = T P Z', and the rank-one change of P, w m w'
+		double[] kb = new double[r];
+		double[] dw = new double[r];
+		double[] tw = new double[r];
 		double[] a = new double[r];
 		double[] ax = new double[r];
-		double[] anew = new double[r];
-		double[] axnew = new double[r];
+		for (int i = 0; i < r; i++) {
+			kb[i] = ph[i] * row[0] + (i + 1 < r ? row[i + 1] : 0);
+			dw[i] = kb[i];
+		}
+		double f = row[0];
+		double m = -1 / f;
 		int n = this.w.length;
-		double[] v = keep ? new double[n] : null;
-		double[] vx = keep ? new double[n] : null;
+		double[] v = this.v;
+		double[] vx = this.vx;
 		double sww = 0;
 		double swx = 0;
 		double sxx = 0;
 		double sumlog = 0;
 		boolean steady = false;
 		for (int t = 0; t < n; t++) {
-			if (t > 0) {
-				double a0 = a[0];
-				double ax0 = ax[0];
-				for (int i = 0; i < r - 1; i++) {
-					anew[i] = ph[i] * a0 + a[i + 1];
-					axnew[i] = ph[i] * ax0 + ax[i + 1];
-				}
-				anew[r - 1] = ph[r - 1] * a0;
-				axnew[r - 1] = ph[r - 1] * ax0;
-				if (!steady) {
-					predictCovariance(ph, rr, r, cov, pnew);
-				}
-			}
-			double f = steady ? 1 : pnew[0];
 			if (!(f > 0) || f > 1e12) {
 				return false;
 			}
-			double vt = this.w[t] - anew[0];
-			double vxt = this.c - axnew[0];
-			if (keep) {
-				v[t] = vt;
-				vx[t] = vxt;
-			}
+			double vt = this.w[t] - a[0];
+			double vxt = this.c - ax[0];
+			v[t] = vt;
+			vx[t] = vxt;
+			this.variances[t] = f;
 			sww += vt * vt / f;
 			swx += vt * vxt / f;
 			sxx += vxt * vxt / f;
+			sumlog += Math.log(f);
+			// a <- T a + kb v / f
+			double ka = vt / f;
+			double kx = vxt / f;
+			double a0 = a[0];
+			double ax0 = ax[0];
+			for (int i = 0; i < r - 1; i++) {
+				a[i] = ph[i] * a0 + a[i + 1] + kb[i] * ka;
+				ax[i] = ph[i] * ax0 + ax[i + 1] + kb[i] * kx;
+			}
+			a[r - 1] = ph[r - 1] * a0 + kb[r - 1] * ka;
+			ax[r - 1] = ph[r - 1] * ax0 + kb[r - 1] * kx;
 			if (steady) {
-				for (int i = 0; i < r; i++) {
-					a[i] = anew[i] + rr[i] * vt;
-					ax[i] = axnew[i] + rr[i] * vxt;
-				}
 				continue;
 			}
-			sumlog += Math.log(f);
-			double maxDiagonal = 0;
-			for (int i = 0; i < r; i++) {
-				double k = pnew[i] / f;
-				a[i] = anew[i] + k * vt;
-				ax[i] = axnew[i] + k * vxt;
-				for (int j = i; j < r; j++) {
-					double value = pnew[i * r + j] - k * pnew[j];
-					cov[i * r + j] = value;
-					cov[j * r + i] = value;
-				}
-				maxDiagonal = Math.max(maxDiagonal, cov[i * r + i]);
+			double g = dw[0];
+			double mg = m * g;
+			double fNext = f + mg * g;
+			for (int i = 0; i < r - 1; i++) {
+				tw[i] = ph[i] * g + dw[i + 1];
 			}
-			steady = maxDiagonal < STEADY;
+			tw[r - 1] = ph[r - 1] * g;
+			double change = 0;
+			for (int i = 0; i < r; i++) {
+				kb[i] += tw[i] * mg;
+				dw[i] = tw[i] - kb[i] * g / fNext;
+				change += dw[i] * dw[i];
+			}
+			m = m * fNext / f;
+			f = fNext;
+			steady = Math.abs(m) * change < STEADY;
 		}
 		this.beta = (this.c != 0 && sxx > 0) ? swx / sxx : 0;
 		this.ssq = sww - this.beta * swx;
@@ -148,31 +175,11 @@ final class ArmaKalman {
 		return this.ssq > 0 && Double.isFinite(this.ssq) && Double.isFinite(sumlog);
 	}
 
-	/** {@code next = T cov T' + R R'} for the companion transition {@code T}. */
-	private static void predictCovariance(double[] ph, double[] rr, int r, double[] cov, double[] next) {
-		double p00 = cov[0];
-		for (int i = 0; i < r; i++) {
-			double phi = ph[i];
-			double below = i + 1 < r ? cov[i + 1] : 0;
-			for (int j = i; j < r; j++) {
-				double value = rr[i] * rr[j] + ph[i] * ph[j] * p00 + ph[j] * below;
-				if (j + 1 < r) {
-					value += phi * cov[j + 1];
-					if (i + 1 < r) {
-						value += cov[(i + 1) * r + j + 1];
-					}
-				}
-				next[i * r + j] = value;
-				next[j * r + i] = value;
-			}
-		}
-	}
-
 	/**
-	 * The stationary covariance of the state, from the process's autocovariances and psi weights:
-	 * its first row is {@code cov(y_t, a_t[j])}, the rest follows from {@code P = T P T' + R R'}.
+	 * The first row of the state's stationary covariance, {@code cov(y_t, a_t[j])}, from the
+	 * process's autocovariances and psi weights (innovation variance 1).
 	 */
-	static boolean initialCovariance(double[] ph, int p, double[] rr, int q, int r, double[] out) {
+	static boolean stationaryCovariance(double[] ph, int p, double[] rr, int q, int r, double[] out) {
 		double[] psi = new double[r + 1];
 		psi[0] = 1;
 		for (int j = 1; j <= r; j++) {
@@ -229,19 +236,6 @@ final class ArmaKalman {
 				s += ph[k] * gamma[k - j + 1] + rr[k] * psi[k - j];
 			}
 			out[j] = s;
-			out[j * r] = s;
-		}
-		for (int i = r - 1; i >= 1; i--) {
-			double rowI = i + 1 < r ? out[i + 1] : 0;
-			for (int j = r - 1; j >= i; j--) {
-				double rowJ = j + 1 < r ? out[j + 1] : 0;
-				double value = ph[i] * ph[j] * out[0] + ph[i] * rowJ + ph[j] * rowI + rr[i] * rr[j];
-				if (j + 1 < r) {
-					value += out[(i + 1) * r + j + 1];
-				}
-				out[i * r + j] = value;
-				out[j * r + i] = value;
-			}
 		}
 		return true;
 	}

@@ -1,78 +1,110 @@
 package dev.forecast.forecast.stats;
 
-import java.util.function.ToDoubleFunction;
-
 import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.optim.InitialGuess;
-import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.SimpleBounds;
-import org.hipparchus.optim.nonlinear.scalar.GoalType;
-import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.hipparchus.optim.univariate.BrentOptimizer;
-import org.hipparchus.optim.univariate.SearchInterval;
-import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
-import org.hipparchus.optim.univariate.UnivariatePointValuePair;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
 
 /**
- * Minimizes a smooth objective of a few coefficients with Hipparchus: BOBYQA (Powell's
- * derivative-free trust-region method) for two or more, Brent's method for one. An objective
- * that is not finite counts as a large value, so the search steps away from it.
+ * Minimizes a sum of squares of residuals over a few coefficients with Hipparchus's
+ * Levenberg-Marquardt optimizer, the Jacobian by forward differences. Both ARIMA criteria are
+ * sums of squares: the conditional one directly, the exact likelihood as the standardized
+ * innovations scaled by the geometric mean of their variances. Residuals that cannot be
+ * computed count as large ones, so the optimizer steps back.
  */
 final class Minimizer {
 
-	/** What an objective that cannot be computed is worth. */
-	static final double FAILED = 1e4;
+	/** Computes the residuals at a point into {@code out}; false when they cannot be computed. */
+	@FunctionalInterface
+	interface Residuals {
+
+		boolean compute(double[] point, double[] out);
+
+	}
+
+	private static final double FAILED = 1e8;
+
+	private static final double STEP = 1e-6;
 
 	private Minimizer() {
 	}
 
 	/**
-	 * The minimizing point, starting from {@code start} within {@code [-bound, bound]} for each
-	 * coefficient, or the best point seen when the evaluations run out.
+	 * The point minimizing the sum of squared residuals, starting from {@code start}; the best
+	 * point found when the iterations run out.
+	 * @param residuals the residual function
+	 * @param count the number of residuals
+	 * @param start the starting point
+	 * @param maxIterations the most Levenberg-Marquardt iterations
 	 */
-	static double[] minimize(ToDoubleFunction<double[]> objective, double[] start, double bound, int maxEval) {
-		int n = start.length;
-		if (n == 0) {
+	static double[] minimize(Residuals residuals, int count, double[] start, int maxIterations) {
+		int k = start.length;
+		if (k == 0 || count < k) {
 			return start;
 		}
 		double[] best = start.clone();
-		double[] bestValue = { Double.POSITIVE_INFINITY };
-		ToDoubleFunction<double[]> safe = x -> {
-			double value = objective.applyAsDouble(x);
-			if (!Double.isFinite(value)) {
-				return FAILED;
-			}
-			if (value < bestValue[0]) {
-				bestValue[0] = value;
-				System.arraycopy(x, 0, best, 0, n);
-			}
-			return value;
-		};
-		double[] lower = new double[n];
-		double[] upper = new double[n];
-		double[] guess = new double[n];
-		for (int i = 0; i < n; i++) {
-			lower[i] = -bound;
-			upper[i] = bound;
-			guess[i] = Math.max(-bound * 0.999, Math.min(bound * 0.999, start[i]));
-		}
+		double[] bestCost = { Double.POSITIVE_INFINITY };
+		double[] value = new double[count];
+		double[] shifted = new double[count];
+		LeastSquaresProblem problem = new LeastSquaresBuilder().start(start)
+			.target(new double[count])
+			.maxEvaluations(Integer.MAX_VALUE)
+			.maxIterations(maxIterations)
+			.lazyEvaluation(false)
+			.model(point -> {
+				double[] x = point.toArray();
+				evaluate(residuals, x, value);
+				double cost = 0;
+				for (double r : value) {
+					cost += r * r;
+				}
+				if (cost < bestCost[0]) {
+					bestCost[0] = cost;
+					System.arraycopy(x, 0, best, 0, k);
+				}
+				double[][] jacobian = new double[count][k];
+				for (int j = 0; j < k; j++) {
+					double original = x[j];
+					double h = STEP * Math.max(1, Math.abs(original));
+					x[j] = original + h;
+					evaluate(residuals, x, shifted);
+					x[j] = original;
+					for (int i = 0; i < count; i++) {
+						jacobian[i][j] = (shifted[i] - value[i]) / h;
+					}
+				}
+				return new Pair<>(new ArrayRealVector(value), new Array2DRowRealMatrix(jacobian, false));
+			})
+			.build();
 		try {
-			if (n == 1) {
-				UnivariatePointValuePair found = new BrentOptimizer(1e-8, 1e-7).optimize(new MaxEval(maxEval),
-						new UnivariateObjectiveFunction(x -> safe.applyAsDouble(new double[] { x })), GoalType.MINIMIZE,
-						new SearchInterval(-bound, bound, guess[0]));
-				return new double[] { found.getPoint() };
+			LevenbergMarquardtOptimizer optimizer = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(1e-9)
+				.withParameterRelativeTolerance(1e-8);
+			double[] found = optimizer.optimize(problem).getPoint().toArray();
+			evaluate(residuals, found, value);
+			double cost = 0;
+			for (double r : value) {
+				cost += r * r;
 			}
-			BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, 0.1, 1e-6);
-			return optimizer
-				.optimize(new MaxEval(maxEval), new ObjectiveFunction(safe::applyAsDouble), GoalType.MINIMIZE,
-						new InitialGuess(guess), new SimpleBounds(lower, upper))
-				.getPoint();
+			return cost <= bestCost[0] ? found : best;
 		}
 		catch (MathIllegalStateException ex) {
-			// out of evaluations: the best point seen
 			return best;
+		}
+	}
+
+	private static void evaluate(Residuals residuals, double[] x, double[] out) {
+		if (!residuals.compute(x, out)) {
+			java.util.Arrays.fill(out, FAILED);
+			return;
+		}
+		for (int i = 0; i < out.length; i++) {
+			if (!Double.isFinite(out[i])) {
+				java.util.Arrays.fill(out, FAILED);
+				return;
+			}
 		}
 	}
 
