@@ -18,7 +18,9 @@ public final class Arima {
 	}
 
 	/**
-	 * Fits the model of the given orders to {@code y} by maximum likelihood.
+	 * Fits the model of the given orders to {@code y} by maximum likelihood. The innovation
+	 * variance is R's {@code forecast::Arima} one: squared innovations over {@code n - d - D m}
+	 * less the number of coefficients.
 	 * @param y the series, oldest first
 	 * @param order the orders and the period
 	 * @param drift whether to include a drift (only with exactly one difference, as R)
@@ -35,7 +37,7 @@ public final class Arima {
 		if (model == null) {
 			throw new IllegalArgumentException(order.label() + " could not be fitted to this series");
 		}
-		return model;
+		return model.withUnbiasedVariance();
 	}
 
 	/**
