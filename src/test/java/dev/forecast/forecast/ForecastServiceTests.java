@@ -22,12 +22,16 @@ class ForecastServiceTests {
 
 	private static final int RESIDUAL_WINDOW = 1000;
 
+	private static final ForecastProperties PROPERTIES = new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000,
+			100_000, 1000, 100);
+
 	private final SeriesService seriesService = mock(SeriesService.class);
 
 	private final ForecastService service = new ForecastService(this.seriesService,
 			new Forecasters(List.of(new NaiveForecaster(), new MovingAverageForecaster(),
-					new SeasonalNaiveForecaster(), new DiffMovingAverageForecaster())),
-			new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000, 100_000));
+					new SeasonalNaiveForecaster(), new DiffMovingAverageForecaster()), List.of(new ThetaMethod()),
+					PROPERTIES),
+			PROPERTIES);
 
 	@Test
 	void aForecastOnAMillionPointsReadsOnlyTheTail() {

@@ -16,8 +16,11 @@ import java.util.Map;
  * forecast {@code h} steps ahead is {@code level + b/2 * (h - 1 + (1 - (1 - alpha)^n) / alpha)};</li>
  * <li>reseasonalized with the last cycle's indices.</li>
  * </ol>
- * Forecast variances are thetaf's: those of SES on the adjusted series,
- * {@code sigma2 * (1 + (h - 1) * alpha^2)}. Theta has no likelihood of its own, so its AICc is NaN.
+ * Forecast variances are thetaf's, those of SES on the adjusted series,
+ * {@code sigma2 * (1 + (h - 1) * alpha^2)}, reseasonalized as the forecast is (times the seasonal
+ * index squared; thetaf leaves them in adjusted units, too narrow in the high season), with the
+ * {@code period - 1} seasonal indices counted among sigma2's fitted parameters. Theta has no
+ * likelihood of its own, so its AICc is NaN.
  */
 public final class Theta {
 
@@ -51,6 +54,11 @@ public final class Theta {
 			}
 		}
 		Ses ses = Ses.fit(adjusted);
+		if (indices != null && n - 3 - (period - 1) > 0) {
+			// the period - 1 free seasonal indices were fitted to the same data: count them in sigma2's degrees of freedom
+			ses = new Ses(ses.alpha(), ses.initialLevel(), ses.level(), ses.fitted(),
+					ses.sigma2() * (n - 3) / (n - 3 - (period - 1)));
+		}
 		double drift = slope(adjusted) / 2;
 		double[] cycle = indices == null ? null : Arrays.copyOfRange(indices, n - period, n);
 		return new Fitted(n, ses, drift, cycle, indices);
@@ -116,7 +124,8 @@ public final class Theta {
 		public double[] forecastVariance(int horizon) {
 			double[] out = new double[horizon];
 			for (int k = 0; k < horizon; k++) {
-				out[k] = this.ses.sigma2() * (1 + k * this.alpha * this.alpha);
+				double index = this.cycle == null ? 1 : this.cycle[k % this.cycle.length];
+				out[k] = this.ses.sigma2() * (1 + k * this.alpha * this.alpha) * index * index;
 			}
 			return out;
 		}

@@ -55,15 +55,15 @@ class ThetaTests {
 	}
 
 	@Test
-	void varianceGrowsWithTheHorizonAsSesDoes() throws IOException {
+	void varianceGrowsAsSesDoesAndFollowsTheSeason() throws IOException {
 		FittedModel theta = Theta.fit(Arrays.copyOf(airline(), 132), 12);
-		double[] variance = theta.forecastVariance(12);
+		double[] variance = theta.forecastVariance(13);
 		double alpha = (Double) theta.parameters().get("alpha");
 
-		assertThat(variance[0]).isPositive();
-		for (int k = 1; k < 12; k++) {
-			assertThat(variance[k] / variance[0]).isCloseTo(1 + k * alpha * alpha, withinPercentage(1e-9));
-		}
+		// the same month a year later: SES's growth 1 + 12 alpha^2
+		assertThat(variance[12] / variance[0]).isCloseTo(1 + 12 * alpha * alpha, withinPercentage(1e-9));
+		// July (step 7), the high season, is wider than November (step 11) once the growth is taken out
+		assertThat(variance[6] / (1 + 6 * alpha * alpha)).isGreaterThan(variance[10] / (1 + 10 * alpha * alpha));
 	}
 
 	@Test
