@@ -64,10 +64,10 @@ class ForecastController {
 			            "why": "The equal-weight mean of the classical methods' forecasts: ...",
 			            "members": {"theta": {"model": "Theta (multiplicative seasonal adjustment, period 12)",
 			                                  "alpha": 0.907, "level": 450.6, "drift": 1.277, "seasonal": true,
-			                                  "sigma2": 86.7}}},
+			                                  "sigma2": 94.79}}},
 			 "run": null,
-			 "points": [{"t": "1960-01-01", "v": 411.33, "intervals": {"80": [399.40, 423.26], "95": [393.08, 429.58]}},
-			            {"t": "1960-02-01", "v": 393.14, "intervals": {"80": [377.32, 408.96], "95": [368.95, 417.33]}}]}""";
+			 "points": [{"t": "1960-01-01", "v": 411.33, "intervals": {"80": [399.97, 422.68], "95": [393.96, 428.69]}},
+			            {"t": "1960-02-01", "v": 402.23, "intervals": {"80": [387.28, 417.18], "95": [379.37, 425.09]}}]}""";
 
 	static final String EVALUATION_EXAMPLE = """
 			{"series": 1, "holdout": 235, "horizon": 1,
