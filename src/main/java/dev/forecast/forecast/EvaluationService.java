@@ -228,7 +228,7 @@ class EvaluationService {
 		Map<String, Double> coverage = new LinkedHashMap<>();
 		if (!own.isEmpty()) {
 			for (int l = 0; l < percents.size(); l++) {
-				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / holdout);
+				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / metrics.count());
 			}
 		}
 		return metrics.result(method, model.params(), scale, coverage);
