@@ -20,7 +20,7 @@ import com.sun.management.OperatingSystemMXBean;
  * (period = its frequency), forecasts its horizon and prints the mean sMAPE per period and
  * overall with wall and CPU time. Run with the test classpath:
  * {@code java -cp target/classes:target/test-classes:<hipparchus jars> dev.forecast.forecast.stats.ArimaM3Check
- * [m3.csv] [threads] [every-kth-series]}.
+ * [m3.csv] [threads] [every-kth-series] [per-series.csv]}.
  */
 public final class ArimaM3Check {
 
@@ -62,11 +62,21 @@ public final class ArimaM3Check {
 		System.out.printf("ALL %.2f (%d series)%n", total / series.size(), series.size());
 		sums.forEach((k, v) -> System.out.printf("%s %.2f (%d)%n", k, v[0] / v[1], (int) v[1]));
 		System.out.printf("wall %.1f s, cpu %.1f s, threads %d%n", wall, cpu, threads);
+		if (args.length > 3) {
+			List<String> lines = new ArrayList<>();
+			for (int i = 0; i < series.size(); i++) {
+				lines.add(series.get(i).id() + "," + MODELS.get(series.get(i).id()) + "," + results.get(i).get()[0]);
+			}
+			Files.write(Path.of(args[3]), lines);
+		}
 	}
+
+	private static final Map<String, String> MODELS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static double[] score(Series s) {
 		FittedModel model = AutoArima.fit(s.train(), s.frequency());
 		double[] f = model.forecast(s.h());
+		MODELS.put(s.id(), model.name());
 		double sum = 0;
 		for (int i = 0; i < s.h(); i++) {
 			double denominator = Math.abs(s.test()[i]) + Math.abs(f[i]);
