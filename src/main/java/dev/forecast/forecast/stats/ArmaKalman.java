@@ -18,6 +18,7 @@ import org.hipparchus.linear.LUDecomposition;
  */
 final class ArmaKalman {
 
+	/** The size of the covariance's change below which the gain counts as converged. */
 	private static final double STEADY = 1e-9;
 
 	private final double[] w;
@@ -39,16 +40,16 @@ final class ArmaKalman {
 	/** After a run that keeps them: the one-step innovations of the series less the regressor. */
 	double[] innovations;
 
-	/**
-	 * @param w the differenced series
-	 * @param c the regressor's (constant) value on the differenced scale, 0 for none
-	 */
 	private final double[] v;
 
 	private final double[] vx;
 
 	private final double[] variances;
 
+	/**
+	 * @param w the differenced series
+	 * @param c the regressor's (constant) value on the differenced scale, 0 for none
+	 */
 	ArmaKalman(double[] w, double c) {
 		this.w = w;
 		this.c = c;
@@ -60,7 +61,7 @@ final class ArmaKalman {
 	/**
 	 * Writes the last run's innovations, regressor taken out, standardized and scaled by the
 	 * geometric mean of their variances: their sum of squares is {@code ssq * exp(sumLog / n)},
-	 * which the exact likelihood decreases with.
+	 * which the exact likelihood decreases with (Levenberg-Marquardt minimizes it).
 	 */
 	boolean scaledResiduals(double[] out) {
 		int n = this.w.length;
