@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +58,18 @@ class EmbeddedDatabaseConfigurationTests {
 		});
 		assertThat(data.resolve("PG_VERSION")).exists();
 		assertThat(data.resolve("postmaster.pid")).doesNotExist();
+	}
+
+	@Test
+	void aFailedStartSaysWhatToDo(@TempDir Path parent) throws IOException {
+		Path data = Files.createDirectories(parent.resolve("postgres"));
+		Files.writeString(data.resolve("notes.txt"), "not a database");
+		this.runner.withPropertyValues("forecast.database.embedded.directory=" + data).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("neither empty nor a PostgreSQL data directory");
+			assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_URL");
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
