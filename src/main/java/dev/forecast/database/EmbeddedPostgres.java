@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +42,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	private final int port;
 
 	private final String version;
+
+	private FileLock lock;
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -75,8 +81,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		String version = Processes.check(List.of(home.resolve("bin/postgres").toString(), "--version"), settings.startTimeout(),
 				"postgres --version").replaceFirst("^.*\\(PostgreSQL\\)\\s*", "");
 		EmbeddedPostgres server = new EmbeddedPostgres(home, data, user, port, version);
-		server.prepare(settings);
-		server.stopLeftOver(settings.startTimeout());
+		server.lock();
+		try {
+			server.prepare(settings);
+			server.stopLeftOver(settings.startTimeout());
+		}
+		catch (RuntimeException ex) {
+			server.unlock();
+			throw ex;
+		}
 		List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
 				"-c", "unix_socket_directories=''"));
 		if (!settings.durable()) {
@@ -86,6 +99,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				Long.toString(settings.startTimeout().toSeconds()), "-l", server.logFile().toString(), "-o",
 				String.join(" ", options)), settings.startTimeout().plusSeconds(10));
 		if (!started.ok()) {
+			server.unlock();
 			throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start (" + user.description() + "): "
 					+ started.output() + "\n" + server.logTail());
 		}
@@ -125,6 +139,46 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 		else {
 			log.warn("Could not stop the embedded PostgreSQL in {}: {}", this.dataDirectory, result.output());
+		}
+		unlock();
+	}
+
+	/**
+	 * Holds {@code <directory>.lock} while this process runs the server: a second service on the
+	 * same directory is refused instead of taking the first one's server away.
+	 */
+	private void lock() {
+		Path file = this.dataDirectory.resolveSibling(this.dataDirectory.getFileName() + ".lock");
+		try {
+			Files.createDirectories(this.dataDirectory.getParent());
+			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			try {
+				this.lock = channel.tryLock();
+			}
+			catch (OverlappingFileLockException ex) {
+				this.lock = null; // held in this very JVM
+			}
+			if (this.lock == null) {
+				channel.close();
+				throw new EmbeddedDatabaseException(this.dataDirectory
+						+ " is in use by another running service (it holds " + file
+						+ "): stop that one or choose another forecast.database.embedded.directory");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot lock " + file, ex);
+		}
+	}
+
+	private void unlock() {
+		if (this.lock != null) {
+			try {
+				this.lock.channel().close();
+			}
+			catch (IOException ex) {
+				log.debug("Closing {}", this.lock, ex);
+			}
+			this.lock = null;
 		}
 	}
 
@@ -169,7 +223,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 	}
 
-	/** A server left running on this directory by a process that did not stop it (killed): stop it first. */
+	/**
+	 * A server left running on this directory by a service that did not stop it (killed; the lock
+	 * says no other service runs it now): stop it first.
+	 */
 	private void stopLeftOver(Duration timeout) {
 		if (Files.exists(this.dataDirectory.resolve("postmaster.pid")) && Processes.run(pgCtl("status"), timeout).ok()) {
 			log.warn("A PostgreSQL server left running on {} (its process was killed?): stopping it", this.dataDirectory);

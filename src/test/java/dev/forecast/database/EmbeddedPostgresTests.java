@@ -85,6 +85,17 @@ class EmbeddedPostgresTests {
 	}
 
 	@Test
+	void refusesADirectoryInUseByAnotherRunningService() {
+		Path data = this.parent.resolve("data");
+		try (EmbeddedPostgres server = EmbeddedPostgres.start(settings(data, null))) {
+			assertThatThrownBy(() -> EmbeddedPostgres.start(settings(data, null)))
+				.isInstanceOf(EmbeddedDatabaseException.class)
+				.hasMessageContaining("in use by another running service");
+			assertThat(data.resolve("postmaster.pid")).exists(); // the first one's server still runs
+		}
+	}
+
+	@Test
 	void refusesADirectoryThatHoldsSomethingElse() throws IOException {
 		Path data = Files.createDirectories(this.parent.resolve("data"));
 		Files.writeString(data.resolve("notes.txt"), "mine");
