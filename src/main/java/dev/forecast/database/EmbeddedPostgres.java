@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +39,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private final String version;
 
-	private FileLock lock;
+	private final DirectoryLock lock;
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -59,17 +55,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	public record Settings(Path dataDirectory, int port, String runAs, boolean durable, Duration startTimeout) {
 	}
 
-	private EmbeddedPostgres(Path home, Path dataDirectory, ServerUser user, int port, String version) {
+	private EmbeddedPostgres(Path home, Path dataDirectory, ServerUser user, int port, String version,
+			DirectoryLock lock) {
 		this.home = home;
+		this.lock = lock;
 		this.dataDirectory = dataDirectory;
 		this.user = user;
 		this.port = port;
 		this.version = version;
-	}
-
-	/** Whether the binaries for this platform are on the classpath. */
-	public static boolean available() {
-		return PostgresBinaries.available();
 	}
 
 	/** Prepares the data directory when it is new, starts the server and waits until it accepts connections. */
@@ -80,14 +73,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		int port = (settings.port() != 0) ? settings.port() : freePort();
 		String version = Processes.check(List.of(home.resolve("bin/postgres").toString(), "--version"), settings.startTimeout(),
 				"postgres --version").replaceFirst("^.*\\(PostgreSQL\\)\\s*", "");
-		EmbeddedPostgres server = new EmbeddedPostgres(home, data, user, port, version);
-		server.lock();
+		EmbeddedPostgres server = new EmbeddedPostgres(home, data, user, port, version, DirectoryLock.acquire(data));
 		try {
 			server.prepare(settings);
 			server.stopLeftOver(settings.startTimeout());
 		}
 		catch (RuntimeException ex) {
-			server.unlock();
+			server.lock.close();
 			throw ex;
 		}
 		List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
@@ -99,7 +91,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				Long.toString(settings.startTimeout().toSeconds()), "-l", server.logFile().toString(), "-o",
 				String.join(" ", options)), settings.startTimeout().plusSeconds(10));
 		if (!started.ok()) {
-			server.unlock();
+			server.lock.close();
 			throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start (" + user.description() + "): "
 					+ started.output() + "\n" + server.logTail());
 		}
@@ -140,46 +132,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		else {
 			log.warn("Could not stop the embedded PostgreSQL in {}: {}", this.dataDirectory, result.output());
 		}
-		unlock();
-	}
-
-	/**
-	 * Holds {@code <directory>.lock} while this process runs the server: a second service on the
-	 * same directory is refused instead of taking the first one's server away.
-	 */
-	private void lock() {
-		Path file = this.dataDirectory.resolveSibling(this.dataDirectory.getFileName() + ".lock");
-		try {
-			Files.createDirectories(this.dataDirectory.getParent());
-			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-			try {
-				this.lock = channel.tryLock();
-			}
-			catch (OverlappingFileLockException ex) {
-				this.lock = null; // held in this very JVM
-			}
-			if (this.lock == null) {
-				channel.close();
-				throw new EmbeddedDatabaseException(this.dataDirectory
-						+ " is in use by another running service (it holds " + file
-						+ "): stop that one or choose another forecast.database.embedded.directory");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot lock " + file, ex);
-		}
-	}
-
-	private void unlock() {
-		if (this.lock != null) {
-			try {
-				this.lock.channel().close();
-			}
-			catch (IOException ex) {
-				log.debug("Closing {}", this.lock, ex);
-			}
-			this.lock = null;
-		}
+		this.lock.close();
 	}
 
 	private void prepare(Settings settings) {

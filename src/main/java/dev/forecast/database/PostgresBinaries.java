@@ -42,11 +42,6 @@ final class PostgresBinaries {
 		return "postgres-" + os.replace(' ', '_') + "-" + ("amd64".equals(arch) ? "x86_64" : arch) + ".txz";
 	}
 
-	/** Whether the binaries for this platform are on the classpath. */
-	static boolean available() {
-		return PostgresBinaries.class.getClassLoader().getResource(resourceName()) != null;
-	}
-
 	/**
 	 * Unpacks the binaries under {@code cacheRoot} unless an earlier start did, and returns their
 	 * directory (with {@code bin/initdb}, {@code bin/pg_ctl}, {@code bin/postgres}).
