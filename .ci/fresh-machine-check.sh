@@ -100,6 +100,7 @@ start=$(date +%s)
 status=0
 timeout "$VERIFY_TIMEOUT" ./mvnw -B -o verify >verify.log 2>&1 || status=$?
 grep -E '^\[(INFO|WARNING|ERROR)\] Tests run: [0-9]+, Failures' verify.log | tail -n 1
+grep -E 'Skipped: [1-9].* -- in ' verify.log | sed 's/^.* -- in /              skipped in: /' || true
 echo "verify:       exit $status after $(( $(date +%s) - start )) s; load now $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$status" -eq 0 ] || { grep -E 'FAIL|ERROR\]' verify.log | head -n 30; exit 1; }
 echo "fresh-machine check passed"
