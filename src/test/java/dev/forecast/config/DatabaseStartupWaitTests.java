@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.forecast.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.AbstractDataSource;
@@ -36,6 +39,18 @@ class DatabaseStartupWaitTests {
 		assertThat(dataSource.attempts).hasValue(3);
 		assertThat(output).contains("Database dataSource not reachable yet (Connection to db:5432 refused); attempt 1")
 			.contains("attempt 2").contains("Database dataSource reachable after 3 attempts");
+	}
+
+	@Test
+	void springCreatesItFromTheSettingsAndItWaitsForTheContextsDataSource() {
+		FlakyDataSource dataSource = new FlakyDataSource(2, "08001");
+		new ApplicationContextRunner().withPropertyValues("forecast.database.startup-retry-interval=10ms")
+			.withBean(DatabaseStartupWait.class)
+			.withBean("dataSource", DataSource.class, () -> dataSource)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(dataSource.attempts).hasValue(3);
+			});
 	}
 
 	@Test
