@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -79,7 +80,7 @@ class DatabaseStartupWait implements BeanPostProcessor {
 				if (!state.isSuccessful() && waitingMayHelp(error)) {
 					logger.warn("Database {} not reachable yet ({}); attempt {}, retrying every {} for up to {} "
 							+ "(forecast.database.startup-timeout)", url, message(error), state.getRetryCount() + 1,
-							interval, timeout);
+							readable(interval), readable(timeout));
 				}
 				else if (state.isSuccessful() && state.getRetryCount() > 0) {
 					logger.info("Database {} reachable after {} attempts", url, state.getRetryCount() + 1);
@@ -120,6 +121,11 @@ class DatabaseStartupWait implements BeanPostProcessor {
 			}
 		}
 		return false;
+	}
+
+	/** {@code 2s}, {@code 2m}, {@code 1m30s} rather than {@code PT1M30S}. */
+	private static String readable(Duration duration) {
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 	private static String message(Throwable error) {

@@ -38,7 +38,7 @@ class DatabaseStartupWaitTests {
 		assertThat(bean).isSameAs(dataSource);
 		assertThat(dataSource.attempts).hasValue(3);
 		assertThat(output).contains("Database dataSource not reachable yet (Connection to db:5432 refused); attempt 1")
-			.contains("attempt 2").contains("Database dataSource reachable after 3 attempts");
+			.contains("attempt 2, retrying every 0.02s for up to 5s").contains("Database dataSource reachable after 3 attempts");
 	}
 
 	@Test
