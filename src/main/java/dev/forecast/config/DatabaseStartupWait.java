@@ -76,8 +76,8 @@ class DatabaseStartupWait implements BeanPostProcessor {
 
 			@Override
 			public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-				Throwable error = state.getLastException();
-				if (!state.isSuccessful() && waitingMayHelp(error)) {
+				if (!state.isSuccessful() && waitingMayHelp(state.getLastException())) {
+					Throwable error = state.getLastException();
 					logger.warn("Database {} not reachable yet ({}); attempt {}, retrying every {} for up to {} "
 							+ "(forecast.database.startup-timeout)", url, message(error), state.getRetryCount() + 1,
 							readable(interval), readable(timeout));

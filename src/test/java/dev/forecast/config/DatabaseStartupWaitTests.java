@@ -32,6 +32,14 @@ class DatabaseStartupWaitTests {
 			Duration.ofMillis(20));
 
 	@Test
+	void aReachableDatabaseIsConnectedToOnceAndQuietly(CapturedOutput output) {
+		FlakyDataSource dataSource = new FlakyDataSource(0, "08001");
+		new DatabaseStartupWait(QUICK).postProcessAfterInitialization(dataSource, "dataSource");
+		assertThat(dataSource.attempts).hasValue(1);
+		assertThat(output).doesNotContain("Database dataSource");
+	}
+
+	@Test
 	void waitsUntilTheDatabaseAcceptsAConnection(CapturedOutput output) {
 		FlakyDataSource dataSource = new FlakyDataSource(2, "08001");
 		Object bean = new DatabaseStartupWait(QUICK).postProcessAfterInitialization(dataSource, "dataSource");
