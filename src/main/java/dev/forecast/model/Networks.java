@@ -156,7 +156,7 @@ public final class Networks {
 		}
 		List<TrainSpec.Layer> layers = layers(spec);
 		NeuralNetConfiguration.ListBuilder list = base.list();
-		long time = spec.window();
+		long time = spec.inputLength();
 		for (int i = 0; i < layers.size(); i++) {
 			TrainSpec.Layer layer = layers.get(i);
 			boolean lastStep = layer.sequence() && !Boolean.TRUE.equals(layer.returnSequences());
@@ -206,8 +206,8 @@ public final class Networks {
 		}
 		list.layer(regularize(new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
 			.activation(Activation.IDENTITY), reg, layers.size(), 0).build());
-		InputType input = layers.get(0).sequence() ? InputType.recurrent(1, spec.window(), RNNFormat.NCW)
-				: InputType.feedForward(spec.window());
+		InputType input = layers.get(0).sequence() ? InputType.recurrent(1, spec.inputLength(), RNNFormat.NCW)
+				: InputType.feedForward(spec.inputLength());
 		return list.setInputType(input).build();
 	}
 
