@@ -45,6 +45,13 @@ public final class Networks {
 
 	public static final Set<String> LAYER_TYPES = Set.of("dense", "rnn", "lstm", "gru", "conv1d");
 
+	/** {@code nbeats}: blocks, fully connected layers per block, and forecast coefficients per block (at least the horizon). */
+	static final int NBEATS_BLOCKS = 4;
+
+	static final int NBEATS_LAYERS = 3;
+
+	static final int NBEATS_THETA = 8;
+
 	private static final Map<String, WeightInit> INITS = Map.of("glorot", WeightInit.XAVIER, "he", WeightInit.RELU,
 			"lecun", WeightInit.LECUN_NORMAL);
 
@@ -74,6 +81,7 @@ public final class Networks {
 				TrainSpec.Layer.conv1d(units, 2, 1, 2, "relu", true), TrainSpec.Layer.conv1d(units, 2, 1, 4, "relu", true),
 				TrainSpec.Layer.conv1d(units, 2, 1, 8, "relu", false)));
 		PRESETS.put("dense", units -> List.of(TrainSpec.Layer.dense(units, "relu"), TrainSpec.Layer.dense(units, "relu")));
+		PRESETS.put("nbeats", units -> List.of(new TrainSpec.Layer("nbeats", units, null, null, null, "relu", null)));
 		ACTIVATIONS.put("relu", Activation.RELU);
 		ACTIVATIONS.put("tanh", Activation.TANH);
 		ACTIVATIONS.put("sigmoid", Activation.SIGMOID);
@@ -194,6 +202,8 @@ public final class Networks {
 					}
 					list.layer(gru);
 				}
+				case "nbeats" -> list.layer(new NBeats(NBEATS_BLOCKS, NBEATS_LAYERS, layer.units(),
+						Math.max(NBEATS_THETA, spec.horizon())));
 				default -> throw new IllegalArgumentException("unknown layer type '" + layer.type() + "'");
 			}
 			if (reg.batchNorm() && (!layer.sequence() || lastStep)) {

@@ -185,7 +185,7 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 		}
 
 		public boolean sequence() {
-			return !"dense".equals(this.type);
+			return !"dense".equals(this.type) && !"nbeats".equals(this.type);
 		}
 
 	}
