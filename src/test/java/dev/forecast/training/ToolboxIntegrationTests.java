@@ -34,6 +34,12 @@ class ToolboxIntegrationTests extends IntegrationTest {
 		assertThat((String) done.json("$.diagnosis.verdict")).isIn("overfit", "underfit", "good");
 		assertThat((List<?>) done.json("$.diagnosis.advice")).isNotNull();
 		assertThat(((Number) done.json("$.metrics.naiveMae")).doubleValue()).isPositive();
+		double valMae = ((Number) done.json("$.metrics.valMae")).doubleValue();
+		double naiveMae = ((Number) done.json("$.metrics.naiveMae")).doubleValue();
+		assertThat(((Number) done.json("$.metrics.vsNaive.naive")).doubleValue()).isCloseTo(valMae / naiveMae,
+				within(1e-3));
+		assertThat((Boolean) done.json("$.metrics.vsNaive.worse"))
+			.isEqualTo(((Number) done.json("$.metrics.vsNaive.ratio")).doubleValue() >= 1);
 		assertThat(done.body()).contains("\"since\"");
 	}
 
