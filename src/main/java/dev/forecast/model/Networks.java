@@ -214,8 +214,13 @@ public final class Networks {
 				list.layer(new BatchNormalization.Builder().build());
 			}
 		}
-		list.layer(regularize(new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
-			.activation(Activation.IDENTITY), reg, layers.size(), 0).build());
+		OutputLayer.Builder output = new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
+			.activation(Activation.IDENTITY);
+		if (WindowTransform.WINDOW.equals(spec.normalization())) {
+			// an output of 0 is the naive forecast (or the window's mean difference): start there
+			output.weightInit(WeightInit.ZERO);
+		}
+		list.layer(regularize(output, reg, layers.size(), 0).build());
 		InputType input = layers.get(0).sequence() ? InputType.recurrent(1, spec.inputLength(), RNNFormat.NCW)
 				: InputType.feedForward(spec.inputLength());
 		return list.setInputType(input).build();

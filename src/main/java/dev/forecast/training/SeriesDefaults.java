@@ -4,15 +4,20 @@ package dev.forecast.training;
  * Defaults of a training spec that follow the series: its length, its frequency's season, the horizon
  * and the differencing lag. The validation part is a tenth of the series (at least the horizon, at most
  * a fifth); the window three seasons (24 points without a season), between 8 and 120 points, and at
- * most half the training part so that most of it starts windows; short series get narrower networks,
- * smaller batches and more epochs. A series whose training part cannot hold {@link #MIN_TRAIN_WINDOWS}
+ * most half the training part so that most of it starts windows. Series with fewer than
+ * {@link #LONG} training windows get the {@code nbeats} model (the course's {@code conv_lstm} trains
+ * too slowly on small batches and was no more accurate on them), narrower networks, smaller batches
+ * and more epochs. A series whose training part cannot hold {@link #MIN_TRAIN_WINDOWS}
  * windows of the smallest window is too short.
  *
  * @param window the default window
  * @param validation the default validation part
- * @param units the default width of the network
+ * @param trainWindows the training windows of the default window
  */
-record SeriesDefaults(int window, int validation, int units) {
+record SeriesDefaults(int window, int validation, long trainWindows) {
+
+	/** Training windows from which a series counts as long. */
+	static final long LONG = 2000;
 
 	/** The fewest values a network reads (after differencing). */
 	static final int MIN_INPUTS = 4;
@@ -44,8 +49,20 @@ record SeriesDefaults(int window, int validation, int units) {
 		if (trainWindows < MIN_TRAIN_WINDOWS || window < minWindow) {
 			return null;
 		}
-		int units = trainWindows >= 2000 ? 60 : trainWindows >= 300 ? 32 : 16;
-		return new SeriesDefaults(window, validation, units);
+		return new SeriesDefaults(window, validation, trainWindows);
+	}
+
+	/** The default model: {@code conv_lstm} ({@code fallback}) on long series, {@code nbeats} on shorter ones. */
+	String model(String fallback) {
+		return this.trainWindows >= LONG ? fallback : "nbeats";
+	}
+
+	/** The default width of {@code model}: narrower on shorter series. */
+	int units(String model) {
+		if ("nbeats".equals(model)) {
+			return this.trainWindows >= LONG ? 128 : 64;
+		}
+		return this.trainWindows >= LONG ? 60 : this.trainWindows >= 300 ? 32 : 16;
 	}
 
 	/** A tenth of the series, at least {@code minValidation}, at most a fifth unless that is below the minimum. */

@@ -39,11 +39,7 @@ class SpecResolver {
 	TrainSpec resolve(TrainRequest request, long seriesLength, Integer frequencySeason) {
 		TrainSpec d = TrainSpec.DEFAULTS;
 		List<FieldProblem> errors = new ArrayList<>();
-		String model = lower(or(request.model(), d.model()));
 		List<TrainSpec.Layer> layers = null;
-		if (request.layers() == null) {
-			oneOf(errors, "model", model, Networks.names());
-		}
 		int horizon = or(request.horizon(), d.horizon());
 		range(errors, "horizon", horizon, 1, this.limits.maxHorizon());
 		Integer season = request.season();
@@ -74,7 +70,11 @@ class SpecResolver {
 					+ " needs at least " + minimum + " points"));
 			throw invalid(errors);
 		}
-		int units = or(request.units(), defaults != null ? defaults.units() : d.units());
+		String model = lower(or(request.model(), defaults != null ? defaults.model(d.model()) : d.model()));
+		if (request.layers() == null) {
+			oneOf(errors, "model", model, Networks.names());
+		}
+		int units = or(request.units(), defaults != null ? defaults.units(model) : d.units());
 		range(errors, "units", units, 1, this.limits.maxUnits());
 		if (request.layers() != null) {
 			layers = layers(request.layers(), units, errors);

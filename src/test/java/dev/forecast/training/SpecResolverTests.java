@@ -136,13 +136,17 @@ class SpecResolverTests {
 		assertThat(sunspots.window()).isEqualTo(36);
 		assertThat(sunspots.normalization()).isEqualTo("window");
 		assertThat(sunspots.units()).isEqualTo(60);
+		assertThat(sunspots.model()).isEqualTo("conv_lstm");
 		assertThat(sunspots.batchSize()).isEqualTo(128);
 		assertThat(sunspots.season()).isEqualTo(12);
 		// a monthly series of 108 points: a fifth at most, a window half the training part, a small network
 		TrainSpec sales = this.resolver.resolve(request, 108, 12);
 		assertThat(sales.validation()).isEqualTo(11);
 		assertThat(sales.window()).isEqualTo(36);
-		assertThat(sales.units()).isEqualTo(16);
+		assertThat(sales.model()).isEqualTo("nbeats");
+		assertThat(sales.units()).isEqualTo(64);
+		assertThat(this.resolver.resolve(JSON.readValue("{\"model\":\"lstm\"}", TrainRequest.class), 108, 12).units())
+			.isEqualTo(16);
 		assertThat(sales.batchSize()).isEqualTo(8);
 		assertThat(sales.epochs()).isGreaterThan(TrainSpec.DEFAULTS.epochs());
 		TrainSpec short48 = this.resolver.resolve(request, 48, 12);
