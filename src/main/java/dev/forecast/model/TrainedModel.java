@@ -22,8 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained forecaster: the network (without updater state), the scaler fitted on its training
- * part, the window and horizon it works with, and the spec it was trained with (as JSON, opaque
+ * A trained forecaster: the network (without updater state), the window transform (differencing lag
+ * and the scaler fitted on its training part; format version 3 stores the lag), the window and horizon it works with, and the spec it was trained with (as JSON, opaque
  * here). {@link #predict} turns the last {@code window} observations into the next {@code horizon}
  * values; {@link #toBytes} and {@link #fromBytes} store it as one byte array.
  * <p>

@@ -10,12 +10,14 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The course's windowed dataset over one normalized series: every window of {@code window}
+ * The course's windowed dataset over one series: every window of {@code window}
  * consecutive points (shift 1) is an input and the next {@code horizon} points its target. The
  * last {@code validation} points are held out: training windows have their targets in the
  * training part, validation windows their targets in the held-out part, with inputs that reach
- * back into the training part. Recurrent networks get inputs as {@code [batch, 1, window]} (NCW),
- * feed-forward ones as {@code [batch, window]}.
+ * back into the training part. Each window and its targets are differenced and normalized by the
+ * {@link WindowTransform} fitted on the training part (per window for {@code window} normalization).
+ * Recurrent networks get inputs as {@code [batch, 1, inputs]} (NCW), feed-forward ones as
+ * {@code [batch, inputs]}, {@code inputs} being the window less the differencing lag.
  */
 public final class WindowedData {
 

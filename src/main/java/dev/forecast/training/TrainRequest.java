@@ -13,8 +13,8 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 		@Schema(description = "Architecture: conv_lstm (Conv1D causal → LSTM → LSTM → Dense 30 → Dense 10), lstm "
 				+ "(2 LSTMs), gru (2 GRUs), rnn (2 simple RNNs), dense (2 relu layers over the window), conv1d (4 causal "
 				+ "Conv1D, kernel 2, dilations 1, 2, 4, 8), nbeats (N-BEATS generic blocks of fully connected layers "
-				+ "with backcast and forecast links). Ignored when layers is given.",
-				defaultValue = "conv_lstm", example = "conv_lstm") String model,
+				+ "with backcast and forecast links). Ignored when layers is given. Default: conv_lstm on series with "
+				+ "2000 training windows or more, nbeats on shorter ones.", example = "conv_lstm") String model,
 		@Schema(description = "Hidden width of the model (filters and units); default 60, smaller on short series "
 				+ "(32 under 2000 training windows, 16 under 300)", example = "60") Integer units,
 		@Schema(description = "Input length: the last points the model reads; default three seasons of the series' "

@@ -86,7 +86,7 @@ class ToolboxIntegrationTests extends IntegrationTest {
 		TestHttp.Response docs = http().get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		String schemas = "$.components.schemas.";
-		assertThat((String) docs.json(schemas + "TrainRequest.properties.model.default")).isEqualTo("conv_lstm");
+		assertThat((String) docs.json(schemas + "TrainRequest.properties.normalization.default")).isEqualTo("window");
 		assertThat((String) docs.json(schemas + "TrainRequest.properties.init.default")).isEqualTo("glorot");
 		assertThat((String) docs.json(schemas + "Optimizer.properties.type.default")).isEqualTo("adam");
 		for (String option : List.of("learningRate", "momentum", "rho", "beta1", "beta2", "epsilon")) {
