@@ -85,8 +85,11 @@ record SeriesDefaults(int window, int validation, long trainWindows) {
 		return (int) Math.max(8, Math.min(largest, trainWindows / 8));
 	}
 
-	/** {@code epochs}, or more on short series: enough for {@link #MIN_STEPS} gradient steps, at most 200. */
+	/** {@code epochs}, or more on short series (below {@link #LONG} windows): enough for {@link #MIN_STEPS} gradient steps, at most 200. */
 	static int epochs(long trainWindows, int batchSize, int epochs) {
+		if (trainWindows >= LONG) {
+			return epochs;
+		}
 		long batches = Math.max(1, (trainWindows + batchSize - 1) / batchSize);
 		long wanted = (MIN_STEPS + batches - 1) / batches;
 		return (int) Math.max(epochs, Math.min(MAX_EPOCHS, wanted));

@@ -139,6 +139,7 @@ class SpecResolverTests {
 		assertThat(sunspots.model()).isEqualTo("conv_lstm");
 		assertThat(sunspots.batchSize()).isEqualTo(128);
 		assertThat(sunspots.season()).isEqualTo(12);
+		assertThat(sunspots.epochs()).isEqualTo(60);
 		// a monthly series of 108 points: a fifth at most, a window half the training part, a small network
 		TrainSpec sales = this.resolver.resolve(request, 108, 12);
 		assertThat(sales.validation()).isEqualTo(11);
