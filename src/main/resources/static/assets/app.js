@@ -304,7 +304,7 @@ function fillRunChoices(runs) {
 	const current = select.value;
 	const succeeded = runs.filter((r) => r.status === 'SUCCEEDED');
 	select.replaceChildren(el('option', { value: '' }, 'best succeeded run'),
-		...succeeded.map((r) => el('option', { value: r.id }, `run ${r.id} · ${r.spec?.model ?? ''} · val MAE ${num(r.metrics?.valMae)}`)));
+		...succeeded.map((r) => el('option', { value: r.id }, `run ${r.id} · ${r.spec?.model ?? ''} · val MAE ${num(r.metrics?.valMae)}${r.metrics?.vsNaive ? ` (${r.metrics.vsNaive.ratio.toFixed(2)}× naive)` : ''}`)));
 	if (succeeded.some((r) => String(r.id) === current)) {
 		select.value = current;
 	}

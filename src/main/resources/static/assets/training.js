@@ -164,6 +164,7 @@ export class Training {
 				el('td', {}, run.spec?.model ?? ''),
 				el('td', {}, el('progress', { max: epochs || 1, value: epoch }), ` ${epoch}/${epochs}`),
 				el('td', { class: 'n' }, num(run.metrics?.valMae)),
+				el('td', { class: run.metrics?.vsNaive?.worse ? 'n worse' : 'n', title: vsNaiveText(run.metrics) }, ratio(run.metrics?.vsNaive?.ratio)),
 				el('td', {}, ACTIVE.has(run.status) ? el('button', { type: 'button', class: 'secondary small', 'data-action': 'cancel' }, 'Cancel') : null));
 			row.querySelector('.link').addEventListener('click', () => {
 				this.showRun(run);
@@ -237,6 +238,9 @@ export class Training {
 		const m = run.metrics;
 		if (m) {
 			facts.push(`val MAE ${num(m.valMae)}, val RMSE ${num(m.valRmse)}, best epoch ${m.bestEpoch}, ${num(m.trainSeconds, 3)} s`);
+			if (m.vsNaive) {
+				facts.push(vsNaiveText(m));
+			}
 			if (m.suggestedLearningRate) {
 				facts.push(`suggested learning rate ${m.suggestedLearningRate.toExponential(2)}`);
 			}
@@ -292,6 +296,21 @@ function status(value) {
 }
 
 /** The epoch with the lowest monitored value so far (while a run trains). */
+/** A ratio to naive as "0.92×". */
+function ratio(value) {
+	return value == null ? '' : `${value.toFixed(2)}×`;
+}
+
+/** The run's validation MAE against the naive baselines, in words. */
+function vsNaiveText(metrics) {
+	const v = metrics?.vsNaive;
+	if (!v) {
+		return '';
+	}
+	const seasonal = v.seasonalNaive != null ? `, ${ratio(v.seasonalNaive)} seasonal naive (MAE ${num(v.seasonalNaiveMae)})` : '';
+	return `val MAE ${ratio(v.naive)} naive (MAE ${num(metrics.naiveMae)})${seasonal}${v.worse ? ': worse than naive' : ''}`;
+}
+
 function bestSoFar(curve, monitor = 'valMae') {
 	let best = null;
 	for (const c of curve) {

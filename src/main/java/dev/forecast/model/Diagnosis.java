@@ -11,7 +11,8 @@ import java.util.List;
  * first epoch after the lowest point.</li>
  * <li>{@code underfit}: the training loss was still falling steeply at the end (on average more than
  * {@link #STEEP} of its value per epoch over the last {@link #TAIL} epochs), or the validation MAE is no better
- * than the naive forecast's (the previous value) on the same validation points.</li>
+ * than the naive forecast's (the previous value) or the seasonal naive forecast's on the same validation points;
+ * the first advice then says "Worse than naive".</li>
  * <li>{@code good}: neither.</li>
  * </ul>
  *
@@ -31,6 +32,41 @@ public record Diagnosis(String verdict, Integer since, List<String> advice) {
 	static final double RISE = 0.01;
 
 	public static Diagnosis of(List<EpochStats> curve, double valMae, double naiveMae) {
+		return of(curve, valMae, naiveMae, Double.NaN);
+	}
+
+	/**
+	 * The diagnosis of a learning curve whose kept weights have {@code valMae}, against the naive and the
+	 * seasonal naive ({@code NaN}: none) forecasts' MAEs on the same validation points.
+	 */
+	public static Diagnosis of(List<EpochStats> curve, double valMae, double naiveMae, double seasonalNaiveMae) {
+		String worse = worseThanNaive(valMae, naiveMae, seasonalNaiveMae);
+		Diagnosis diagnosis = curveOf(curve, valMae, worse != null);
+		if (worse == null) {
+			return diagnosis;
+		}
+		List<String> advice = new ArrayList<>();
+		advice.add(worse);
+		advice.addAll(diagnosis.advice());
+		return new Diagnosis(diagnosis.verdict(), diagnosis.since(), advice);
+	}
+
+	/** The "worse than naive" advice, or {@code null} when the run beats both baselines. */
+	private static String worseThanNaive(double valMae, double naiveMae, double seasonalNaiveMae) {
+		boolean seasonal = Double.isFinite(seasonalNaiveMae) && seasonalNaiveMae < naiveMae;
+		double baseline = seasonal ? seasonalNaiveMae : naiveMae;
+		if (!Double.isFinite(baseline) || valMae < baseline) {
+			return null;
+		}
+		String method = seasonal ? "seasonal_naive" : "naive";
+		return String.format(java.util.Locale.ROOT,
+				"Worse than naive: the validation MAE %.4g is no better than the %s forecast's %.4g on the same "
+						+ "validation points (ratio %.3f). Forecast with method=%s, or train with normalization "
+						+ "\"window\", differencing, a shorter window or the nbeats model.",
+				valMae, method, baseline, valMae / baseline, method);
+	}
+
+	private static Diagnosis curveOf(List<EpochStats> curve, double valMae, boolean noBetterThanNaive) {
 		if (curve.isEmpty()) {
 			return new Diagnosis("underfit", null, List.of("Train longer: no epoch finished (raise epochs)."));
 		}
@@ -56,16 +92,13 @@ public record Diagnosis(String verdict, Integer since, List<String> advice) {
 			return new Diagnosis("overfit", lowest.epoch() + 1, advice);
 		}
 		boolean stillFalling = steeplyFalling(curve);
-		boolean noBetterThanNaive = Double.isFinite(naiveMae) && !(valMae < naiveMae);
 		if (stillFalling || noBetterThanNaive) {
 			List<String> advice = new ArrayList<>();
 			if (stillFalling) {
 				advice.add("Train longer: the training loss was still falling steeply at the end (raise epochs).");
 			}
 			if (noBetterThanNaive) {
-				advice.add(String.format(java.util.Locale.ROOT,
-						"Use a bigger model (more layers or units): the validation MAE %.4g is no better than the naive forecast's %.4g.",
-						valMae, naiveMae));
+				advice.add("Use a bigger model (more layers or units) if the training loss stays high.");
 			}
 			if (erratic(curve)) {
 				advice.add("Lower the learning rate: the training loss jumps around.");

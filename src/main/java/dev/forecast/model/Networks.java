@@ -45,6 +45,13 @@ public final class Networks {
 
 	public static final Set<String> LAYER_TYPES = Set.of("dense", "rnn", "lstm", "gru", "conv1d");
 
+	/** {@code nbeats}: blocks, fully connected layers per block, and forecast coefficients per block (at least the horizon). */
+	static final int NBEATS_BLOCKS = 4;
+
+	static final int NBEATS_LAYERS = 3;
+
+	static final int NBEATS_THETA = 8;
+
 	private static final Map<String, WeightInit> INITS = Map.of("glorot", WeightInit.XAVIER, "he", WeightInit.RELU,
 			"lecun", WeightInit.LECUN_NORMAL);
 
@@ -74,6 +81,7 @@ public final class Networks {
 				TrainSpec.Layer.conv1d(units, 2, 1, 2, "relu", true), TrainSpec.Layer.conv1d(units, 2, 1, 4, "relu", true),
 				TrainSpec.Layer.conv1d(units, 2, 1, 8, "relu", false)));
 		PRESETS.put("dense", units -> List.of(TrainSpec.Layer.dense(units, "relu"), TrainSpec.Layer.dense(units, "relu")));
+		PRESETS.put("nbeats", units -> List.of(new TrainSpec.Layer("nbeats", units, null, null, null, "relu", null)));
 		ACTIVATIONS.put("relu", Activation.RELU);
 		ACTIVATIONS.put("tanh", Activation.TANH);
 		ACTIVATIONS.put("sigmoid", Activation.SIGMOID);
@@ -156,7 +164,7 @@ public final class Networks {
 		}
 		List<TrainSpec.Layer> layers = layers(spec);
 		NeuralNetConfiguration.ListBuilder list = base.list();
-		long time = spec.window();
+		long time = spec.inputLength();
 		for (int i = 0; i < layers.size(); i++) {
 			TrainSpec.Layer layer = layers.get(i);
 			boolean lastStep = layer.sequence() && !Boolean.TRUE.equals(layer.returnSequences());
@@ -194,6 +202,8 @@ public final class Networks {
 					}
 					list.layer(gru);
 				}
+				case "nbeats" -> list.layer(new NBeats(NBEATS_BLOCKS, NBEATS_LAYERS, layer.units(),
+						Math.max(NBEATS_THETA, spec.horizon())));
 				default -> throw new IllegalArgumentException("unknown layer type '" + layer.type() + "'");
 			}
 			if (reg.batchNorm() && (!layer.sequence() || lastStep)) {
@@ -204,10 +214,15 @@ public final class Networks {
 				list.layer(new BatchNormalization.Builder().build());
 			}
 		}
-		list.layer(regularize(new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
-			.activation(Activation.IDENTITY), reg, layers.size(), 0).build());
-		InputType input = layers.get(0).sequence() ? InputType.recurrent(1, spec.window(), RNNFormat.NCW)
-				: InputType.feedForward(spec.window());
+		OutputLayer.Builder output = new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
+			.activation(Activation.IDENTITY);
+		if (WindowTransform.WINDOW.equals(spec.normalization())) {
+			// an output of 0 is the naive forecast (or the window's mean difference): start there
+			output.weightInit(WeightInit.ZERO);
+		}
+		list.layer(regularize(output, reg, layers.size(), 0).build());
+		InputType input = layers.get(0).sequence() ? InputType.recurrent(1, spec.inputLength(), RNNFormat.NCW)
+				: InputType.feedForward(spec.inputLength());
 		return list.setInputType(input).build();
 	}
 

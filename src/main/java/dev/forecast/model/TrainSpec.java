@@ -2,6 +2,7 @@ package dev.forecast.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param shuffle shuffle training windows every epoch
  * @param seed seed of weight initialization and shuffling
  * @param prefetch batches prepared ahead on a background thread (0: none)
- * @param normalization {@code zscore}, {@code minmax} or {@code none}, fitted on the training part
+ * @param normalization {@code window} (each input window by its own statistics, see {@link WindowTransform}),
+ * {@code zscore}, {@code minmax} or {@code none} (fitted on the training part)
  * @param loss a key of {@link Losses}
  * @param optimizer updater and learning rate
  * @param schedule learning-rate schedule
@@ -27,14 +29,51 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param init weight initialization: {@code glorot}, {@code he} or {@code lecun}
  * @param earlyStopping when to stop and which epoch to keep
  * @param layers explicit hidden layers overriding {@code model}'s ({@code null}: the model's)
+ * @param differencing {@code none}, {@code first} or {@code seasonal} (by {@code season}) before normalizing;
+ * the network then sees {@code window - lag} differences of the last {@code window} values
+ * @param season the series' season length (by default from its frequency; {@code null} when it has none): the
+ * lag of seasonal differencing and of the seasonal naive baseline
  */
 public record TrainSpec(String model, int units, int window, int horizon, int validation, int epochs, int batchSize,
 		boolean shuffle, long seed, int prefetch, String normalization, String loss, Optimizer optimizer,
 		Schedule schedule, Regularization regularization, String init, EarlyStopping earlyStopping,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<Layer> layers) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<Layer> layers, String differencing,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Integer season) {
+
+	public static final List<String> DIFFERENCING = List.of("none", "first", "seasonal");
+
+	/** Specs stored before differencing existed read as without. */
+	public TrainSpec {
+		differencing = (differencing != null) ? differencing : "none";
+	}
+
+	/** A spec without differencing. */
+	public TrainSpec(String model, int units, int window, int horizon, int validation, int epochs, int batchSize,
+			boolean shuffle, long seed, int prefetch, String normalization, String loss, Optimizer optimizer,
+			Schedule schedule, Regularization regularization, String init, EarlyStopping earlyStopping,
+			List<Layer> layers) {
+		this(model, units, window, horizon, validation, epochs, batchSize, shuffle, seed, prefetch, normalization, loss,
+				optimizer, schedule, regularization, init, earlyStopping, layers, "none", null);
+	}
+
+	/** The differencing lag: 0 (none), 1 (first) or the season. */
+	@JsonIgnore
+	public int lag() {
+		return switch (this.differencing) {
+			case "first" -> 1;
+			case "seasonal" -> this.season == null ? 0 : this.season;
+			default -> 0;
+		};
+	}
+
+	/** Values the network reads per window: {@code window} less the differencing lag. */
+	@JsonIgnore
+	public int inputLength() {
+		return this.window - lag();
+	}
 
 	/** The default spec: the course's sunspot model with settings measured to reach its accuracy quickly. */
-	public static final TrainSpec DEFAULTS = new TrainSpec("conv_lstm", 60, 60, 1, 235, 60, 128, true, 42, 2, "zscore",
+	public static final TrainSpec DEFAULTS = new TrainSpec("conv_lstm", 60, 60, 1, 235, 60, 128, true, 42, 2, "window",
 			"huber", Optimizer.defaults("adam", 2e-3), new Schedule("constant"), Regularization.NONE, "glorot",
 			new EarlyStopping(10, 0.0, "valMae"), null);
 
@@ -146,7 +185,7 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 		}
 
 		public boolean sequence() {
-			return !"dense".equals(this.type);
+			return !"dense".equals(this.type) && !"nbeats".equals(this.type);
 		}
 
 	}

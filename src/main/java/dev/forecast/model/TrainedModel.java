@@ -22,8 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained forecaster: the network (without updater state), the scaler fitted on its training
- * part, the window and horizon it works with, and the spec it was trained with (as JSON, opaque
+ * A trained forecaster: the network (without updater state), the window transform (differencing lag
+ * and the scaler fitted on its training part; format version 3 stores the lag), the window and horizon it works with, and the spec it was trained with (as JSON, opaque
  * here). {@link #predict} turns the last {@code window} observations into the next {@code horizon}
  * values; {@link #toBytes} and {@link #fromBytes} store it as one byte array.
  * <p>
@@ -43,7 +43,7 @@ public final class TrainedModel {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	private static final int VERSION = 2;
+	private static final int VERSION = 3;
 
 	private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
 		.initialSize(0)
@@ -62,7 +62,7 @@ public final class TrainedModel {
 
 	private final String model;
 
-	private final Scaler scaler;
+	private final WindowTransform transform;
 
 	private final int window;
 
@@ -78,15 +78,21 @@ public final class TrainedModel {
 
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
-		this(network, Pass.of(network), model, scaler, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+		this(network, model, new WindowTransform(scaler, 0), window, horizon, sequenceInput, spec);
 	}
 
-	private TrainedModel(MultiLayerNetwork network, Pass pass, String model, Scaler scaler, int window,
+	/** A model reading the last {@code window} raw values, transformed by {@code transform} for its network. */
+	public TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
+			boolean sequenceInput, String spec) {
+		this(network, Pass.of(network), model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+	}
+
+	private TrainedModel(MultiLayerNetwork network, Pass pass, String model, WindowTransform transform, int window,
 			int horizon, boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
 		this.network = network;
 		this.pass = pass;
 		this.model = model;
-		this.scaler = scaler;
+		this.transform = transform;
 		this.window = window;
 		this.horizon = horizon;
 		this.sequenceInput = sequenceInput;
@@ -100,7 +106,12 @@ public final class TrainedModel {
 	}
 
 	public Scaler scaler() {
-		return this.scaler;
+		return this.transform.scaler();
+	}
+
+	/** Differencing and normalization between raw windows and the network. */
+	public WindowTransform transform() {
+		return this.transform;
 	}
 
 	public int window() {
@@ -135,13 +146,13 @@ public final class TrainedModel {
 
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
-		return new TrainedModel(this.network, this.pass, this.model, this.scaler, this.window, this.horizon,
+		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
 				this.sequenceInput, spec, this.residuals, this.trainedPoints);
 	}
 
 	/** A copy carrying validation residuals per step ahead and the number of points it was fitted on. */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
-		return new TrainedModel(this.network, this.pass, this.model, this.scaler, this.window, this.horizon,
+		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
 				this.sequenceInput, this.spec, residuals, trainedPoints);
 	}
 
@@ -161,7 +172,7 @@ public final class TrainedModel {
 	 */
 	public TrainedModel copy() {
 		MultiLayerNetwork clone = onJvm() ? this.network : this.network.clone();
-		return new TrainedModel(clone, this.pass, this.model, this.scaler, this.window, this.horizon,
+		return new TrainedModel(clone, this.pass, this.model, this.transform, this.window, this.horizon,
 				this.sequenceInput, this.spec, this.residuals, this.trainedPoints);
 	}
 
@@ -218,20 +229,20 @@ public final class TrainedModel {
 	 */
 	private double[][] pass(double[][] rows, int offset) {
 		int n = rows.length;
-		float[] features = new float[n * this.window];
+		int inputs = this.transform.inputs(this.window);
+		float[] features = new float[n * inputs];
+		WindowTransform.Stats[] stats = new WindowTransform.Stats[n];
 		for (int i = 0; i < n; i++) {
 			double[] row = rows[i];
 			int from = offset < 0 ? row.length - this.window : offset;
-			for (int j = 0; j < this.window; j++) {
-				features[i * this.window + j] = (float) this.scaler.normalize(row[from + j]);
-			}
+			stats[i] = this.transform.input(row, from, this.window, features, i * inputs);
 		}
 		float[] output = onJvm() ? this.pass.jvm().output(features, n) : dl4jOutput(features, n);
-		double[][] result = new double[n][this.horizon];
+		double[][] result = new double[n][];
 		for (int i = 0; i < n; i++) {
-			for (int k = 0; k < this.horizon; k++) {
-				result[i][k] = this.scaler.restore(output[i * this.horizon + k]);
-			}
+			double[] row = rows[i];
+			int from = offset < 0 ? row.length - this.window : offset;
+			result[i] = this.transform.restore(row, from, this.window, output, i * this.horizon, this.horizon, stats[i]);
 		}
 		return result;
 	}
@@ -241,8 +252,9 @@ public final class TrainedModel {
 		synchronized (this.network) {
 			try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE,
 					WORKSPACE_ID)) {
-				INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, this.window }, 'c')
-						: Nd4j.create(features, new long[] { n, this.window }, 'c');
+				int inputs = features.length / n;
+				INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, inputs }, 'c')
+						: Nd4j.create(features, new long[] { n, inputs }, 'c');
 				return this.network.output(input, false, null, null, workspace).dup('c').data().asFloat();
 			}
 		}
@@ -260,9 +272,10 @@ public final class TrainedModel {
 			out.writeInt(this.window);
 			out.writeInt(this.horizon);
 			out.writeBoolean(this.sequenceInput);
-			out.writeUTF(this.scaler.type());
-			out.writeDouble(this.scaler.offset());
-			out.writeDouble(this.scaler.scale());
+			out.writeUTF(scaler().type());
+			out.writeDouble(scaler().offset());
+			out.writeDouble(scaler().scale());
+			out.writeInt(this.transform.lag());
 			byte[] spec = this.spec.getBytes(StandardCharsets.UTF_8);
 			out.writeInt(spec.length);
 			out.write(spec);
@@ -290,7 +303,7 @@ public final class TrainedModel {
 				throw new IllegalArgumentException("not a serialized forecaster");
 			}
 			int version = in.readInt();
-			if (version != 1 && version != VERSION) {
+			if (version < 1 || version > VERSION) {
 				throw new IllegalArgumentException("unsupported model format version " + version);
 			}
 			String model = in.readUTF();
@@ -298,6 +311,7 @@ public final class TrainedModel {
 			int horizon = in.readInt();
 			boolean sequenceInput = in.readBoolean();
 			Scaler scaler = new Scaler(in.readUTF(), in.readDouble(), in.readDouble());
+			int lag = version >= 3 ? in.readInt() : 0;
 			byte[] spec = in.readNBytes(in.readInt());
 			int trainedPoints = -1;
 			float[][] residuals = NO_RESIDUALS;
@@ -313,7 +327,8 @@ public final class TrainedModel {
 			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
-			return new TrainedModel(network, Pass.of(network), model, scaler, window, horizon, sequenceInput,
+			return new TrainedModel(network, Pass.of(network), model, new WindowTransform(scaler, lag), window, horizon,
+					sequenceInput,
 					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
 		}
 		catch (IOException ex) {

@@ -27,7 +27,7 @@ public final class Trainer {
 	public static Setup setup(TrainSpec spec, double[] series) {
 		boolean sequence = Networks.sequenceInput(spec);
 		WindowedData data = WindowedData.of(series, spec.window(), spec.horizon(), spec.validation(),
-				spec.normalization(), sequence);
+				spec.normalization(), spec.lag(), sequence);
 		int iterationsPerEpoch = (data.trainCount() + spec.batchSize() - 1) / spec.batchSize();
 		MultiLayerNetwork network = new MultiLayerNetwork(Networks.configure(spec, iterationsPerEpoch));
 		network.init();
@@ -48,7 +48,6 @@ public final class Trainer {
 		MultiLayerNetwork network = setup.network();
 		RateControl rates = new RateControl(spec, network);
 		WindowedData data = setup.data();
-		Scaler scaler = data.scaler();
 		ILossFunction loss = Losses.create(spec.loss());
 		DataSet validation = data.validation();
 		DataSetIterator batches = data.trainIterator(spec.batchSize(), spec.shuffle(), spec.seed());
@@ -85,7 +84,7 @@ public final class Trainer {
 					break;
 				}
 				network.incrementEpochCount();
-				Errors errors = evaluate(network, validation, scaler, loss);
+				Errors errors = evaluate(network, data, validation, loss);
 				double trainLoss = lossSum / Math.max(1, examples);
 				if (!Double.isFinite(trainLoss) || !Double.isFinite(errors.loss())) {
 					if (rates.endsOnDivergence()) {
@@ -126,8 +125,8 @@ public final class Trainer {
 			return new TrainingResult(null, stopped, 0, Double.NaN, Double.NaN, seconds, curve);
 		}
 		network.setParams(bestParams);
-		Errors errors = evaluate(network, validation, scaler, loss);
-		TrainedModel model = new TrainedModel(network, spec.model(), scaler, spec.window(), spec.horizon(),
+		Errors errors = evaluate(network, data, validation, loss);
+		TrainedModel model = new TrainedModel(network, spec.model(), data.transform(), spec.window(), spec.horizon(),
 				setup.sequenceInput(), specJson);
 		Double suggested = null;
 		if (Schedules.RANGE_TEST.equals(spec.schedule().type())) {
@@ -135,25 +134,27 @@ public final class Trainer {
 			suggested = suggestion.isPresent() ? suggestion.getAsDouble() : null;
 		}
 		return new TrainingResult(model, stopped, bestEpoch, errors.mae(), errors.rmse(), seconds, curve,
-				Diagnosis.naiveMae(series, spec.window(), spec.horizon(), spec.validation()), suggested);
+				Diagnosis.naiveMae(series, spec.window(), spec.horizon(), spec.validation()), suggested,
+				NaiveBaselines.seasonalNaiveMae(series, spec.horizon(), spec.validation(), spec.season()),
+				spec.season());
 	}
 
 	/** Validation errors: loss in normalized units, MAE and RMSE in series units over all outputs. */
 	record Errors(double loss, double mae, double rmse) {
 	}
 
-	static Errors evaluate(MultiLayerNetwork network, DataSet validation, Scaler scaler, ILossFunction loss) {
+	static Errors evaluate(MultiLayerNetwork network, WindowedData data, DataSet validation, ILossFunction loss) {
 		INDArray output = network.output(validation.getFeatures(), false);
 		INDArray labels = validation.getLabels();
 		double lossValue = loss.computeScore(labels, output.dup(), new ActivationIdentity(), null, true);
-		float[][] predicted = output.toFloatMatrix();
-		float[][] actual = labels.toFloatMatrix();
+		double[][] predicted = data.validationForecasts(output.dup('c').data().asFloat());
+		double[][] actual = data.validationTargets();
 		double absolute = 0;
 		double squared = 0;
 		long count = 0;
 		for (int i = 0; i < predicted.length; i++) {
 			for (int k = 0; k < predicted[i].length; k++) {
-				double error = (predicted[i][k] - actual[i][k]) * scaler.scale();
+				double error = predicted[i][k] - actual[i][k];
 				absolute += Math.abs(error);
 				squared += error * error;
 				count++;

@@ -14,18 +14,26 @@ import java.util.List;
  * @param curve one entry per finished epoch
  * @param naiveMae MAE of the naive forecast (the window's last value) on the same validation points
  * @param suggestedLearningRate a {@code range_test}'s suggestion, else {@code null}
+ * @param seasonalNaiveMae MAE of the seasonal naive forecast on the same validation points ({@code NaN}: no season)
+ * @param season the season of that baseline, or {@code null}
  */
 public record TrainingResult(TrainedModel model, boolean stopped, int bestEpoch, double valMae, double valRmse,
-		double trainSeconds, List<EpochStats> curve, double naiveMae, Double suggestedLearningRate) {
+		double trainSeconds, List<EpochStats> curve, double naiveMae, Double suggestedLearningRate,
+		double seasonalNaiveMae, Integer season) {
 
 	public TrainingResult(TrainedModel model, boolean stopped, int bestEpoch, double valMae, double valRmse,
 			double trainSeconds, List<EpochStats> curve) {
-		this(model, stopped, bestEpoch, valMae, valRmse, trainSeconds, curve, Double.NaN, null);
+		this(model, stopped, bestEpoch, valMae, valRmse, trainSeconds, curve, Double.NaN, null, Double.NaN, null);
 	}
 
-	/** What the learning curve says (over- or underfitting) and what to do about it. */
+	/** What the learning curve says (over- or underfitting, worse than naive) and what to do about it. */
 	public Diagnosis diagnosis() {
-		return Diagnosis.of(this.curve, this.valMae, this.naiveMae);
+		return Diagnosis.of(this.curve, this.valMae, this.naiveMae, this.seasonalNaiveMae);
+	}
+
+	/** The validation MAE against the naive baselines, or {@code null} when there is none. */
+	public VsNaive vsNaive() {
+		return VsNaive.of(this.valMae, this.naiveMae, this.seasonalNaiveMae, this.season);
 	}
 
 }

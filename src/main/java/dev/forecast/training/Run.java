@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.forecast.model.Diagnosis;
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.VsNaive;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -34,13 +35,22 @@ public record Run(long id, long series, RunStatus status, TrainSpec spec, Progre
 	 * @param trainSeconds wall time of the training loop
 	 * @param naiveMae MAE of the naive forecast (the previous value) on the same validation points, series units
 	 * @param suggestedLearningRate a range test's suggestion: the rate of steepest descent of the loss
+	 * @param vsNaive the validation MAE against the naive and seasonal naive forecasts on the same validation
+	 * points; {@code vsNaive.ratio} (to the better of the two) at 1 or above means the run loses to naive
+	 * ({@code vsNaive.worse}), and no automatic choice should pick it (absent on runs finished before it existed)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds, Double naiveMae,
-			Double suggestedLearningRate) {
+			Double suggestedLearningRate, VsNaive vsNaive) {
 
 		public Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds) {
-			this(valMae, valRmse, bestEpoch, trainSeconds, null, null);
+			this(valMae, valRmse, bestEpoch, trainSeconds, null, null, null);
+		}
+
+		/** {@code false} only when the run is known to lose to a naive forecast on its validation points. */
+		public boolean beatsNaive() {
+			return this.vsNaive != null ? !this.vsNaive.worse()
+					: this.naiveMae == null || this.valMae < this.naiveMae;
 		}
 
 	}

@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SpecResolver {
 
-	/** The default held-out part (the course's sunspot split), capped at a fifth of the series. */
-	static final int DEFAULT_VALIDATION = 235;
-
 	private final TrainingProperties limits;
 
 	SpecResolver(TrainingProperties limits) {
@@ -32,27 +29,65 @@ class SpecResolver {
 	}
 
 	TrainSpec resolve(TrainRequest request, long seriesLength) {
+		return resolve(request, seriesLength, null);
+	}
+
+	/**
+	 * @param frequencySeason the season of the series' frequency (12 for monthly, ...), {@code null} or 1 when
+	 * it has none
+	 */
+	TrainSpec resolve(TrainRequest request, long seriesLength, Integer frequencySeason) {
 		TrainSpec d = TrainSpec.DEFAULTS;
 		List<FieldProblem> errors = new ArrayList<>();
-		String model = lower(or(request.model(), d.model()));
-		int units = or(request.units(), d.units());
-		range(errors, "units", units, 1, this.limits.maxUnits());
 		List<TrainSpec.Layer> layers = null;
+		int horizon = or(request.horizon(), d.horizon());
+		range(errors, "horizon", horizon, 1, this.limits.maxHorizon());
+		Integer season = request.season();
+		if (season != null) {
+			range(errors, "season", season, 2, this.limits.maxWindow());
+		}
+		else if (frequencySeason != null && frequencySeason >= 2) {
+			season = frequencySeason;
+		}
+		String differencing = lower(or(request.differencing(), d.differencing()));
+		oneOf(errors, "differencing", differencing, TrainSpec.DIFFERENCING);
+		if ("seasonal".equals(differencing) && season == null) {
+			errors.add(new FieldProblem("differencing",
+					"seasonal differencing needs a season: give season (the series' frequency has none)"));
+		}
+		int lag = switch (differencing) {
+			case "first" -> 1;
+			case "seasonal" -> season == null ? 0 : season;
+			default -> 0;
+		};
+		int minValidation = Math.max(horizon, this.limits.minValidation());
+		SeriesDefaults defaults = SeriesDefaults.of(seriesLength, horizon, minValidation, lag, season,
+				this.limits.maxWindow());
+		if (request.window() == null && request.validation() == null && defaults == null && errors.isEmpty()) {
+			long minimum = SeriesDefaults.minimumLength(horizon, minValidation, lag, season, this.limits.maxWindow());
+			errors.add(new FieldProblem("series", "the series has " + seriesLength + " points, too few to train on: "
+					+ "a spec with horizon " + horizon + (lag > 0 ? " and differencing lag " + lag : "")
+					+ " needs at least " + minimum + " points"));
+			throw invalid(errors);
+		}
+		String model = lower(or(request.model(), defaults != null ? defaults.model(d.model()) : d.model()));
+		if (request.layers() == null) {
+			oneOf(errors, "model", model, Networks.names());
+		}
+		int units = or(request.units(), defaults != null ? defaults.units(model) : d.units());
+		range(errors, "units", units, 1, this.limits.maxUnits());
 		if (request.layers() != null) {
 			layers = layers(request.layers(), units, errors);
 			model = TrainSpec.CUSTOM;
 		}
-		else {
-			oneOf(errors, "model", model, Networks.names());
-		}
-		int window = or(request.window(), d.window());
+		int window = or(request.window(), defaults != null ? defaults.window() : d.window());
 		range(errors, "window", window, 1, this.limits.maxWindow());
-		int horizon = or(request.horizon(), d.horizon());
-		range(errors, "horizon", horizon, 1, this.limits.maxHorizon());
+		if (lag > 0 && window <= lag + 1) {
+			errors.add(new FieldProblem("window", "must be above the differencing lag + 1 (" + (lag + 1)
+					+ "): the network reads window - lag differences"));
+		}
 		int validation = (request.validation() != null) ? request.validation()
-				: (int) Math.max(Math.max(horizon, this.limits.minValidation()),
-						Math.min(DEFAULT_VALIDATION, seriesLength / 5));
-		int minValidation = Math.max(horizon, this.limits.minValidation());
+				: defaults != null ? defaults.validation() : SeriesDefaults.validation(seriesLength, minValidation);
 		if (validation < minValidation) {
 			errors.add(new FieldProblem("validation",
 					"must be at least " + minValidation + " (the horizon and forecast.training.min-validation)"));
@@ -66,16 +101,18 @@ class SpecResolver {
 					+ ") must fit in the training part: " + (seriesLength - validation) + " points (series length "
 					+ seriesLength + " minus validation " + validation + ")"));
 		}
-		int epochs = or(request.epochs(), d.epochs());
+		long trainWindows = Math.max(0, seriesLength - validation - window - horizon + 1);
+		int batchSize = or(request.batchSize(), SeriesDefaults.batchSize(trainWindows, d.batchSize()));
+		range(errors, "batchSize", batchSize, 1, this.limits.maxBatchSize());
+		int epochs = or(request.epochs(),
+				Math.min(this.limits.maxEpochs(), SeriesDefaults.epochs(trainWindows, batchSize, d.epochs())));
 		range(errors, "epochs", epochs, 1, this.limits.maxEpochs());
-		long windows = Math.max(0, seriesLength - validation - window - horizon + 1);
+		long windows = trainWindows;
 		if (epochs * windows > this.limits.maxEpochWindows()) {
 			errors.add(new FieldProblem("epochs", epochs + " epochs of " + windows + " training windows are "
 					+ epochs * windows + " window passes, over the limit of " + this.limits.maxEpochWindows()
 					+ " (forecast.training.max-epoch-windows); train fewer epochs or on fewer points"));
 		}
-		int batchSize = or(request.batchSize(), d.batchSize());
-		range(errors, "batchSize", batchSize, 1, this.limits.maxBatchSize());
 		int prefetch = or(request.prefetch(), d.prefetch());
 		range(errors, "prefetch", prefetch, 0, 64);
 		String normalization = lower(or(request.normalization(), d.normalization()));
@@ -93,12 +130,16 @@ class SpecResolver {
 				: d.earlyStopping();
 		TrainSpec.EarlyStopping early = earlyStopping(request.earlyStopping(), earlyDefaults, errors);
 		if (!errors.isEmpty()) {
-			throw new BadRequestException("Invalid training spec",
-					String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+			throw invalid(errors);
 		}
 		return new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
 				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss, optimizer,
-				schedule, regularization, init, early, layers);
+				schedule, regularization, init, early, layers, differencing, season);
+	}
+
+	private static BadRequestException invalid(List<FieldProblem> errors) {
+		return new BadRequestException("Invalid training spec",
+				String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
 	}
 
 	private static TrainSpec.Optimizer optimizer(TrainRequest.Optimizer request, TrainSpec.Optimizer d,

@@ -12,27 +12,30 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") Long series,
 		@Schema(description = "Architecture: conv_lstm (Conv1D causal → LSTM → LSTM → Dense 30 → Dense 10), lstm "
 				+ "(2 LSTMs), gru (2 GRUs), rnn (2 simple RNNs), dense (2 relu layers over the window), conv1d (4 causal "
-				+ "Conv1D, kernel 2, dilations 1, 2, 4, 8). Ignored when layers is given.",
-				defaultValue = "conv_lstm", example = "conv_lstm") String model,
-		@Schema(description = "Hidden width of the model (filters and units)", defaultValue = "60", minimum = "1",
-				example = "60") Integer units,
-		@Schema(description = "Input length: points the network sees", defaultValue = "60", minimum = "1",
-				example = "60") Integer window,
+				+ "Conv1D, kernel 2, dilations 1, 2, 4, 8), nbeats (N-BEATS generic blocks of fully connected layers "
+				+ "with backcast and forecast links). Ignored when layers is given. Default: conv_lstm on series with "
+				+ "2000 training windows or more, nbeats on shorter ones.", example = "conv_lstm") String model,
+		@Schema(description = "Hidden width of the model (filters and units); default 60, smaller on short series "
+				+ "(32 under 2000 training windows, 16 under 300)", example = "60") Integer units,
+		@Schema(description = "Input length: the last points the model reads; default three seasons of the series' "
+				+ "frequency (24 without one), bounded by 8 and 120 and by half the training part",
+				example = "36") Integer window,
 		@Schema(description = "Points predicted at once (direct multi-step output)", defaultValue = "1", minimum = "1",
 				example = "1") Integer horizon,
-		@Schema(description = "Final points held out (default: 235, at most a fifth of the series)",
-				defaultValue = "235", example = "235") Integer validation,
+		@Schema(description = "Final points held out (default: 10% of the series, at least the horizon, at most a "
+				+ "fifth)", example = "323") Integer validation,
 		@Schema(description = "Upper bound on passes over the training windows", defaultValue = "60", minimum = "1",
 				example = "60") Integer epochs,
-		@Schema(description = "Windows per gradient step", defaultValue = "128", minimum = "1",
-				example = "128") Integer batchSize,
+		@Schema(description = "Windows per gradient step (default 128, an eighth of the training windows when "
+				+ "fewer, at least 8)", example = "128") Integer batchSize,
 		@Schema(description = "Reshuffle the training windows every epoch", defaultValue = "true") Boolean shuffle,
 		@Schema(description = "Seed of weight initialization and shuffling", defaultValue = "42",
 				example = "42") Long seed,
 		@Schema(description = "Batches prepared ahead", defaultValue = "2", minimum = "0",
 				example = "2") Integer prefetch,
-		@Schema(description = "zscore, minmax, none (fitted on the training part)", defaultValue = "zscore",
-				example = "zscore") String normalization,
+		@Schema(description = "window (each input window by its own last value and spread, outputs mapped back: "
+				+ "scale-free), zscore, minmax, none (fitted on the training part)", defaultValue = "window",
+				example = "window") String normalization,
 		@Schema(description = "huber, mse, mae", defaultValue = "huber", example = "huber") String loss,
 		Optimizer optimizer, Schedule schedule, Regularization regularization,
 		@Schema(description = "Weight initialization: glorot, he, lecun", defaultValue = "glorot",
@@ -40,7 +43,20 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 		EarlyStopping earlyStopping,
 		@Schema(description = "Explicit hidden layers, in order, overriding model (the output layer of horizon units "
 				+ "is added). Sequence layers (rnn, lstm, gru, conv1d) come first; the last of them passes its last "
-				+ "step to the dense layers.") List<Layer> layers) {
+				+ "step to the dense layers.") List<Layer> layers,
+		@Schema(description = "none, first (x[t] - x[t-1]) or seasonal (x[t] - x[t-season]) before normalizing; "
+				+ "forecasts are integrated back", defaultValue = "none", example = "none") String differencing,
+		@Schema(description = "Season length (default: from the series' frequency, 12 for monthly, 7 for daily, "
+				+ "...): the lag of seasonal differencing and of the seasonal naive baseline", example = "12") Integer season) {
+
+	/** A request without differencing or season. */
+	public TrainRequest(Long series, String model, Integer units, Integer window, Integer horizon, Integer validation,
+			Integer epochs, Integer batchSize, Boolean shuffle, Long seed, Integer prefetch, String normalization,
+			String loss, Optimizer optimizer, Schedule schedule, Regularization regularization, String init,
+			EarlyStopping earlyStopping, List<Layer> layers) {
+		this(series, model, units, window, horizon, validation, epochs, batchSize, shuffle, seed, prefetch,
+				normalization, loss, optimizer, schedule, regularization, init, earlyStopping, layers, null, null);
+	}
 
 	@Schema(name = "Optimizer")
 	public record Optimizer(

@@ -86,7 +86,7 @@ class TrainingJob {
 		else {
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
 					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
-					result.suggestedLearningRate());
+					result.suggestedLearningRate(), result.vsNaive());
 			byte[] model = withResiduals(result, spec, values).toBytes();
 			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,

@@ -47,7 +47,7 @@ public class TrainingService {
 	@Transactional
 	public Run submit(TrainRequest request) {
 		Series target = this.series.get(request.series());
-		TrainSpec spec = this.specs.resolve(request, target.getLength());
+		TrainSpec spec = this.specs.resolve(request, target.getLength(), season(target));
 		checkActiveRuns();
 		long id = this.runs.insert(target.getId(), spec);
 		this.events.publishEvent(new RunQueued(id));
@@ -58,7 +58,11 @@ public class TrainingService {
 	@Transactional(readOnly = true)
 	public TrainSpec check(TrainRequest request) {
 		Series target = this.series.get(request.series());
-		return this.specs.resolve(request, target.getLength());
+		return this.specs.resolve(request, target.getLength(), season(target));
+	}
+
+	private static Integer season(Series series) {
+		return series.getFrequency() == null ? null : series.getFrequency().defaultSeason();
 	}
 
 	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per caller; 429 beyond. */

@@ -55,7 +55,7 @@ final class TrialRequests {
 		}
 		return new TrainRequest(series, b.model(), units, window, b.horizon(), b.validation(), b.epochs(), batchSize,
 				b.shuffle(), b.seed(), b.prefetch(), b.normalization(), b.loss(), optimizer, b.schedule(), regularization,
-				b.init(), b.earlyStopping(), layers);
+				b.init(), b.earlyStopping(), layers, b.differencing(), b.season());
 	}
 
 	private static List<TrainRequest.Layer> stack(String model, int count, int units) {

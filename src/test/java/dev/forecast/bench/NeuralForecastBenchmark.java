@@ -66,10 +66,9 @@ public final class NeuralForecastBenchmark {
 	 * what the JVM pass saves.
 	 */
 	private static Runnable dl4j(TrainedModel model, double[] history) {
-		float[] window = new float[model.window()];
-		for (int j = 0; j < window.length; j++) {
-			window[j] = (float) model.scaler().normalize(history[history.length - window.length + j]);
-		}
+		float[] window = new float[model.transform().inputs(model.window())];
+		int from = history.length - model.window();
+		dev.forecast.model.WindowTransform.Stats stats = model.transform().input(history, from, model.window(), window, 0);
 		MultiLayerNetwork network = model.network();
 		WorkspaceConfiguration reused = WorkspaceConfiguration.builder()
 			.policyAllocation(AllocationPolicy.OVERALLOCATE)
@@ -80,9 +79,7 @@ public final class NeuralForecastBenchmark {
 			try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(reused, "BENCH")) {
 				INDArray input = Nd4j.create(window, new long[] { 1, 1, window.length }, 'c');
 				float[] out = network.output(input, false, null, null, workspace).toFloatVector();
-				for (int k = 0; k < out.length; k++) {
-					model.scaler().restore(out[k]);
-				}
+				model.transform().restore(history, from, model.window(), out, 0, out.length, stats);
 			}
 		};
 	}

@@ -127,4 +127,61 @@ class SpecResolverTests {
 		assertThat(old.schedule()).isEqualTo(new TrainSpec.Schedule("constant"));
 	}
 
+	@Test
+	void defaultsFitTheSeries() {
+		TrainRequest request = JSON.readValue("{}", TrainRequest.class);
+		// sunspots: monthly, 3235 points
+		TrainSpec sunspots = this.resolver.resolve(request, 3235, 12);
+		assertThat(sunspots.validation()).isEqualTo(324);
+		assertThat(sunspots.window()).isEqualTo(36);
+		assertThat(sunspots.normalization()).isEqualTo("window");
+		assertThat(sunspots.units()).isEqualTo(60);
+		assertThat(sunspots.model()).isEqualTo("conv_lstm");
+		assertThat(sunspots.batchSize()).isEqualTo(128);
+		assertThat(sunspots.season()).isEqualTo(12);
+		assertThat(sunspots.epochs()).isEqualTo(60);
+		// a monthly series of 108 points: a fifth at most, a window half the training part, a small network
+		TrainSpec sales = this.resolver.resolve(request, 108, 12);
+		assertThat(sales.validation()).isEqualTo(11);
+		assertThat(sales.window()).isEqualTo(36);
+		assertThat(sales.model()).isEqualTo("nbeats");
+		assertThat(sales.units()).isEqualTo(64);
+		assertThat(this.resolver.resolve(JSON.readValue("{\"model\":\"lstm\"}", TrainRequest.class), 108, 12).units())
+			.isEqualTo(16);
+		assertThat(sales.batchSize()).isEqualTo(8);
+		assertThat(sales.epochs()).isGreaterThan(TrainSpec.DEFAULTS.epochs());
+		TrainSpec short48 = this.resolver.resolve(request, 48, 12);
+		assertThat(short48.window()).isEqualTo(21);
+		assertThat(short48.validation()).isEqualTo(5);
+		// the validation part holds at least the horizon
+		assertThat(this.resolver.resolve(JSON.readValue("{\"horizon\":18}", TrainRequest.class), 126, 12).validation())
+			.isEqualTo(18);
+		// without a season: 24 points
+		assertThat(this.resolver.resolve(request, 1000, null).window()).isEqualTo(24);
+	}
+
+	@Test
+	void onlyATrulyTooShortSeriesIsRefusedNamingTheMinimumLength() {
+		TrainRequest request = JSON.readValue("{}", TrainRequest.class);
+		assertThat(this.resolver.resolve(request, 17, 12).window()).isEqualTo(7);
+		BadRequestException ex = catchThrowableOfType(BadRequestException.class,
+				() -> this.resolver.resolve(request, 16, 12));
+		assertThat(ex.errors()).extracting(FieldProblem::field).containsExactly("series");
+		assertThat(ex.errors().get(0).message()).contains("16 points", "at least 17 points");
+		BadRequestException seasonal = catchThrowableOfType(BadRequestException.class, () -> this.resolver
+			.resolve(JSON.readValue("{\"differencing\":\"seasonal\"}", TrainRequest.class), 20, 12));
+		assertThat(seasonal.errors().get(0).message()).contains("differencing lag 12", "at least");
+	}
+
+	@Test
+	void differencingNeedsASeasonWhenSeasonal() {
+		assertThat(fields("{\"differencing\":\"seasonal\"}")).contains("differencing");
+		assertThat(fields("{\"differencing\":\"second\"}")).contains("differencing");
+		TrainSpec spec = this.resolver
+			.resolve(JSON.readValue("{\"differencing\":\"seasonal\"}", TrainRequest.class), 500, 12);
+		assertThat(spec.lag()).isEqualTo(12);
+		assertThat(spec.inputLength()).isEqualTo(spec.window() - 12);
+		assertThat(resolve("{\"differencing\":\"first\",\"season\":7}").lag()).isEqualTo(1);
+	}
+
 }

@@ -34,6 +34,12 @@ class ToolboxIntegrationTests extends IntegrationTest {
 		assertThat((String) done.json("$.diagnosis.verdict")).isIn("overfit", "underfit", "good");
 		assertThat((List<?>) done.json("$.diagnosis.advice")).isNotNull();
 		assertThat(((Number) done.json("$.metrics.naiveMae")).doubleValue()).isPositive();
+		double valMae = ((Number) done.json("$.metrics.valMae")).doubleValue();
+		double naiveMae = ((Number) done.json("$.metrics.naiveMae")).doubleValue();
+		assertThat(((Number) done.json("$.metrics.vsNaive.naive")).doubleValue()).isCloseTo(valMae / naiveMae,
+				within(1e-3));
+		assertThat((Boolean) done.json("$.metrics.vsNaive.worse"))
+			.isEqualTo(((Number) done.json("$.metrics.vsNaive.ratio")).doubleValue() >= 1);
 		assertThat(done.body()).contains("\"since\"");
 	}
 
@@ -80,7 +86,7 @@ class ToolboxIntegrationTests extends IntegrationTest {
 		TestHttp.Response docs = http().get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		String schemas = "$.components.schemas.";
-		assertThat((String) docs.json(schemas + "TrainRequest.properties.model.default")).isEqualTo("conv_lstm");
+		assertThat((String) docs.json(schemas + "TrainRequest.properties.normalization.default")).isEqualTo("window");
 		assertThat((String) docs.json(schemas + "TrainRequest.properties.init.default")).isEqualTo("glorot");
 		assertThat((String) docs.json(schemas + "Optimizer.properties.type.default")).isEqualTo("adam");
 		for (String option : List.of("learningRate", "momentum", "rho", "beta1", "beta2", "epsilon")) {

@@ -28,7 +28,7 @@ class TrainingIntegrationTests extends IntegrationTest {
 		assertThat(accepted.header("Location")).isEqualTo("/runs/" + run);
 		assertThat((String) accepted.json("$.status")).isIn("QUEUED", "RUNNING");
 		assertThat((String) accepted.json("$.spec.loss")).isEqualTo("huber");
-		assertThat((String) accepted.json("$.spec.normalization")).isEqualTo("zscore");
+		assertThat((String) accepted.json("$.spec.normalization")).isEqualTo("window");
 		assertThat((Integer) accepted.json("$.progress.epochs")).isEqualTo(3);
 
 		TestHttp.Response done = awaitStatus(run, "SUCCEEDED");
@@ -58,15 +58,27 @@ class TrainingIntegrationTests extends IntegrationTest {
 		long series = TrainingFixtures.upload(http(), 300);
 		TestHttp.Response accepted = http().postJson("/train", "{\"series\":" + series + "}");
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-		assertThat((String) accepted.json("$.spec.model")).isEqualTo("conv_lstm");
-		assertThat((Integer) accepted.json("$.spec.window")).isEqualTo(60);
-		assertThat((Integer) accepted.json("$.spec.validation")).isEqualTo(60); // a fifth of 300
+		// a monthly series of 300 points: 234 training windows of three seasons, N-BEATS, 10% validation
+		assertThat((String) accepted.json("$.spec.model")).isEqualTo("nbeats");
+		assertThat((Integer) accepted.json("$.spec.window")).isEqualTo(36);
+		assertThat((Integer) accepted.json("$.spec.validation")).isEqualTo(30);
+		assertThat((Integer) accepted.json("$.spec.season")).isEqualTo(12);
+		assertThat((String) accepted.json("$.spec.normalization")).isEqualTo("window");
 		assertThat((String) accepted.json("$.spec.optimizer.type")).isEqualTo("adam");
 		assertThat((Integer) accepted.json("$.spec.earlyStopping.patience")).isEqualTo(10);
 		long run = accepted.id();
 		TestHttp.Response cancel = http().post("/runs/" + run + "/cancel", "application/json", "");
 		assertThat(cancel.status()).isEqualTo(202);
 		awaitStatus(run, "CANCELLED");
+	}
+
+	@Test
+	void onlyATrulyTooShortSeriesIsRefusedNamingItsMinimumLength() {
+		long series = TrainingFixtures.upload(http(), 16);
+		TestHttp.Response refused = http().postJson("/train", "{\"series\":" + series + "}");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat((String) refused.json("$.errors[0].field")).isEqualTo("series");
+		assertThat((String) refused.json("$.detail")).contains("has 16 points", "at least 17 points");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.forecast.model.Gru;
+import dev.forecast.model.NBeats;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -107,7 +108,7 @@ public final class JvmForward {
 
 		static boolean readsSequences(Layer layer) {
 			org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-			return !(conf instanceof DenseLayer || conf instanceof OutputLayer);
+			return !(conf instanceof DenseLayer || conf instanceof OutputLayer || conf instanceof NBeats);
 		}
 
 		static Stage stage(Layer layer, int index) {
@@ -138,6 +139,9 @@ public final class JvmForward {
 			}
 			if (type == BatchNormalization.class) {
 				return batchNorm(layer, (BatchNormalization) conf, index);
+			}
+			if (type == NBeats.class && !lastStepOnly) {
+				return nbeats(layer, (NBeats) conf);
 			}
 			throw new IllegalArgumentException("layer " + index + ": unsupported " + type.getSimpleName());
 		}
@@ -202,6 +206,26 @@ public final class JvmForward {
 				gateWeights[i] = concat(uz[i], ur[i]);
 			}
 			return new dev.forecast.model.jvm.Gru(inputWeights, gateWeights, uh, bias, conf.isLastStepOnly());
+		}
+
+		private static NBeatsBlocks nbeats(Layer layer, NBeats conf) {
+			int blocks = conf.getBlocks();
+			Dense[][] hidden = new Dense[blocks][conf.getLayers()];
+			Dense[] backcasts = new Dense[blocks];
+			Dense[] forecasts = new Dense[blocks];
+			for (int b = 0; b < blocks; b++) {
+				for (int l = 0; l < conf.getLayers(); l++) {
+					hidden[b][l] = new Dense(param(layer, NBeats.param(b, "w" + l)).toFloatMatrix(),
+							param(layer, NBeats.param(b, "b" + l)).toFloatVector(), Fn.RELU);
+				}
+				if (b + 1 < blocks) {
+					backcasts[b] = new Dense(param(layer, NBeats.param(b, "wb")).toFloatMatrix(),
+							param(layer, NBeats.param(b, "bb")).toFloatVector(), Fn.IDENTITY);
+				}
+				forecasts[b] = new Dense(param(layer, NBeats.param(b, "wf")).toFloatMatrix(),
+						param(layer, NBeats.param(b, "bf")).toFloatVector(), Fn.IDENTITY);
+			}
+			return new NBeatsBlocks(hidden, backcasts, forecasts);
 		}
 
 		private static BatchNorm batchNorm(Layer layer, BatchNormalization conf, int index) {
