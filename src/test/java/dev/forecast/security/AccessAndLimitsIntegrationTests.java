@@ -18,8 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write, "
 				+ "quota-key-1=write, rate-key-2=write, rate-key-3=write",
 		"forecast.worker.enabled=false", "forecast.series.max-points=10", "forecast.quota.max-active-runs=3",
-		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100" })
+		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100",
+		// these tests send unknown keys from one address; the throttle itself is FailedAuthenticationThrottleTests'
+		"forecast.security.failed-authentications-per-minute=1000" })
 class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static final String READ = "read-key-123";
@@ -160,6 +165,11 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertUnauthorized(http().get("/actuator/prometheus"));
 		assertThat(send("GET", "/actuator/prometheus", READ, null, null).status()).isEqualTo(403);
 		assertThat(send("GET", "/actuator/prometheus", WRITE, null, null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void thereIsNoUserStoreAndSoNoGeneratedPassword(@Autowired ApplicationContext context) {
+		assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
 	}
 
 	@Test
