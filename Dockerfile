@@ -31,8 +31,10 @@ COPY docker/UnpackNatives.java docker/
 
 # ---- app-cpu: the jar with the ND4J CPU backend, extracted into layers; natives pre-unpacked ----
 FROM build AS app-cpu
+# Images always use an external PostgreSQL: the embedded one's binaries (io.zonky.test.postgres,
+# ~15 MB) stay out of the jar, and the runtime sets FORECAST_DATABASE_EMBEDDED_ENABLED=false.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -Pcpu clean package -DskipTests \
+    ./mvnw -B -q -Pcpu clean package -DskipTests -Dspring-boot.excludeGroupIds=io.zonky.test.postgres \
  && java -Djarmode=tools -jar target/forecast-service-*.jar extract --layers --launcher --destination /extracted
 # Loads ND4J once and copies the ~390 MB of native libraries JavaCPP unpacks into /natives, so
 # containers load them in place (pathsFirst) and never write a cache: read-only root works.
@@ -43,7 +45,7 @@ RUN java -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-warmup -cp "/extracted/dep
 # ---- app-cuda: the jar with the ND4J CUDA 11.6 backend (Maven profile cuda) ----
 FROM build AS app-cuda
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -Pcuda clean package -DskipTests \
+    ./mvnw -B -q -Pcuda clean package -DskipTests -Dspring-boot.excludeGroupIds=io.zonky.test.postgres \
  && java -Djarmode=tools -jar target/forecast-service-*.jar extract --layers --launcher --destination /extracted
 # The CUDA backend cannot load without a GPU driver, so nothing is pre-unpacked here: JavaCPP
 # unpacks its libraries at start into the writable cache dir (/tmp/javacpp-cache; an emptyDir in
@@ -88,6 +90,7 @@ COPY --from=app /extracted/application/ ./
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=35 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.maxbytes=100% -Dorg.bytedeco.javacpp.maxphysicalbytes=220%" \
     JAVACPP_CACHE_DIR=/tmp/javacpp-cache \
     FORECAST_VARIANT=${VARIANT} \
+    FORECAST_DATABASE_EMBEDDED_ENABLED=false \
     SERVER_PORT=8080
 
 USER 10001:10001

@@ -115,6 +115,15 @@ class DockerfileTests {
 	}
 
 	@Test
+	void imagesUseAnExternalDatabaseOnlyAndLeaveTheEmbeddedBinariesOut() {
+		for (String app : List.of("app-cpu", "app-cuda")) {
+			assertThat(stages.get(app).all("RUN")).as(app)
+				.contains("clean package -DskipTests -Dspring-boot.excludeGroupIds=io.zonky.test.postgres");
+		}
+		assertThat(stages.get("runtime").all("ENV")).contains("FORECAST_DATABASE_EMBEDDED_ENABLED=false");
+	}
+
+	@Test
 	void runtimeRunsAsANumericNonRootUserAfterEveryRootStep() {
 		List<String> runtime = stages.get("runtime").instructions();
 		List<String> users = runtime.stream().filter((i) -> i.startsWith("USER ")).toList();
