@@ -2,6 +2,7 @@ package dev.forecast.security;
 
 import java.io.IOException;
 
+import dev.forecast.error.TooManyRequestsException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,11 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Reads the API key from {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} and, when
  * it is a configured key, authenticates the request with its scope. An unknown key leaves the
- * request anonymous and marked, so the entry point can say the key is not known.
+ * request anonymous and marked, so the entry point can say the key is not known. Unknown keys are
+ * counted per client address by the {@link FailedAuthenticationThrottle}: past its limit, requests
+ * presenting a key are answered 429.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -23,21 +27,35 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final ApiKeys keys;
 
-	ApiKeyFilter(ApiKeys keys) {
+	private final FailedAuthenticationThrottle throttle;
+
+	private final HandlerExceptionResolver resolver;
+
+	ApiKeyFilter(ApiKeys keys, FailedAuthenticationThrottle throttle, HandlerExceptionResolver resolver) {
 		this.keys = keys;
+		this.throttle = throttle;
+		this.resolver = resolver;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String presented = presentedKey(request);
-		if (presented != null) {
-			ApiKeys.Key key = this.keys.find(presented);
-			if (key != null) {
-				SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(key));
+		if (presented != null && !this.keys.isEmpty()) {
+			try {
+				this.throttle.checkAllowed(request.getRemoteAddr());
+				ApiKeys.Key key = this.keys.find(presented);
+				if (key != null) {
+					SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(key));
+				}
+				else {
+					request.setAttribute(UNKNOWN_KEY, Boolean.TRUE);
+					this.throttle.failed(request.getRemoteAddr());
+				}
 			}
-			else {
-				request.setAttribute(UNKNOWN_KEY, Boolean.TRUE);
+			catch (TooManyRequestsException ex) {
+				this.resolver.resolveException(request, response, null, ex);
+				return;
 			}
 		}
 		chain.doFilter(request, response);

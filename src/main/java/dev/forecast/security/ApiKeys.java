@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The configured API keys, held only as SHA-256 digests. A key is written {@code key=scope} in
@@ -21,10 +23,16 @@ public final class ApiKeys {
 	public record Key(byte[] digest, Scope scope, String fingerprint) {
 	}
 
+	/** Plain keys shorter than this are warned about at start. */
+	static final int MIN_LENGTH = 16;
+
 	private final List<Key> keys;
 
-	private ApiKeys(List<Key> keys) {
+	private final List<Integer> shortEntries;
+
+	private ApiKeys(List<Key> keys, List<Integer> shortEntries) {
 		this.keys = List.copyOf(keys);
+		this.shortEntries = List.copyOf(shortEntries);
 	}
 
 	/**
@@ -33,8 +41,9 @@ public final class ApiKeys {
 	 */
 	public static ApiKeys parse(String config) {
 		List<Key> keys = new ArrayList<>();
+		List<Integer> shortEntries = new ArrayList<>();
 		if (config == null || config.isBlank()) {
-			return new ApiKeys(keys);
+			return new ApiKeys(keys, shortEntries);
 		}
 		String[] entries = config.split(",");
 		for (int i = 0; i < entries.length; i++) {
@@ -60,10 +69,24 @@ public final class ApiKeys {
 			}
 			else {
 				digest = sha256(key);
+				if (key.length() < MIN_LENGTH) {
+					shortEntries.add(i + 1);
+				}
 			}
 			keys.add(new Key(digest, scope, HexFormat.of().formatHex(digest, 0, 6)));
 		}
-		return new ApiKeys(keys);
+		return new ApiKeys(keys, shortEntries);
+	}
+
+	/** The warning to log at start when plain keys are shorter than {@value #MIN_LENGTH} characters (never their text). */
+	public Optional<String> weakKeyWarning() {
+		if (this.shortEntries.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("forecast.security.api-keys entr" + (this.shortEntries.size() == 1 ? "y " : "ies ")
+				+ this.shortEntries.stream().map(String::valueOf).collect(Collectors.joining(", "))
+				+ (this.shortEntries.size() == 1 ? " is" : " are") + " shorter than " + MIN_LENGTH
+				+ " characters and easy to guess: use long random keys (for example openssl rand -hex 24).");
 	}
 
 	public boolean isEmpty() {

@@ -46,20 +46,24 @@ class SecurityConfiguration {
 		}
 		else {
 			log.info("API-key access control is on with {} key(s)", keys.size());
+			keys.weakKeyWarning().ifPresent(log::warn);
 		}
 		return keys;
 	}
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, QuotaProperties quota,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+			SecurityProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
+			throws Exception {
+		FailedAuthenticationThrottle throttle = new FailedAuthenticationThrottle(
+				properties.failedAuthenticationsPerMinute());
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterAfter(new ApiKeyFilter(keys), SecurityContextHolderFilter.class)
+			.addFilterAfter(new ApiKeyFilter(keys, throttle, resolver), SecurityContextHolderFilter.class)
 			.addFilterAfter(new SubmissionRateLimitFilter(quota, resolver), AuthorizationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(resolver))
 				.accessDeniedHandler(accessDenied(resolver)));

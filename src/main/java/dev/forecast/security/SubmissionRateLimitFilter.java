@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.forecast.error.TooManyRequestsException;
+import dev.forecast.web.DispatchPaths;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -24,6 +25,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 class SubmissionRateLimitFilter extends OncePerRequestFilter {
 
+	private static final DispatchPaths SUBMISSIONS = DispatchPaths.of("/train", "/tune");
+
 	private final QuotaProperties quota;
 
 	private final HandlerExceptionResolver resolver;
@@ -40,8 +43,7 @@ class SubmissionRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return !"POST".equals(request.getMethod()) || !(path.equals("/train") || path.equals("/tune"));
+		return !"POST".equals(request.getMethod()) || !SUBMISSIONS.matches(request);
 	}
 
 	@Override

@@ -1,9 +1,10 @@
 package dev.forecast.series;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,9 +18,10 @@ import dev.forecast.error.FieldProblem;
 
 /**
  * Reads a series from CSV as people have it: an optional header row, a leading unnamed index
- * column, quoted fields, CRLF line endings, a byte-order mark. Unless told which columns to use,
- * it takes the first column holding timestamps and the last other column holding numbers. Every
- * problem is reported with its line and column.
+ * column, quoted fields, CRLF line endings, a byte-order mark (UTF-8 or UTF-16), comma, semicolon
+ * or tab delimiters, an Excel {@code sep=} line, decimal commas (see {@link CsvDialect}). Unless
+ * told which columns to use, it takes the first column holding timestamps and the last other
+ * column holding numbers. Every problem is reported with its line and column.
  */
 final class CsvSeriesParser {
 
@@ -29,16 +31,35 @@ final class CsvSeriesParser {
 	}
 
 	static ParsedSeries parse(InputStream body, String timeColumn, String valueColumn) {
-		try (CsvReader<CsvRecord> reader = CsvReader.builder()
-			.detectBomHeader(true)
-			.skipEmptyLines(true)
-			.allowExtraFields(true)
-			.allowMissingFields(true)
-			.ofCsvRecord(body, StandardCharsets.UTF_8)) {
-			return read(reader.iterator(), timeColumn, valueColumn);
+		return parse(body, timeColumn, valueColumn, null, null);
+	}
+
+	/**
+	 * Reads {@code body} in its {@link CsvDialect}: {@code delimiter} and {@code decimal} are the
+	 * request's parameters, {@code null} to detect them.
+	 */
+	static ParsedSeries parse(InputStream body, String timeColumn, String valueColumn, String delimiter,
+			String decimal) {
+		CsvDialect dialect = CsvDialect.DEFAULT;
+		try {
+			BufferedInputStream in = new BufferedInputStream(body, CsvDialect.SNIFF);
+			dialect = CsvDialect.detect(in, delimiter, decimal);
+			try (CsvReader<CsvRecord> reader = CsvReader.builder()
+				.fieldSeparator(dialect.delimiter())
+				.skipEmptyLines(true)
+				.allowExtraFields(true)
+				.allowMissingFields(true)
+				.ofCsvRecord(new InputStreamReader(in, dialect.charset()))) {
+				Iterator<CsvRecord> rows = reader.iterator();
+				if (dialect.sepLine() && rows.hasNext()) {
+					rows.next();
+				}
+				return read(rows, timeColumn, valueColumn, dialect);
+			}
 		}
 		catch (CsvParseException ex) {
-			throw new BadRequestException(TITLE, "The CSV could not be read: " + rootMessage(ex));
+			throw new BadRequestException(TITLE, "The CSV could not be read: " + rootMessage(ex) + ". "
+					+ dialect.describe());
 		}
 		catch (UncheckedIOException ex) {
 			throw unreadable(ex.getCause());
@@ -48,25 +69,28 @@ final class CsvSeriesParser {
 		}
 	}
 
-	private static ParsedSeries read(Iterator<CsvRecord> rows, String timeColumn, String valueColumn) {
+	private static ParsedSeries read(Iterator<CsvRecord> rows, String timeColumn, String valueColumn,
+			CsvDialect dialect) {
 		if (!rows.hasNext()) {
 			throw new BadRequestException("Empty series", "The CSV is empty: send a header row and at least one "
 					+ "row of a timestamp and a value.");
 		}
 		CsvRecord first = rows.next();
-		boolean header = isHeader(first);
+		boolean header = isHeader(first, dialect);
 		List<String> names = header ? first.getFields() : unnamed(first.getFieldCount());
 		CsvRecord sample = header ? (rows.hasNext() ? rows.next() : null) : first;
 		if (sample == null) {
-			throw new BadRequestException("Empty series", "The CSV has a header row but no data rows.");
+			throw new BadRequestException("Empty series", "The CSV has a header row but no data rows. "
+					+ dialect.describe());
 		}
-		int time = timeColumn == null ? detectTimeColumn(sample, names) : column(timeColumn, names, "timeColumn");
-		int value = valueColumn == null ? detectValueColumn(sample, names, time)
+		int time = timeColumn == null ? detectTimeColumn(sample, names, dialect)
+				: column(timeColumn, names, "timeColumn");
+		int value = valueColumn == null ? detectValueColumn(sample, names, time, dialect)
 				: column(valueColumn, names, "valueColumn");
 		if (time == value) {
 			throw BadRequestException.invalid("valueColumn", "is the same column as the time column");
 		}
-		Columns columns = new Columns(names, time, value);
+		Columns columns = new Columns(names, time, value, dialect);
 		ObservationsBuilder points = new ObservationsBuilder(1024);
 		boolean dateOnly = true;
 		long previousLine = 0;
@@ -94,10 +118,10 @@ final class CsvSeriesParser {
 		return new ParsedSeries(points.build(), dateOnly);
 	}
 
-	private static boolean isHeader(CsvRecord row) {
+	private static boolean isHeader(CsvRecord row, CsvDialect dialect) {
 		for (String field : row.getFields()) {
 			String f = field.trim();
-			if (!f.isEmpty() && !isNumber(f) && Timestamps.parse(f) == Timestamps.INVALID) {
+			if (!f.isEmpty() && !isNumber(dialect.number(f)) && Timestamps.parse(f) == Timestamps.INVALID) {
 				return true;
 			}
 		}
@@ -112,7 +136,7 @@ final class CsvSeriesParser {
 		return names;
 	}
 
-	private static int detectTimeColumn(CsvRecord sample, List<String> names) {
+	private static int detectTimeColumn(CsvRecord sample, List<String> names, CsvDialect dialect) {
 		for (int i = 0; i < sample.getFieldCount(); i++) {
 			if (Timestamps.parse(sample.getField(i)) != Timestamps.INVALID) {
 				return i;
@@ -120,18 +144,30 @@ final class CsvSeriesParser {
 		}
 		throw new BadRequestException(TITLE, "No column of line " + sample.getStartingLineNumber()
 				+ " holds a date or date-time (such as 2018-07-31 or 2016-07-01 00:00:00); columns: "
-				+ describe(names) + ". Name the time column with the timeColumn parameter.");
+				+ describe(names) + ". Name the time column with the timeColumn parameter."
+				+ (names.size() == 1 ? " " + dialect.describe() : ""));
 	}
 
-	private static int detectValueColumn(CsvRecord sample, List<String> names, int time) {
+	private static int detectValueColumn(CsvRecord sample, List<String> names, int time, CsvDialect dialect) {
 		for (int i = sample.getFieldCount() - 1; i >= 0; i--) {
-			if (i != time && isNumber(sample.getField(i).trim())) {
+			if (i != time && isNumber(dialect.number(sample.getField(i).trim()))) {
 				return i;
 			}
 		}
 		throw new BadRequestException(TITLE, "No column of line " + sample.getStartingLineNumber()
 				+ " holds a number besides the time column; columns: " + describe(names)
-				+ ". Name the value column with the valueColumn parameter.");
+				+ ". Name the value column with the valueColumn parameter. " + hints(sample, time, dialect)
+				+ dialect.describe());
+	}
+
+	private static String hints(CsvRecord sample, int time, CsvDialect dialect) {
+		for (int i = 0; i < sample.getFieldCount(); i++) {
+			String hint = dialect.hint(sample.getField(i));
+			if (i != time && !hint.isEmpty()) {
+				return "Column #" + (i + 1) + " holds '" + sample.getField(i).trim() + "'" + hint + ". ";
+			}
+		}
+		return "";
 	}
 
 	/** A column named by its header text (case-insensitive) or its 1-based position. */
@@ -209,7 +245,7 @@ final class CsvSeriesParser {
 	}
 
 	/** The two chosen columns, with the messages that name them. */
-	private record Columns(List<String> names, int time, int value) {
+	private record Columns(List<String> names, int time, int value, CsvDialect dialect) {
 
 		String timeName() {
 			return name(this.time);
@@ -236,10 +272,10 @@ final class CsvSeriesParser {
 
 		double value(CsvRecord row) {
 			String text = field(row, this.value).trim();
-			Double v = parseNumber(text);
+			Double v = parseNumber(this.dialect.number(text));
 			if (v == null) {
 				throw rowError(valueName(), row.getStartingLineNumber(),
-						text.isEmpty() ? "the value is empty" : "'" + text + "' is not a number");
+						text.isEmpty() ? "the value is empty" : "'" + text + "' is not a number" + this.dialect.hint(text));
 			}
 			if (!Double.isFinite(v)) {
 				throw rowError(valueName(), row.getStartingLineNumber(),
@@ -248,14 +284,26 @@ final class CsvSeriesParser {
 			return v;
 		}
 
-		/** The field at {@code index}; the column's name is only built for the error. */
+		/**
+		 * The field at {@code index}, refused when it holds a control character (which trimming
+		 * would silently drop); the column's name is only built for the error.
+		 */
 		private String field(CsvRecord row, int index) {
 			if (index >= row.getFieldCount()) {
 				String name = name(index);
 				throw rowError(name, row.getStartingLineNumber(),
 						"the row has " + row.getFieldCount() + " fields, so column " + name + " is missing");
 			}
-			return row.getField(index);
+			String text = row.getField(index);
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (Character.isISOControl(c) && c != '\t') {
+					throw rowError(name(index), row.getStartingLineNumber(),
+							String.format(Locale.ROOT, "the field holds the control character U+%04X at character %d; "
+									+ "remove it (only printable text is read)", (int) c, i + 1));
+				}
+			}
+			return text;
 		}
 
 	}

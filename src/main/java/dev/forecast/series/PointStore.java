@@ -50,23 +50,30 @@ public class PointStore {
 				+ "times, vals) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
 	}
 
-	/** Every point of the series, in time order. */
+	/**
+	 * The first {@code length} points of the series (all of them when read with the stored length),
+	 * in time order; points appended since {@code length} was read are left out.
+	 */
 	public Observations readAll(long seriesId, long length) {
 		ObservationsBuilder out = new ObservationsBuilder((int) length);
-		this.jdbc.query("select " + COLUMNS + " from series_chunk where series_id = ? order by seq",
-				(RowCallbackHandler) rs -> decode(rs, out, 0, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE),
-				seriesId);
+		this.jdbc.query("select " + COLUMNS + " from series_chunk where series_id = ? and start_index < ? order by seq",
+				(RowCallbackHandler) rs -> decode(rs, out, 0, length, Long.MIN_VALUE, Long.MAX_VALUE,
+						Integer.MAX_VALUE),
+				seriesId, length);
 		return out.build();
 	}
 
-	/** The last {@code count} points of a series of {@code length} points. */
+	/**
+	 * The last {@code count} points of a series of {@code length} points; points appended since
+	 * {@code length} was read are left out.
+	 */
 	public Observations readTail(long seriesId, long length, int count) {
 		long from = Math.max(0, length - count);
 		ObservationsBuilder out = new ObservationsBuilder((int) Math.min(count, length));
 		this.jdbc.query("select " + COLUMNS + " from series_chunk where series_id = ? and start_index + n > ? "
-				+ "order by seq", (RowCallbackHandler) rs -> decode(rs, out, from, Long.MIN_VALUE, Long.MAX_VALUE,
-						Integer.MAX_VALUE),
-				seriesId, from);
+				+ "and start_index < ? order by seq", (RowCallbackHandler) rs -> decode(rs, out, from, length,
+						Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE),
+				seriesId, from, length);
 		return out.build();
 	}
 
@@ -93,21 +100,22 @@ public class PointStore {
 			return statement;
 		}, rs -> {
 			if (out.size() < limit) {
-				decode(rs, out, 0, lo, hi, limit);
+				decode(rs, out, 0, Long.MAX_VALUE, lo, hi, limit);
 			}
 		});
 		return out.build();
 	}
 
-	/** Adds the points of the current chunk row at index >= fromIndex and time in [lo, hi]. */
-	private static void decode(ResultSet rs, ObservationsBuilder out, long fromIndex, long lo, long hi, int limit)
-			throws SQLException {
+	/** Adds the points of the current chunk row at fromIndex <= index < toIndex and time in [lo, hi]. */
+	private static void decode(ResultSet rs, ObservationsBuilder out, long fromIndex, long toIndex, long lo, long hi,
+			int limit) throws SQLException {
 		long start = rs.getLong(1);
 		int n = rs.getInt(2);
 		ByteBuffer times = ByteBuffer.wrap(rs.getBytes(3));
 		ByteBuffer values = ByteBuffer.wrap(rs.getBytes(4));
 		int skip = (int) Math.max(0, fromIndex - start);
-		for (int i = skip; i < n && out.size() < limit; i++) {
+		int end = (int) Math.min(n, toIndex - start);
+		for (int i = skip; i < end && out.size() < limit; i++) {
 			long t = times.getLong(i * Long.BYTES);
 			if (t >= lo && t <= hi) {
 				out.add(t, values.getDouble(i * Double.BYTES));

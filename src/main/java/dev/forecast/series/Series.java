@@ -70,9 +70,12 @@ public class Series {
 		apply(points, SeriesStats.of(points.values()), now);
 	}
 
-	/** Adds points that follow the last stored one, with the gaps they bring. */
+	/**
+	 * Adds points that follow the last stored one: with the frequency and gaps inferred anew for the
+	 * whole series when {@code inferred} is given, else with the {@code newGaps} they bring.
+	 */
 	void append(Observations points, FrequencyInference.Result inferred, long newGaps, Instant now) {
-		if (this.frequency == null) {
+		if (inferred != null) {
 			setFrequency(inferred.frequency());
 			this.gaps = inferred.gaps();
 		}

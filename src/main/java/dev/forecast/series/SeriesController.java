@@ -57,7 +57,9 @@ class SeriesController {
 	@PostMapping(consumes = CSV)
 	@Operation(summary = "Upload a series as a CSV body",
 			description = "Accepts CSV as people have it: a header row, a leading unnamed index column, quoted fields, "
-					+ "CRLF line endings; dates (2018-07-31), date-times (2016-07-01 00:00:00) and ISO-8601. "
+					+ "CRLF line endings; dates (2018-07-31), date-times (2016-07-01 00:00:00) and ISO-8601; "
+					+ "UTF-8 or UTF-16 with a byte-order mark; comma, semicolon or tab delimiters (detected, or an "
+					+ "Excel sep= first line), decimal commas when the delimiter is not a comma. "
 					+ "Without timeColumn/valueColumn the first date column and the last numeric column are used.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = CSV,
 					schema = @Schema(type = "string"), examples = @ExampleObject(name = "sunspots", value = SUNSPOTS_HEAD))))
@@ -65,8 +67,10 @@ class SeriesController {
 	ResponseEntity<SeriesResponse> uploadCsv(@Parameter(description = "Name (default: series)") @RequestParam(required = false) String name,
 			@Parameter(description = "Time column: header name or 1-based position") @RequestParam(required = false) String timeColumn,
 			@Parameter(description = "Value column: header name or 1-based position") @RequestParam(required = false) String valueColumn,
+			@Parameter(description = "Field delimiter: comma, semicolon, tab or one character (default: a sep= first line, else detected)") @RequestParam(required = false) String delimiter,
+			@Parameter(description = "Decimal mark: . or , (default: , is read too when the delimiter is not a comma)") @RequestParam(required = false) String decimal,
 			HttpServletRequest request) throws IOException {
-		ParsedSeries parsed = parseCsv(request.getInputStream(), timeColumn, valueColumn);
+		ParsedSeries parsed = parseCsv(request.getInputStream(), timeColumn, valueColumn, delimiter, decimal);
 		return created(this.service.create(nameOr(name, "series"), parsed));
 	}
 
@@ -75,9 +79,10 @@ class SeriesController {
 	@ApiResponse(responseCode = "201", description = "Stored")
 	ResponseEntity<SeriesResponse> uploadFile(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "Name (default: the file name)") @RequestParam(required = false) String name,
-			@RequestParam(required = false) String timeColumn, @RequestParam(required = false) String valueColumn)
+			@RequestParam(required = false) String timeColumn, @RequestParam(required = false) String valueColumn,
+			@RequestParam(required = false) String delimiter, @RequestParam(required = false) String decimal)
 			throws IOException {
-		ParsedSeries parsed = parseCsv(file.getInputStream(), timeColumn, valueColumn);
+		ParsedSeries parsed = parseCsv(file.getInputStream(), timeColumn, valueColumn, delimiter, decimal);
 		return created(this.service.create(nameOr(name, baseName(file.getOriginalFilename())), parsed));
 	}
 
@@ -138,16 +143,20 @@ class SeriesController {
 	@PostMapping(path = "/{id}/points", consumes = CSV)
 	@Operation(summary = "Append points after the last stored one (CSV body); 409 when they overlap")
 	SeriesResponse appendCsv(@PathVariable long id, @RequestParam(required = false) String timeColumn,
-			@RequestParam(required = false) String valueColumn, HttpServletRequest request) throws IOException {
-		return SeriesResponse.of(this.service.append(id, parseCsv(request.getInputStream(), timeColumn, valueColumn)));
+			@RequestParam(required = false) String valueColumn, @RequestParam(required = false) String delimiter,
+			@RequestParam(required = false) String decimal, HttpServletRequest request) throws IOException {
+		return SeriesResponse.of(this.service.append(id,
+				parseCsv(request.getInputStream(), timeColumn, valueColumn, delimiter, decimal)));
 	}
 
 	@PostMapping(path = "/{id}/points", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Append points from a CSV file (multipart part 'file')")
 	SeriesResponse appendFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
-			@RequestParam(required = false) String timeColumn, @RequestParam(required = false) String valueColumn)
+			@RequestParam(required = false) String timeColumn, @RequestParam(required = false) String valueColumn,
+			@RequestParam(required = false) String delimiter, @RequestParam(required = false) String decimal)
 			throws IOException {
-		return SeriesResponse.of(this.service.append(id, parseCsv(file.getInputStream(), timeColumn, valueColumn)));
+		return SeriesResponse.of(this.service.append(id,
+				parseCsv(file.getInputStream(), timeColumn, valueColumn, delimiter, decimal)));
 	}
 
 	@PostMapping(path = "/{id}/points", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -164,8 +173,9 @@ class SeriesController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private ParsedSeries parseCsv(InputStream body, String timeColumn, String valueColumn) {
-		return CsvSeriesParser.parse(body, timeColumn, valueColumn);
+	private ParsedSeries parseCsv(InputStream body, String timeColumn, String valueColumn, String delimiter,
+			String decimal) {
+		return CsvSeriesParser.parse(body, timeColumn, valueColumn, delimiter, decimal);
 	}
 
 	private Observations readPoints(long id, String from, String to, Integer limit) {

@@ -68,13 +68,14 @@ public class SeriesService {
 		FrequencyInference.Result inferred = null;
 		long newGaps = 0;
 		Frequency frequency = series.getFrequency();
-		if (frequency == null) {
-			inferred = FrequencyInference.infer(concat(this.points.readAll(id, length), added));
-		}
-		else {
+		if (frequency != null) {
 			newGaps = FrequencyInference.gaps(frequency, series.getStart(), withPrevious(series.getEnd(), added));
-			if (newGaps < 0) {
-				inferred = FrequencyInference.infer(concat(this.points.readAll(id, length), added));
+		}
+		if (frequency == null || newGaps < 0) {
+			// what an upload of the whole series would infer; a regular series never silently loses its calendar
+			inferred = FrequencyInference.infer(concat(this.points.readAll(id, length), added));
+			if (frequency != null && inferred.frequency() == null) {
+				throw AppendCalendar.offCalendar(series, frequency, added);
 			}
 		}
 		series.append(added, inferred, Math.max(0, newGaps), this.clock.instant());
@@ -100,23 +101,42 @@ public class SeriesService {
 		return this.repository.count();
 	}
 
-	/** Every point of a series, for training and backtests. */
+	/** Every point of a series, for training and backtests; 404 when it is deleted meanwhile. */
 	@Transactional(readOnly = true)
 	public Observations points(long id) {
 		Series series = get(id);
-		return this.points.readAll(id, series.getLength());
+		return complete(id, this.points.readAll(id, series.getLength()), series.getLength());
 	}
 
-	/** The last {@code count} points of a series (fewer when it is shorter). */
+	/**
+	 * The last {@code count} points of a series (fewer when it is shorter), as of the metadata in
+	 * {@code series}: points appended since are left out, and a series deleted since is a 404.
+	 */
 	@Transactional(readOnly = true)
 	public Observations tail(Series series, int count) {
-		return this.points.readTail(series.getId(), series.getLength(), count);
+		Observations tail = this.points.readTail(series.getId(), series.getLength(), count);
+		return complete(series.getId(), tail, Math.min(count, series.getLength()));
 	}
 
 	@Transactional(readOnly = true)
 	public Observations range(long id, LocalDateTime from, LocalDateTime to, int limit) {
 		get(id);
-		return this.points.readRange(id, from, to, limit);
+		Observations range = this.points.readRange(id, from, to, limit);
+		if (range.size() == 0) {
+			get(id); // deleted while it was read: 404 rather than an empty answer
+		}
+		return range;
+	}
+
+	/**
+	 * {@code read} when it holds the {@code expected} points; fewer means the series' points went
+	 * away after its metadata was read (a concurrent delete), which is a 404 and never a short read.
+	 */
+	private static Observations complete(long id, Observations read, long expected) {
+		if (read.size() < expected) {
+			throw SeriesNotFoundException.forId(id);
+		}
+		return read;
 	}
 
 	/** Deletes a series with its points; features holding data of it are told by a {@link SeriesDeleted} event. */

@@ -3,6 +3,7 @@ package dev.forecast.series;
 import java.io.IOException;
 
 import dev.forecast.error.PayloadTooLargeException;
+import dev.forecast.web.DispatchPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -25,6 +26,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Component
 class UploadLimitFilter extends OncePerRequestFilter {
 
+	private static final DispatchPaths UPLOADS = DispatchPaths.of("/series", "/series/{id}/points");
+
 	private final long limit;
 
 	private final HandlerExceptionResolver resolver;
@@ -37,9 +40,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return !"POST".equals(request.getMethod())
-				|| !(path.equals("/series") || path.startsWith("/series/") && path.endsWith("/points"));
+		return !"POST".equals(request.getMethod()) || !UPLOADS.matches(request);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.forecast.error.ApiException;
 import dev.forecast.error.FieldProblem;
+import dev.forecast.error.ServiceUnavailableException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	/** Retry-After of a 503 for a passing database fault. */
+	static final long RETRY_AFTER_SECONDS = 2;
+
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> handleApi(ApiException ex, WebRequest request) {
 		return problem(ex, request);
@@ -65,6 +69,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ApiException cause = findCause(ex, ApiException.class);
 		if (cause != null) {
 			return problem(cause, request);
+		}
+		if (TransientDatabaseErrors.isTransient(ex)) {
+			log.warn("Database unavailable on {}: {}", request.getDescription(false), ex.toString());
+			return problem(new ServiceUnavailableException("The database did not answer for a moment; retry the "
+					+ "request (a write may have been stored: check before sending it again).", RETRY_AFTER_SECONDS),
+					request);
 		}
 		log.error("Unexpected error on {}", request.getDescription(false), ex);
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -18,8 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
 		"forecast.security.api-keys=read-key-123=read, write-key-456=write, "
 				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write, "
-				+ "quota-key-1=write, rate-key-2=write",
+				+ "quota-key-1=write, rate-key-2=write, rate-key-3=write",
 		"forecast.worker.enabled=false", "forecast.series.max-points=10", "forecast.quota.max-active-runs=3",
-		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100" })
+		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100",
+		// these tests send unknown keys from one address; the throttle itself is FailedAuthenticationThrottleTests'
+		"forecast.security.failed-authentications-per-minute=1000" })
 class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	static final String READ = "read-key-123";
@@ -163,6 +168,11 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void thereIsNoUserStoreAndSoNoGeneratedPassword(@Autowired ApplicationContext context) {
+		assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+	}
+
+	@Test
 	void infoSaysKeysAreOn() {
 		assertThat((String) send("GET", "/actuator/info", READ, null, null).json("$.security.mode")).isEqualTo("api-keys");
 	}
@@ -241,6 +251,31 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertThat(send("POST", "/train", WRITE, "application/json", "{\"series\": 987654321}").status())
 			.as("another key has its own budget")
 			.isEqualTo(404);
+	}
+
+	@ParameterizedTest
+	@MethodSource("encodedSubmissionPaths")
+	void percentEncodedPathsSpendTheSameBudget(String encoded) {
+		for (int i = 0; i < 5; i++) {
+			assertThat(send("POST", "/train", "rate-key-3", "application/json", "{\"series\": 987654321}").status())
+				.isIn(404, 429);
+		}
+		Response limited = send("POST", encoded, "rate-key-3", "application/json", "{\"series\": 987654321}");
+
+		assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
+		assertThat((String) limited.json("$.detail")).contains("forecast.quota.train-submissions");
+	}
+
+	static Stream<Arguments> encodedSubmissionPaths() {
+		return Stream.of(Arguments.of("/%74rain"), Arguments.of("/trai%6E"), Arguments.of("/%74une"),
+				Arguments.of("/%74%72%61%69%6e"));
+	}
+
+	@Test
+	void percentEncodedWritePathsStillNeedAWriteKey() {
+		Response forbidden = send("POST", "/%74rain", READ, "application/json", "{\"series\": 987654321}");
+
+		assertThat(forbidden.status()).as(forbidden.toString()).isEqualTo(403);
 	}
 
 	@Test

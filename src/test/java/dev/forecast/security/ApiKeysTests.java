@@ -19,6 +19,17 @@ class ApiKeysTests {
 	}
 
 	@Test
+	void keysShorterThanSixteenCharactersAreWarnedAboutByPositionNotText() {
+		ApiKeys keys = ApiKeys.parse("a=read, 0123456789abcdef=write, short-key=write, "
+				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write");
+
+		assertThat(keys.weakKeyWarning()).hasValueSatisfying((warning) -> assertThat(warning)
+			.contains("entries 1, 3", "shorter than 16 characters")
+			.doesNotContain("short-key"));
+		assertThat(ApiKeys.parse("0123456789abcdef=write").weakKeyWarning()).isEmpty();
+	}
+
+	@Test
 	void aKeyMayContainEqualsSigns() {
 		assertThat(ApiKeys.parse("abc==def=write").find("abc==def").scope()).isEqualTo(Scope.WRITE);
 	}

@@ -49,6 +49,19 @@ class CsvSeriesParserTests {
 	}
 
 	@Test
+	void controlCharactersInANumberNameLineAndColumn() {
+		assertThatThrownBy(() -> parse("date,value\n2024-01-01,1\n2024-01-02,1\u0000\n"))
+			.isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("Line 3")
+			.hasMessageContaining("'value'")
+			.hasMessageContaining("U+0000");
+		assertThatThrownBy(() -> parse("date,value\n2024-01-01,\u00072\n"))
+			.isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("Line 2")
+			.hasMessageContaining("U+0007");
+	}
+
+	@Test
 	void badDateNamesLineAndColumn() {
 		assertThatThrownBy(() -> parse("date,value\n2024-01-01,1\n2024-02-30,2\n"))
 			.isInstanceOf(BadRequestException.class)

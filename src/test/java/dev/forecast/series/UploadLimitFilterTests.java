@@ -39,6 +39,21 @@ class UploadLimitFilterTests {
 	}
 
 	@Test
+	void percentEncodedUploadPathsAreBoundedToo() throws Exception {
+		for (String path : new String[] { "/%73eries", "/series/7/%70oints", "/series;x=1" }) {
+			this.resolved.set(null);
+			MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+			request.setContent(new byte[11]);
+			boolean[] called = { false };
+
+			this.filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> called[0] = true);
+
+			assertThat(called[0]).as(path).isFalse();
+			assertThat(this.resolved.get()).as(path).isInstanceOf(PayloadTooLargeException.class);
+		}
+	}
+
+	@Test
 	void bodyWithoutDeclaredLengthFailsWhenItPassesTheLimit() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/series/7/points") {
 			@Override
