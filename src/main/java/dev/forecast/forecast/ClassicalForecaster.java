@@ -69,8 +69,10 @@ final class ClassicalForecaster implements Forecaster {
 
 		@Override
 		public FittedModel fit(double[] x, int end) {
-			double[] y = Arrays.copyOfRange(x, Math.max(0, end - this.lookback), end);
-			return ClassicalForecaster.fit(this.method, y, this.period, this.request);
+			int from = Math.max(0, end - this.lookback);
+			return RecentFits.get(x, from, end, this.method.method(), this.period, this.request,
+					() -> ClassicalForecaster.fit(this.method, Arrays.copyOfRange(x, from, end), this.period,
+							this.request));
 		}
 
 	}
