@@ -6,7 +6,6 @@ import dev.forecast.error.ConflictException;
 import dev.forecast.error.TooManyRequestsException;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.security.Caller;
-import dev.forecast.security.QuotaProperties;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
 
