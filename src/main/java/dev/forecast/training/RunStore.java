@@ -11,7 +11,6 @@ import java.util.Optional;
 import dev.forecast.model.Diagnosis;
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.security.Caller;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,12 +54,12 @@ class RunStore {
 
 	}
 
-	/** Queues a run submitted by the current caller (see {@link Caller}). */
+	/** Queues a run submitted by {@code owner}. */
 	@Transactional
-	long insert(long seriesId, TrainSpec spec) {
+	long insert(long seriesId, TrainSpec spec, Owner owner) {
 		return this.jdbc
 			.sql("insert into training_run (series_id, status, spec, epochs, owner) values (?, ?, ?::jsonb, ?, ?) returning id")
-			.params(seriesId, RunStatus.QUEUED.name(), this.json.writeValueAsString(spec), spec.epochs(), Caller.current())
+			.params(seriesId, RunStatus.QUEUED.name(), this.json.writeValueAsString(spec), spec.epochs(), owner.name())
 			.query(Long.class)
 			.single();
 	}
@@ -70,10 +69,10 @@ class RunStore {
 	 * owner, so that concurrent submissions of one owner count one after the other.
 	 */
 	@Transactional
-	long lockAndCountActive(String owner) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('training_run.owner:' || ?))").param(owner).query().singleRow();
+	long lockAndCountActive(Owner owner) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('training_run.owner:' || ?))").param(owner.name()).query().singleRow();
 		return this.jdbc.sql("select count(*) from training_run where owner = ? and status in ('QUEUED', 'RUNNING')")
-			.param(owner)
+			.param(owner.name())
 			.query(Long.class)
 			.single();
 	}

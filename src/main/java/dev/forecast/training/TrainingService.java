@@ -5,7 +5,6 @@ import java.util.List;
 import dev.forecast.error.ConflictException;
 import dev.forecast.error.TooManyRequestsException;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.security.Caller;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
 
@@ -42,13 +41,16 @@ public class TrainingService {
 		this.quota = quota;
 	}
 
-	/** Queues a run in this transaction: it exists (QUEUED) exactly when the request succeeded. */
+	/**
+	 * Queues a run of {@code owner} in this transaction: it exists (QUEUED) exactly when the request
+	 * succeeded.
+	 */
 	@Transactional
-	public Run submit(TrainRequest request) {
+	public Run submit(TrainRequest request, Owner owner) {
 		Series target = this.series.get(request.series());
 		TrainSpec spec = this.specs.resolve(request, target.getLength());
-		checkActiveRuns();
-		long id = this.runs.insert(target.getId(), spec);
+		checkActiveRuns(owner);
+		long id = this.runs.insert(target.getId(), spec, owner);
 		this.events.publishEvent(new RunQueued(id));
 		return get(id);
 	}
@@ -60,9 +62,9 @@ public class TrainingService {
 		return this.specs.resolve(request, target.getLength());
 	}
 
-	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per caller; 429 beyond. */
-	private void checkActiveRuns() {
-		long active = this.runs.lockAndCountActive(Caller.current());
+	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per owner; 429 beyond. */
+	private void checkActiveRuns(Owner owner) {
+		long active = this.runs.lockAndCountActive(owner);
 		if (active >= this.quota.maxActiveRuns()) {
 			throw new TooManyRequestsException("This API key already has " + active + " queued or running runs, the "
 					+ "most allowed (forecast.quota.max-active-runs); wait for one to finish or cancel one.", 30);

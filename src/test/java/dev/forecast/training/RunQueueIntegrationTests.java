@@ -42,7 +42,7 @@ class RunQueueIntegrationTests extends IntegrationTest {
 		List<RunStore.Claim> claimed = Collections.synchronizedList(new ArrayList<>());
 		try {
 			for (int i = 0; i < 60; i++) {
-				mine.add(this.store.insert(series, spec));
+				mine.add(this.store.insert(series, spec, Owner.ANONYMOUS));
 			}
 			int claimers = 8;
 			ExecutorService threads = Executors.newFixedThreadPool(claimers);
