@@ -25,7 +25,7 @@ class TrainingJob {
 
 	private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
 
-	private final RunStore store;
+	private final RunQueue store;
 
 	private final SeriesService series;
 
@@ -35,7 +35,7 @@ class TrainingJob {
 
 	private final ServingProperties serving;
 
-	TrainingJob(RunStore store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
+	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
 		this.store = store;
 		this.series = series;
 		this.running = running;
@@ -43,7 +43,7 @@ class TrainingJob {
 		this.serving = serving;
 	}
 
-	void execute(RunStore.Claim claim, String worker) {
+	void execute(RunQueue.Claim claim, String worker) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
 		MDC.put("run", Long.toString(claim.id()));
 		try {
@@ -124,11 +124,11 @@ class TrainingJob {
 
 			@Override
 			public void onEpoch(EpochStats stats, int epochs) {
-				RunStore.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
-				if (answer == RunStore.Heartbeat.CANCEL_REQUESTED) {
+				RunQueue.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
+				if (answer == RunQueue.Heartbeat.CANCEL_REQUESTED) {
 					job.cancel();
 				}
-				else if (answer == RunStore.Heartbeat.LOST) {
+				else if (answer == RunQueue.Heartbeat.LOST) {
 					job.lose();
 				}
 			}

@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Submits, reads, cancels and deletes runs. Training itself happens on the {@link WorkerPool}. */
+/** Submits, reads, cancels and deletes runs. Training itself happens on the workers of {@code jobs}. */
 @Service
 public class TrainingService {
 
@@ -22,20 +22,16 @@ public class TrainingService {
 
 	private final RunStore runs;
 
-	private final RunningJobs running;
-
 	private final ApplicationEventPublisher events;
 
 	private final TrainingProperties properties;
 
 	private final QuotaProperties quota;
 
-	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, RunningJobs running,
-			ApplicationEventPublisher events, TrainingProperties properties, QuotaProperties quota) {
+	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, ApplicationEventPublisher events, TrainingProperties properties, QuotaProperties quota) {
 		this.series = series;
 		this.specs = specs;
 		this.runs = runs;
-		this.running = running;
 		this.events = events;
 		this.properties = properties;
 		this.quota = quota;
@@ -97,7 +93,7 @@ public class TrainingService {
 	public Run cancel(long id) {
 		RunStatus status = this.runs.requestCancel(id).orElseThrow(() -> RunNotFoundException.forId(id));
 		if (status == RunStatus.RUNNING) {
-			this.running.cancel(id);
+			this.events.publishEvent(new RunCancelRequested(id));
 		}
 		return get(id);
 	}
