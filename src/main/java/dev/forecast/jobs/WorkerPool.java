@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -10,6 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.forecast.training.Nd4jRuntime;
+import dev.forecast.training.RunQueued;
+import dev.forecast.training.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

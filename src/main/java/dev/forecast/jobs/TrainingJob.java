@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
@@ -7,6 +7,8 @@ import dev.forecast.model.TrainingMonitor;
 import dev.forecast.model.TrainingResult;
 import dev.forecast.model.ValidationResiduals;
 import dev.forecast.series.SeriesService;
+import dev.forecast.training.Run;
+import dev.forecast.training.ServingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

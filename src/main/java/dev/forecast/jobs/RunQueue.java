@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import dev.forecast.model.Diagnosis;
 import dev.forecast.model.EpochStats;
+import dev.forecast.training.Run;
+import dev.forecast.training.RunStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 import dev.forecast.model.TrainSpec;
 import dev.forecast.support.IntegrationTest;
+import dev.forecast.training.Run;
+import dev.forecast.training.RunNotFoundException;
+import dev.forecast.training.RunStatus;
+import dev.forecast.training.TrainingFixtures;
+import dev.forecast.training.TrainingService;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

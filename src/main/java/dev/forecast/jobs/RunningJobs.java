@@ -1,7 +1,9 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+
+import dev.forecast.training.RunCancelRequested;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
