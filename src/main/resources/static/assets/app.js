@@ -224,7 +224,7 @@ const forecastForm = $('#forecast-form');
 
 function methodParams(form, method) {
 	const params = new URLSearchParams();
-	for (const name of ['window', 'season', 'smoothing']) {
+	for (const name of ['window', 'season', 'smoothing', 'model']) {
 		const input = forecastForm.elements[name];
 		const label = input.closest('label');
 		if (input.value !== '' && (!method || label.dataset.for.split(' ').includes(method))) {
@@ -261,12 +261,13 @@ forecastForm.addEventListener('submit', async (event) => {
 	showProblem($('#forecast-problem'), null);
 	try {
 		const forecast = await api(`/forecast?${params}`);
-		const shown = Object.entries(forecast.params || {}).map(([k, v]) => `${k}=${v}`);
+		const shown = shownParams(forecast.params);
 		if (forecast.run) {
 			shown.push(`run ${forecast.run}`);
 		}
 		const label = `${method}${shown.length ? ` (${shown.join(', ')})` : ''}`;
 		seriesChart.addForecast(label, forecast);
+		seriesChart.forecasts[seriesChart.forecasts.length - 1].why = forecast.params?.why;
 		renderForecastChips();
 	}
 	catch (error) {
@@ -274,10 +275,23 @@ forecastForm.addEventListener('submit', async (event) => {
 	}
 });
 
+/**
+ * Parameters as a short text: plain values (numbers to 4 significant digits) and lists; the members
+ * of auto, its reason and the dropped methods are left to the tooltip.
+ */
+function shownParams(params) {
+	return Object.entries(params || {})
+		.filter(([k, v]) => k !== 'why' && (v === null || typeof v !== 'object' || Array.isArray(v)))
+		.map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v}`);
+}
+
 function renderForecastChips() {
 	$('#forecast-list').replaceChildren(...seriesChart.forecasts.map((f, n) => el('li', {},
 		el('span', { class: 'swatch', style: `background:${COLORS[n % COLORS.length]}` }),
 		`${f.label}: ${f.points.length} steps to ${f.points[f.points.length - 1].t}`)));
+	$('#forecast-list').querySelectorAll('li').forEach((li, n) => {
+		li.title = seriesChart.forecasts[n].why || '';
+	});
 }
 
 $('#forecast-clear').addEventListener('click', () => {
@@ -332,7 +346,7 @@ function renderEvaluation(evaluation) {
 	const head = el('tr', {}, ...['Method', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE', ...levels.map((l) => `in ${l}%`)]
 		.map((h) => el('th', {}, h)));
 	const rows = [...evaluation.results].sort((a, b) => a.mae - b.mae).map((r) => {
-		const params = Object.entries(r.params || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+		const params = shownParams(r.params).join(', ');
 		return el('tr', { class: r.method === evaluation.best ? 'best' : null },
 			el('td', { class: 'method' }, r.method, r.method === evaluation.best ? el('span', { class: 'badge good' }, 'best') : null,
 				params ? el('div', { class: 'meta' }, params) : null),

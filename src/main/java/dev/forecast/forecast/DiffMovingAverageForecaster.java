@@ -26,8 +26,8 @@ class DiffMovingAverageForecaster implements Forecaster {
 
 	@Override
 	public ForecastModel bind(Series series, ForecastParams params) {
-		int window = MethodParameters.window(series, params);
-		int season = MethodParameters.season(series, params);
+		int season = MethodParameters.season(series, params, 2);
+		int window = MethodParameters.window(series, params, series.getLength() - season);
 		int smoothing = MethodParameters.smoothing(params, season);
 		if (season + Math.max(window, smoothing) > series.getLength()) {
 			throw BadRequestException.invalid("window", "window " + window + " plus season " + season

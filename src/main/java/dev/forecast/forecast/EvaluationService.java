@@ -64,10 +64,11 @@ class EvaluationService {
 		for (Method method : chosen) {
 			try {
 				ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
-				if (first - horizon + 1 < model.lookback()) {
+				int needs = model instanceof FittingModel fitting ? fitting.minPoints() : model.lookback();
+				if (first - horizon + 1 < needs) {
 					throw BadRequestException.invalid("holdout", "holdout " + held + " with horizon " + horizon
 							+ " leaves " + Math.max(0, first - horizon + 1) + " points before the first forecast, but "
-							+ method.code() + " reads " + model.lookback() + "; use a smaller holdout");
+							+ method.code() + " reads " + needs + "; use a smaller holdout");
 				}
 				if ((long) held * horizon * model.lookback() > MAX_WORK) {
 					throw BadRequestException.invalid("holdout", "holdout " + held + " x horizon " + horizon + " x "
@@ -94,10 +95,32 @@ class EvaluationService {
 		}
 		double[] x = this.series.tail(series, read).values();
 		Double scale = naiveScale(x, first);
+		List<String> refitted = models.entrySet().stream().filter(e -> e.getValue() instanceof FittingModel)
+			.map(e -> e.getKey().code()).toList();
+		int stride = refitted.isEmpty() ? 1 : (held + this.properties.maxRefits() - 1) / this.properties.maxRefits();
 		List<EvaluationResponse.Result> results = new ArrayList<>();
-		models.forEach((method, model) -> results.add(backtest(method, model, x, held, horizon, levels, scale)));
+		for (Map.Entry<Method, ForecastModel> entry : models.entrySet()) {
+			Method method = entry.getKey();
+			try {
+				results.add(entry.getValue() instanceof FittingModel fitting
+						? RefitBacktest.run(method, fitting, x, held, horizon, stride, levels, scale)
+						: backtest(method, entry.getValue(), x, held, horizon, stride, levels, scale));
+			}
+			catch (BadRequestException ex) {
+				if (explicit) {
+					throw ex;
+				}
+				skipped.add(new EvaluationResponse.Skipped(method.code(), ex.getMessage()));
+			}
+		}
+		if (results.isEmpty()) {
+			throw BadRequestException.invalid("methods", "none of the methods fits this series: " + skipped);
+		}
 		String best = results.stream().min(Comparator.comparingDouble(EvaluationResponse.Result::mae)).orElseThrow().method();
 		List<String> notes = notes(x, first, results.get(0).mapeSkipped(), scale);
+		if (!refitted.isEmpty()) {
+			notes.add(RefitBacktest.note(refitted, held, stride, results.get(0).forecasts()));
+		}
 		for (ForecastModel model : models.values()) {
 			String note = model.evaluationNote(length, held);
 			if (note != null) {
@@ -117,10 +140,11 @@ class EvaluationService {
 		return methods;
 	}
 
+	/** Scores every {@code stride}-th holdout point counting back from the last ({@link RefitBacktest#scored}). */
 	private EvaluationResponse.Result backtest(Method method, ForecastModel model, double[] x, int holdout, int horizon,
-			Levels levels, Double scale) {
+			int stride, Levels levels, Double scale) {
 		if (model.ownIntervals() != null) {
-			return backtestOwnIntervals(method, model, x, holdout, horizon, levels, scale);
+			return backtestOwnIntervals(method, model, x, holdout, horizon, stride, levels, scale);
 		}
 		int n = x.length;
 		int first = n - holdout;
@@ -137,7 +161,7 @@ class EvaluationService {
 		List<Double> percents = levels.percents();
 		int[] covered = new int[percents.size()];
 		int intervals = 0;
-		Metrics metrics = new Metrics();
+		BacktestMetrics metrics = new BacktestMetrics();
 		for (int t = first; t < n; t++) {
 			int origin = t - horizon + 1;
 			if (origin > firstOrigin) {
@@ -145,6 +169,9 @@ class EvaluationService {
 				if (origin - 1 - window >= lookback) {
 					recent.remove(residuals[origin - 1 - window]);
 				}
+			}
+			if (!RefitBacktest.scored(t, n, stride)) {
+				continue;
 			}
 			double forecast = model.forecast(x, origin, horizon)[horizon - 1];
 			metrics.add(x[t], forecast);
@@ -166,9 +193,7 @@ class EvaluationService {
 				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / intervals);
 			}
 		}
-		double mae = metrics.mae();
-		return new EvaluationResponse.Result(method.code(), model.params(), holdout, mae, metrics.rmse(),
-				metrics.mape(), metrics.zeroActuals, metrics.smape(), scale == null ? null : mae / scale, coverage);
+		return metrics.result(method, model.params(), scale, coverage);
 	}
 
 	/**
@@ -177,7 +202,7 @@ class EvaluationService {
 	 * origin (calibrated once, on the run's validation errors).
 	 */
 	private EvaluationResponse.Result backtestOwnIntervals(Method method, ForecastModel model, double[] x, int holdout,
-			int horizon, Levels levels, Double scale) {
+			int horizon, int stride, Levels levels, Double scale) {
 		int first = x.length - holdout;
 		double[] forecasts = model.backtest(x, first, horizon);
 		SymmetricIntervals own = model.ownIntervals();
@@ -187,8 +212,11 @@ class EvaluationService {
 			widths[l] = own.isEmpty() ? Double.NaN : own.halfWidths(percents.get(l) / 100, horizon)[horizon - 1];
 		}
 		int[] covered = new int[percents.size()];
-		Metrics metrics = new Metrics();
+		BacktestMetrics metrics = new BacktestMetrics();
 		for (int t = first; t < x.length; t++) {
+			if (!RefitBacktest.scored(t, x.length, stride)) {
+				continue;
+			}
 			double forecast = forecasts[t - first];
 			metrics.add(x[t], forecast);
 			for (int l = 0; l < widths.length; l++) {
@@ -200,12 +228,10 @@ class EvaluationService {
 		Map<String, Double> coverage = new LinkedHashMap<>();
 		if (!own.isEmpty()) {
 			for (int l = 0; l < percents.size(); l++) {
-				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / holdout);
+				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / metrics.count());
 			}
 		}
-		double mae = metrics.mae();
-		return new EvaluationResponse.Result(method.code(), model.params(), holdout, mae, metrics.rmse(),
-				metrics.mape(), metrics.zeroActuals, metrics.smape(), scale == null ? null : mae / scale, coverage);
+		return metrics.result(method, model.params(), scale, coverage);
 	}
 
 	/** The in-sample one-step naive MAE over {@code x[0, first)}, or null when it is 0. */
@@ -230,57 +256,6 @@ class EvaluationService {
 				: "MASE = MAE / " + String.format(Locale.ROOT, "%.4f", scale) + ", the in-sample one-step naive MAE over the " + first
 						+ " points read before the holdout.");
 		return notes;
-	}
-
-	/** Running sums of the backtest errors. */
-	private static final class Metrics {
-
-		private int count;
-
-		private double absolute;
-
-		private double squared;
-
-		private double percent;
-
-		private int percentCount;
-
-		private int zeroActuals;
-
-		private double symmetric;
-
-		void add(double actual, double forecast) {
-			double error = actual - forecast;
-			this.count++;
-			this.absolute += Math.abs(error);
-			this.squared += error * error;
-			if (actual == 0) {
-				this.zeroActuals++;
-			}
-			else {
-				this.percent += Math.abs(error / actual);
-				this.percentCount++;
-			}
-			double denominator = Math.abs(actual) + Math.abs(forecast);
-			this.symmetric += denominator == 0 ? 0 : 2 * Math.abs(error) / denominator;
-		}
-
-		double mae() {
-			return this.absolute / this.count;
-		}
-
-		double rmse() {
-			return Math.sqrt(this.squared / this.count);
-		}
-
-		Double mape() {
-			return this.percentCount == 0 ? null : 100 * this.percent / this.percentCount;
-		}
-
-		double smape() {
-			return 100 * this.symmetric / this.count;
-		}
-
 	}
 
 }

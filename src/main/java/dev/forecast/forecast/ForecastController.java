@@ -25,7 +25,19 @@ class ForecastController {
 			+ "[v + q((1-L)/2)·√h, v + q((1+L)/2)·√h], with q the empirical quantiles of those residuals, so they widen "
 			+ "with the horizon and follow skewed errors. neural: split-conformal intervals from the run's validation "
 			+ "errors, forecast ± the ceil((n+1)L)-th smallest of the n absolute validation errors k steps ahead, made "
-			+ "non-decreasing in k (beyond the last scored step S: × √(k/S)).";
+			+ "non-decreasing in k (beyond the last scored step S: × √(k/S)). theta, ets, arima and auto: "
+			+ "forecast ± z·sd, sd the square root of the fitted model's forecast variance (auto: the mean of its "
+			+ "members' sd).";
+
+	static final String CLASSICAL = "theta: the M3 winner as R's thetaf (seasonality test at 90%, multiplicative "
+			+ "decomposition, simple exponential smoothing with drift half the linear trend's slope); ets and arima: "
+			+ "exponential smoothing and seasonal ARIMA chosen by AICc, where this service has them (else 400). "
+			+ "They are fitted to the last forecast.forecast.classical-history points (default 1000) with the "
+			+ "period season (default from the frequency: 12 monthly, 4 quarterly, 7 daily, 24 hourly, 52 weekly, "
+			+ "else 1), once per series state; params shows the fitted model (model, estimates). auto (the default): "
+			+ "the mean of the forecasts of every classical method that can be fitted to the series; params.combined "
+			+ "names them, params.members their fitted models, params.dropped those that could not be fitted and "
+			+ "params.why the reason.";
 
 	static final String NEURAL = "neural uses the run given by run, or else the series' succeeded run with the lowest "
 			+ "validation MAE (409 when there is none, 404 for an unknown run, 400 for a run of another series); the "
@@ -45,6 +57,17 @@ class ForecastController {
 			 "points": [{"t": "2018-08-31", "v": 1.6, "intervals": {"80": [-29.73, 33.41], "95": [-54.04, 61.51]}},
 			            {"t": "2018-09-30", "v": 1.6, "intervals": {"80": [-42.71, 46.59], "95": [-77.09, 86.33]}},
 			            {"t": "2018-10-31", "v": 1.6, "intervals": {"80": [-52.67, 56.70], "95": [-94.78, 105.37]}}]}""";
+
+	static final String AUTO_EXAMPLE = """
+			{"series": 1, "method": "auto", "horizon": 2,
+			 "params": {"season": 12, "model": "theta", "combined": ["theta"], "rule": "mean",
+			            "why": "The equal-weight mean of the classical methods' forecasts: ...",
+			            "members": {"theta": {"model": "Theta (multiplicative seasonal adjustment, period 12)",
+			                                  "alpha": 0.907, "level": 450.6, "drift": 1.277, "seasonal": true,
+			                                  "sigma2": 94.79}}},
+			 "run": null,
+			 "points": [{"t": "1960-01-01", "v": 411.33, "intervals": {"80": [399.97, 422.68], "95": [393.96, 428.69]}},
+			            {"t": "1960-02-01", "v": 402.23, "intervals": {"80": [387.28, 417.18], "95": [379.37, 425.09]}}]}""";
 
 	static final String EVALUATION_EXAMPLE = """
 			{"series": 1, "holdout": 235, "horizon": 1,
@@ -87,12 +110,13 @@ class ForecastController {
 					+ "(mean of the last window values; later steps average the earlier forecasts too); "
 					+ "diff_moving_average (trailing moving average of d(t) = x(t) - x(t-season) over window, plus "
 					+ "x(t-season), or with smoothing k > 0 plus the centred moving average of x over "
-					+ "[t-season-k, t-season+k]); neural (a trained model). " + NEURAL + " Times continue "
+					+ "[t-season-k, t-season+k]); " + CLASSICAL + " neural (a trained model). " + NEURAL + " Times continue "
 					+ "the series' frequency (month-ends stay month-ends); an irregular series repeats its last spacing. "
 					+ INTERVALS + " A forecast reads only lookback + residual-window points from the end of the series.")
 	@ApiResponse(responseCode = "200", description = "The forecast",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ForecastResponse.class),
-					examples = { @ExampleObject(name = "sunspots naive", value = FORECAST_EXAMPLE),
+					examples = { @ExampleObject(name = "airline passengers auto", value = AUTO_EXAMPLE),
+							@ExampleObject(name = "sunspots naive", value = FORECAST_EXAMPLE),
 							@ExampleObject(name = "sunspots neural", value = NEURAL_EXAMPLE) }))
 	@ApiResponse(responseCode = "400", description = "A bad parameter, named in errors[].field",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = BAD_PARAMETER)))
@@ -102,24 +126,28 @@ class ForecastController {
 			+ "given run has not succeeded",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NO_MODEL)))
 	ForecastResponse forecast(@Parameter(description = "Series id", example = "1") @RequestParam long series,
-			@Parameter(description = "naive, seasonal_naive, moving_average, diff_moving_average or neural",
-					example = "naive") @RequestParam(defaultValue = "naive") String method,
+			@Parameter(description = "auto (default), naive, seasonal_naive, moving_average, diff_moving_average, "
+					+ "theta, ets, arima or neural", example = "auto") @RequestParam(defaultValue = "auto") String method,
 			@Parameter(description = "Steps ahead, 1 to forecast.forecast.max-horizon (default 1000)", example = "12")
 			@RequestParam(defaultValue = "12") int horizon,
-			@Parameter(description = "Moving-average length (moving_average, diff_moving_average); default 30, at "
-					+ "most the series length", example = "3") @RequestParam(required = false) Integer window,
-			@Parameter(description = "Seasonal lag (seasonal_naive, diff_moving_average); default from the frequency: "
-					+ "12 monthly, 7 daily, 24 hourly, 52 weekly, 4 quarterly, 1 yearly; less than the series length",
-					example = "12") @RequestParam(required = false) Integer season,
+			@Parameter(description = "Moving-average length (moving_average, diff_moving_average); default one "
+					+ "season of the frequency (3 without one), at most the series length (diff_moving_average: the "
+					+ "length minus season)", example = "3") @RequestParam(required = false) Integer window,
+			@Parameter(description = "Seasonal lag or period (seasonal_naive, diff_moving_average, theta, ets, arima, "
+					+ "auto); default from the frequency: 12 monthly, 7 daily, 24 hourly, 52 weekly, 4 quarterly, "
+					+ "else 1, and 1 when the series is not longer than one (diff_moving_average: two) such seasons; "
+					+ "less than the series length", example = "12") @RequestParam(required = false) Integer season,
 			@Parameter(description = "Half-width k of the centred average of the past (diff_moving_average); 0 (default) "
 					+ "to season - 1", example = "5") @RequestParam(required = false) Integer smoothing,
 			@Parameter(description = "Training run id (neural); default: the series' succeeded run with the lowest "
 					+ "validation MAE. 404 when unknown, 400 when it belongs to another series, 409 unless it succeeded",
 					example = "7") @RequestParam(required = false) Long run,
+			@Parameter(description = "Model form (ets): ZZZ (default, chosen by AICc) or a fixed form such as MAdM",
+					example = "ZZZ") @RequestParam(required = false) String model,
 			@Parameter(description = "Interval levels in percent, comma-separated", example = "80,95")
 			@RequestParam(required = false) String level) {
 		return this.forecasts.forecast(series, Method.parse("method", method),
-				new ForecastParams(window, season, smoothing, run), horizon, Levels.parse(level));
+				new ForecastParams(window, season, smoothing, run, model), horizon, Levels.parse(level));
 	}
 
 	@GetMapping("/evaluation")
@@ -134,7 +162,10 @@ class ForecastController {
 					+ "those that do not fit the series are listed in skipped; neural joins them when the series has a "
 					+ "succeeded run or run is given (its params.run names the run used; every origin's forecast goes "
 					+ "through the network in one batch, and notes say when the holdout overlaps the run's training or "
-					+ "calibration points). " + INTERVALS)
+					+ "calibration points). The classical methods (theta, ets, arima, auto) are fitted again at every "
+					+ "scored origin to the points before it only; a holdout longer than forecast.forecast.max-refits "
+					+ "(default 100) is then scored at evenly spaced points (every method alike), forecasts says how "
+					+ "many. " + INTERVALS)
 	@ApiResponse(responseCode = "200", description = "The backtest",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationResponse.class),
 					examples = @ExampleObject(name = "sunspots, course split", value = EVALUATION_EXAMPLE)))
@@ -154,16 +185,18 @@ class ForecastController {
 					example = "naive,moving_average") @RequestParam(required = false) String methods,
 			@Parameter(description = "Moving-average length (moving_average, diff_moving_average)", example = "3")
 			@RequestParam(required = false) Integer window,
-			@Parameter(description = "Seasonal lag (seasonal_naive, diff_moving_average)", example = "12")
-			@RequestParam(required = false) Integer season,
+			@Parameter(description = "Seasonal lag or period (seasonal_naive, diff_moving_average, theta, ets, arima, "
+					+ "auto)", example = "12") @RequestParam(required = false) Integer season,
 			@Parameter(description = "Half-width of the centred average of the past (diff_moving_average)")
 			@RequestParam(required = false) Integer smoothing,
 			@Parameter(description = "Training run id (neural); default: the series' succeeded run with the lowest "
 					+ "validation MAE", example = "7") @RequestParam(required = false) Long run,
+			@Parameter(description = "Model form (ets): ZZZ (default) or a fixed form such as MAdM", example = "ZZZ")
+			@RequestParam(required = false) String model,
 			@Parameter(description = "Interval levels in percent whose coverage is reported", example = "80,95")
 			@RequestParam(required = false) String level) {
 		return this.evaluations.evaluate(series, holdout, horizon, methods(methods),
-				new ForecastParams(window, season, smoothing, run), Levels.parse(level));
+				new ForecastParams(window, season, smoothing, run, model), Levels.parse(level));
 	}
 
 	private static List<Method> methods(String text) {

@@ -8,11 +8,17 @@ package dev.forecast.forecast;
  * @param season seasonal lag ({@code seasonal_naive}, {@code diff_moving_average})
  * @param smoothing half-width of the centred average of the past ({@code diff_moving_average})
  * @param run training run id ({@code neural})
+ * @param model the model form of a classical method ({@code ets}: {@code ZZZ} automatic, or a
+ * fixed form such as {@code MAdM})
  */
-public record ForecastParams(Integer window, Integer season, Integer smoothing, Long run) {
+public record ForecastParams(Integer window, Integer season, Integer smoothing, Long run, String model) {
+
+	public ForecastParams(Integer window, Integer season, Integer smoothing, Long run) {
+		this(window, season, smoothing, run, null);
+	}
 
 	public static ForecastParams none() {
-		return new ForecastParams(null, null, null, null);
+		return new ForecastParams(null, null, null, null, null);
 	}
 
 }

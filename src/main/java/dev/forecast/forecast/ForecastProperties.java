@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param cacheValues how many values the cache of fitted forecasts (the last {@code lookback}
  * values and residual quantiles per series state and method) may hold in all, about 8 bytes each;
  * 0 turns the cache off
+ * @param classicalHistory how many of the last points the classical methods ({@code theta},
+ * {@code ets}, {@code arima}, {@code auto}) are fitted to: the whole series when it is shorter
+ * @param maxRefits how many origins a backtest refits the classical methods at, at most: with a
+ * longer holdout every method is scored at evenly spaced holdout points, this many
  */
 @Validated
 @ConfigurationProperties("forecast.forecast")
@@ -26,5 +30,8 @@ public record ForecastProperties(@DefaultValue("1000") @Min(1) @Max(1_000_000) i
 		@DefaultValue("1000") @Min(2) @Max(1_000_000) int residualWindow,
 		@DefaultValue("10000") @Min(1) @Max(1_000_000) int maxHoldout,
 		@DefaultValue("100000") @Min(1) @Max(10_000_000) int evaluationHistory,
-		@DefaultValue("5000000") @Min(0) long cacheValues) {
+		@DefaultValue("5000000") @Min(0) long cacheValues,
+		@DefaultValue("1000") @Min(2) @Max(1_000_000) int classicalHistory,
+		@DefaultValue("100") @Min(1) @Max(100_000) int maxRefits) {
+
 }

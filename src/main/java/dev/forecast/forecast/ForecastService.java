@@ -11,6 +11,7 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.forecast.error.BadRequestException;
+import dev.forecast.forecast.stats.FittedModel;
 import dev.forecast.series.Frequency;
 import dev.forecast.series.Observations;
 import dev.forecast.series.Series;
@@ -49,7 +50,7 @@ class ForecastService {
 		this.properties = properties;
 		this.fits = Caffeine.newBuilder()
 			.maximumWeight(properties.cacheValues())
-			.weigher((FitKey key, Fit fit) -> fit.recent().length + 32)
+			.weigher((FitKey key, Fit fit) -> fit.weight() + 32)
 			.build();
 	}
 
@@ -64,6 +65,10 @@ class ForecastService {
 		ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
 		FitKey key = new FitKey(seriesId, series.getLength(), series.getUpdatedAt(), method, model.params(),
 				model.run(), levels);
+		if (model instanceof FittingModel fitting) {
+			Fit fit = this.fits.get(key, k -> fitWhole(series, fitting));
+			return fitted(series, method, fitting, fit, horizon, levels);
+		}
 		SymmetricIntervals own = model.ownIntervals();
 		Fit fit = this.fits.get(key, k -> fit(series, model, levels, own != null));
 		double[] forecast = model.forecast(fit.recent(), fit.recent().length, horizon);
@@ -77,6 +82,53 @@ class ForecastService {
 					intervals));
 		}
 		return new ForecastResponse(seriesId, method.code(), horizon, model.params(), model.run(), points);
+	}
+
+	/**
+	 * A classical model's forecast: fitted once per series state to the last {@code lookback}
+	 * points, intervals {@code forecast ± z * sqrt(variance)} per level (none where the variance is
+	 * not a positive finite number).
+	 */
+	private ForecastResponse fitted(Series series, Method method, FittingModel model, Fit fit, int horizon,
+			Levels levels) {
+		double[] forecast = fit.model().forecast(horizon);
+		double[] variance = fit.model().forecastVariance(horizon);
+		for (double value : forecast) {
+			if (!Double.isFinite(value)) {
+				throw BadRequestException.invalid("method", method.code() + " gives no finite forecast for series "
+						+ series.getId() + "; use another method");
+			}
+		}
+		List<LocalDateTime> times = futureTimes(series.getEnd(), series.getFrequency(), fit.lastSpacing(), horizon);
+		List<ForecastResponse.Point> points = new ArrayList<>(horizon);
+		for (int k = 0; k < horizon; k++) {
+			points.add(new ForecastResponse.Point(TimeFormat.format(times.get(k), series.isDateOnly()), forecast[k],
+					gaussian(levels, forecast[k], variance[k])));
+		}
+		return new ForecastResponse(series.getId(), method.code(), horizon, model.describe(fit.model()), null, points);
+	}
+
+	/** {@code forecast ± z(level) * sqrt(variance)} by level; empty when the variance is unusable. */
+	static Map<String, double[]> gaussian(Levels levels, double forecast, double variance) {
+		Map<String, double[]> out = new LinkedHashMap<>();
+		if (!(variance >= 0) || Double.isInfinite(variance)) {
+			return out;
+		}
+		double sd = Math.sqrt(variance);
+		for (double percent : levels.percents()) {
+			double width = Levels.z(percent / 100) * sd;
+			out.put(Levels.key(percent), new double[] { forecast - width, forecast + width });
+		}
+		return out;
+	}
+
+	/** Reads the last {@code lookback} points (at least 2, for the last spacing) and fits the model to them. */
+	private Fit fitWhole(Series series, FittingModel model) {
+		int lookback = model.lookback();
+		Observations tail = this.series.tail(series, Math.max(lookback, 2));
+		double[] x = tail.values();
+		long[] t = tail.times();
+		return new Fit(new double[0], t[t.length - 1] - t[t.length - 2], null, model.fit(x, x.length), 2 * lookback);
 	}
 
 	/** Half-widths per level (rows, in the order of {@code levels}) and step (columns). */
@@ -113,7 +165,7 @@ class ForecastService {
 				: Intervals.of(model.residuals(x, 0), 0, x.length, levels);
 		long[] t = tail.times();
 		return new Fit(Arrays.copyOfRange(x, x.length - lookback, x.length), t[t.length - 1] - t[t.length - 2],
-				intervals);
+				intervals, null, lookback);
 	}
 
 	@EventListener
@@ -145,8 +197,11 @@ class ForecastService {
 			Long run, Levels levels) {
 	}
 
-	/** The last {@code lookback} values, the last spacing in seconds and the residual quantiles. */
-	private record Fit(double[] recent, long lastSpacing, Intervals intervals) {
+	/**
+	 * The last {@code lookback} values, the last spacing in seconds and the residual quantiles; or
+	 * for a classical method the model fitted to the tail. {@code weight}: about the values it holds.
+	 */
+	private record Fit(double[] recent, long lastSpacing, Intervals intervals, FittedModel model, int weight) {
 	}
 
 }

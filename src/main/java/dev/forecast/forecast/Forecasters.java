@@ -1,21 +1,28 @@
 package dev.forecast.forecast;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
 
 import org.springframework.stereotype.Component;
 
-/** The registry of {@link Forecaster} beans, one per {@link Method}. */
+/**
+ * The registry of {@link Forecaster} beans, one per {@link Method}, and of the
+ * {@link ClassicalMethod} beans, each adapted by a {@link ClassicalForecaster}.
+ */
 @Component
 class Forecasters {
 
 	private final Map<Method, Forecaster> byMethod = new EnumMap<>(Method.class);
 
-	Forecasters(List<Forecaster> forecasters) {
-		for (Forecaster forecaster : forecasters) {
+	Forecasters(List<Forecaster> forecasters, List<ClassicalMethod> classical, ForecastProperties properties) {
+		List<Forecaster> all = new ArrayList<>(forecasters);
+		classical.forEach(method -> all.add(new ClassicalForecaster(method, properties.classicalHistory())));
+		for (Forecaster forecaster : all) {
 			Forecaster previous = this.byMethod.put(forecaster.method(), forecaster);
 			if (previous != null) {
 				throw new IllegalStateException("Two forecasters for " + forecaster.method() + ": "
@@ -25,11 +32,15 @@ class Forecasters {
 	}
 
 	/**
-	 * The forecaster of {@code method}; a method without one answers 409 (as {@code neural} does for
-	 * a series without a succeeded training run).
+	 * The forecaster of {@code method}; a method that needs training and has no forecaster answers
+	 * 409 (as {@code neural} does for a series without a succeeded training run), any other 400.
 	 */
 	Forecaster get(Method method, long seriesId) {
 		Forecaster forecaster = this.byMethod.get(method);
+		if (forecaster == null && !method.needsTraining()) {
+			throw BadRequestException.invalid("method", "'" + method.code() + "' is not available in this service "
+					+ "yet; use one of " + String.join(", ", untrained().stream().map(Method::code).toList()));
+		}
 		if (forecaster == null) {
 			throw new ConflictException("No trained model",
 					"Series " + seriesId + " has no succeeded training run to forecast with: method '" + method.code()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import dev.forecast.error.BadRequestException;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * Prediction-interval levels in percent, as {@code level=80,95} gives them: each strictly between
@@ -17,6 +18,8 @@ record Levels(List<Double> percents) {
 	static final Levels DEFAULT = new Levels(List.of(80.0, 95.0));
 
 	static final int MAX = 10;
+
+	private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
 
 	static Levels parse(String text) {
 		if (text == null || text.isBlank()) {
@@ -40,6 +43,11 @@ record Levels(List<Double> percents) {
 			throw BadRequestException.invalid("level", "at most " + MAX + " levels, got " + levels.size());
 		}
 		return new Levels(new ArrayList<>(levels));
+	}
+
+	/** The two-sided standard normal quantile of {@code level} (a fraction): 1.2816 for 0.8, 1.96 for 0.95. */
+	static double z(double level) {
+		return NORMAL.inverseCumulativeProbability((1 + level) / 2);
 	}
 
 	static String key(double level) {

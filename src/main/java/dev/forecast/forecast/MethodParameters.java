@@ -7,39 +7,44 @@ import dev.forecast.series.Series;
 /** Checks and defaults the per-method parameters against a series; a bad one is a 400 naming it. */
 final class MethodParameters {
 
-	/** Moving-average length when the request gives none. */
-	static final int DEFAULT_WINDOW = 30;
+	/** Moving-average length when the request gives none and the frequency has no season. */
+	static final int DEFAULT_WINDOW = 3;
 
 	private MethodParameters() {
 	}
 
-	/** {@code window}: 1 up to the series length. */
-	static int window(Series series, ForecastParams params) {
-		int window = params.window() == null ? DEFAULT_WINDOW : params.window();
-		String given = params.window() == null ? " (the default)" : "";
+	/**
+	 * {@code window}: 1 up to {@code max} (the series length, or less where the method reads more);
+	 * the default is one season of the frequency (12 monthly, 7 daily, ...), or
+	 * {@value #DEFAULT_WINDOW} without one, at most {@code max}.
+	 */
+	static int window(Series series, ForecastParams params, long max) {
+		if (params.window() == null) {
+			int season = frequencySeason(series);
+			return (int) Math.max(1, Math.min(season > 1 ? season : DEFAULT_WINDOW, max));
+		}
+		int window = params.window();
 		if (window <= 0) {
 			throw BadRequestException.invalid("window", "must be 1 or more, was " + window);
 		}
 		if (window > series.getLength()) {
-			throw BadRequestException.invalid("window", "window " + window + given + " is longer than the series ("
+			throw BadRequestException.invalid("window", "window " + window + " is longer than the series ("
 					+ series.getLength() + " points); pass a smaller window");
 		}
 		return window;
 	}
 
 	/**
-	 * {@code season}: any positive lag shorter than the series; the default comes from the
-	 * frequency (12 monthly, 7 daily, 24 hourly, 52 weekly, 4 quarterly, 1 yearly).
+	 * {@code season}: any positive lag shorter than the series. The default comes from the frequency
+	 * (12 monthly, 7 daily, 24 hourly, 52 weekly, 4 quarterly, 1 yearly) when the series is longer
+	 * than {@code room} times it, else 1 (no season: seasonal naive is then naive), as for an
+	 * irregular series.
 	 */
-	static int season(Series series, ForecastParams params) {
+	static int season(Series series, ForecastParams params, int room) {
 		Integer season = params.season();
 		if (season == null) {
-			Frequency frequency = series.getFrequency();
-			if (frequency == null) {
-				throw BadRequestException.invalid("season",
-						"is required: the series has no regular frequency to take a default season from");
-			}
-			season = frequency.defaultSeason();
+			int usual = frequencySeason(series);
+			return (long) usual * room < series.getLength() ? usual : 1;
 		}
 		if (season <= 0) {
 			throw BadRequestException.invalid("season", "must be 1 or more, was " + season);
@@ -49,6 +54,12 @@ final class MethodParameters {
 					+ series.getLength() + " points)");
 		}
 		return season;
+	}
+
+	/** The season of the series' frequency, 1 for an irregular series. */
+	static int frequencySeason(Series series) {
+		Frequency frequency = series.getFrequency();
+		return frequency == null ? 1 : frequency.defaultSeason();
 	}
 
 	/** {@code smoothing}: 0 (none) up to {@code season - 1}, so the centred average reads only the past. */

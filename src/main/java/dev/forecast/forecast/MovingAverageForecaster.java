@@ -20,7 +20,7 @@ class MovingAverageForecaster implements Forecaster {
 
 	@Override
 	public ForecastModel bind(Series series, ForecastParams params) {
-		return new Model(MethodParameters.window(series, params));
+		return new Model(MethodParameters.window(series, params, series.getLength()));
 	}
 
 	record Model(int window) implements ForecastModel {

@@ -17,7 +17,7 @@ class SeasonalNaiveForecaster implements Forecaster {
 
 	@Override
 	public ForecastModel bind(Series series, ForecastParams params) {
-		return new Model(MethodParameters.season(series, params));
+		return new Model(MethodParameters.season(series, params, 1));
 	}
 
 	record Model(int season) implements ForecastModel {

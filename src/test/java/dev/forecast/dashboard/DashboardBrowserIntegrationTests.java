@@ -92,7 +92,7 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 		WebElement best = browser.await(SHORT, "the evaluation table",
 				(d) -> d.findElements(By.cssSelector("#evaluation-table tr.best")).stream().findFirst().orElse(null));
 		assertThat(best.getText()).contains("best");
-		assertThat(browser.driver().findElements(By.cssSelector("#evaluation-table tbody tr"))).hasSize(4);
+		assertThat(browser.driver().findElements(By.cssSelector("#evaluation-table tbody tr"))).hasSize(6);
 
 		// a problem detail reads as a message: title, detail, field errors
 		type("#evaluation-form [name=holdout]", "100000");

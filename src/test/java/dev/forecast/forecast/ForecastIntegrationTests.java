@@ -109,9 +109,12 @@ class ForecastIntegrationTests extends IntegrationTest {
 
 		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
 		assertThat((List<String>) evaluation.json("$.results[*].method")).containsExactly("naive", "seasonal_naive",
-				"moving_average", "diff_moving_average");
+				"moving_average", "diff_moving_average", "theta", "auto");
+		// 120 holdout points, refits bounded at 100 origins: every method is scored at the same 60 points
+		assertThat((List<Integer>) evaluation.json("$.results[*].forecasts")).containsOnly(60);
+		assertThat((List<String>) evaluation.json("$.notes")).anyMatch(note -> note.contains("one holdout point in 2"));
 		assertThat((String) evaluation.json("$.best")).isIn("naive", "seasonal_naive", "moving_average",
-				"diff_moving_average");
+				"diff_moving_average", "theta", "auto");
 	}
 
 	@Test
@@ -131,7 +134,7 @@ class ForecastIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void anIrregularSeriesStepsByItsLastSpacingAndSkipsSeasonalMethodsInDefaultEvaluations() {
+	void anIrregularSeriesStepsByItsLastSpacingAndItsSeasonalMethodsDefaultToNoSeason() {
 		Response created = http().postJson("/series", """
 				{"name": "irregular", "points": [{"t": "2024-01-01 00:00:00", "v": 1}, {"t": "2024-01-01 07:00:00", "v": 2},
 				  {"t": "2024-01-01 10:00:00", "v": 3}, {"t": "2024-01-01 17:00:00", "v": 2},
@@ -144,10 +147,13 @@ class ForecastIntegrationTests extends IntegrationTest {
 
 		assertThat((List<String>) forecast.json("$.points[*].t")).containsExactly("2024-01-02T16:00:00", "2024-01-02T21:00:00");
 		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
-		assertThat((List<String>) evaluation.json("$.results[*].method")).containsExactly("naive", "moving_average");
-		assertThat((List<String>) evaluation.json("$.skipped[*].method")).containsExactly("seasonal_naive",
-				"diff_moving_average");
-		assertBadParameter("/forecast?series=" + created.id() + "&method=seasonal_naive", "season");
+		assertThat((List<String>) evaluation.json("$.results[*].method")).containsExactly("naive", "seasonal_naive",
+				"moving_average", "diff_moving_average", "theta", "auto");
+		assertThat((List<Integer>) evaluation.json("$.results[?(@.method == 'seasonal_naive')].params.season"))
+			.containsExactly(1);
+		Response seasonal = http().get("/forecast?series=" + created.id() + "&method=seasonal_naive&horizon=1");
+		assertThat(seasonal.status()).as(seasonal.toString()).isEqualTo(200);
+		assertThat((Double) seasonal.json("$.points[0].v")).isEqualTo(6.0);
 	}
 
 	@Test
@@ -160,7 +166,7 @@ class ForecastIntegrationTests extends IntegrationTest {
 		assertBadParameter(base + "&method=seasonal_naive&season=3235", "season");
 		assertBadParameter(base + "&method=seasonal_naive&season=-1", "season");
 		assertBadParameter(base + "&method=diff_moving_average&smoothing=12", "smoothing");
-		assertBadParameter(base + "&method=arima", "method");
+		assertBadParameter(base + "&method=prophet", "method");
 		assertBadParameter(base + "&level=100", "level");
 		assertBadParameter(base + "&level=abc", "level");
 		assertBadParameter(base + "&horizon=x", "horizon");

@@ -10,6 +10,7 @@ import dev.forecast.series.SeriesService;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -22,12 +23,16 @@ class ForecastServiceTests {
 
 	private static final int RESIDUAL_WINDOW = 1000;
 
+	private static final ForecastProperties PROPERTIES = new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000,
+			100_000, 1000, 100);
+
 	private final SeriesService seriesService = mock(SeriesService.class);
 
 	private final ForecastService service = new ForecastService(this.seriesService,
 			new Forecasters(List.of(new NaiveForecaster(), new MovingAverageForecaster(),
-					new SeasonalNaiveForecaster(), new DiffMovingAverageForecaster())),
-			new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000, 100_000));
+					new SeasonalNaiveForecaster(), new DiffMovingAverageForecaster()), List.of(new ThetaMethod()),
+					PROPERTIES),
+			PROPERTIES);
 
 	@Test
 	void aForecastOnAMillionPointsReadsOnlyTheTail() {
@@ -46,6 +51,25 @@ class ForecastServiceTests {
 		verify(this.seriesService, never()).points(anyLong());
 		assertThat(naive.points().get(0).v()).isEqualTo(999_999);
 		assertThat(average.points().get(0).v()).isEqualTo(999_999 - 14.5);
+	}
+
+	@Test
+	void aClassicalModelIsFittedOncePerSeriesStateToItsBoundedTail() {
+		Series series = ForecasterTests.series(1_000_000, Frequency.HOURLY);
+		LocalDateTime end = LocalDateTime.of(2020, 1, 1, 0, 0).plusHours(999_999);
+		given(series.getEnd()).willReturn(end);
+		given(this.seriesService.get(7)).willReturn(series);
+		given(this.seriesService.tail(any(), anyInt())).willAnswer(call -> ramp(end, call.getArgument(1)));
+
+		ForecastResponse first = this.service.forecast(7, Method.THETA, ForecastParams.none(), 12, Levels.DEFAULT);
+		ForecastResponse again = this.service.forecast(7, Method.THETA, ForecastParams.none(), 24, Levels.DEFAULT);
+
+		verify(this.seriesService).tail(series, 1000);
+		assertThat(again.points().subList(0, 12)).extracting(ForecastResponse.Point::v)
+			.containsExactlyElementsOf(first.points().stream().map(ForecastResponse.Point::v).toList());
+		// a straight line: theta continues it
+		assertThat(first.points().get(0).v()).isCloseTo(1_000_000, within(1.0));
+		assertThat(first.params()).containsEntry("season", 24).containsKey("alpha");
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package dev.forecast.forecast;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
 import dev.forecast.error.BadRequestException;
 import dev.forecast.series.Frequency;
 import dev.forecast.series.Series;
@@ -101,14 +105,51 @@ class ForecasterTests {
 			.isThrownBy(() -> new SeasonalNaiveForecaster().bind(ten, new ForecastParams(null, 10, null, null)))
 			.satisfies(ex -> assertThat(ex.errors().get(0).field()).isEqualTo("season"));
 		assertThatExceptionOfType(BadRequestException.class)
-			.isThrownBy(() -> new SeasonalNaiveForecaster().bind(series(10, null), ForecastParams.none()))
-			.satisfies(ex -> assertThat(ex.errors().get(0).field()).isEqualTo("season"));
-		assertThatExceptionOfType(BadRequestException.class)
 			.isThrownBy(() -> new DiffMovingAverageForecaster().bind(ten, new ForecastParams(2, 4, 4, null)))
 			.satisfies(ex -> assertThat(ex.errors().get(0).field()).isEqualTo("smoothing"));
 		assertThatExceptionOfType(BadRequestException.class)
 			.isThrownBy(() -> new DiffMovingAverageForecaster().bind(ten, new ForecastParams(7, 4, 0, null)))
 			.satisfies(ex -> assertThat(ex.errors().get(0).field()).isEqualTo("window"));
+	}
+
+	@Test
+	void everyMethodAnswersWithItsDefaultsOnEveryShortSeries() {
+		List<Forecaster> forecasters = List.of(new NaiveForecaster(), new SeasonalNaiveForecaster(),
+				new MovingAverageForecaster(), new DiffMovingAverageForecaster(),
+				new ClassicalForecaster(new ThetaMethod(), 1000));
+		for (Frequency frequency : Arrays.asList(Frequency.monthly(true), Frequency.quarterly(false), Frequency.DAILY,
+				Frequency.HOURLY, Frequency.WEEKLY, Frequency.yearly(false), null)) {
+			for (int length : new int[] { 3, 5, 13, 30, 60 }) {
+				double[] x = new Random(length).doubles(length, 10, 20).toArray();
+				for (Forecaster forecaster : forecasters) {
+					ForecastModel model = forecaster.bind(series(length, frequency), ForecastParams.none());
+					String what = forecaster.method().code() + " on " + length + " points " + frequency + " " + model.params();
+					assertThat(model.lookback()).as(what).isBetween(1, length);
+					double[] forecast = model.forecast(x, length, 3);
+					assertThat(Arrays.stream(forecast).allMatch(Double::isFinite)).as(what).isTrue();
+				}
+			}
+		}
+	}
+
+	@Test
+	void defaultWindowsAndSeasonsFollowTheFrequencyAndTheLength() {
+		assertThat(new MovingAverageForecaster().bind(series(100, Frequency.monthly(true)), ForecastParams.none()).params())
+			.containsEntry("window", 12);
+		assertThat(new MovingAverageForecaster().bind(series(5, Frequency.monthly(true)), ForecastParams.none()).params())
+			.containsEntry("window", 5);
+		assertThat(new MovingAverageForecaster().bind(series(100, null), ForecastParams.none()).params())
+			.containsEntry("window", 3);
+		assertThat(new SeasonalNaiveForecaster().bind(series(12, Frequency.monthly(true)), ForecastParams.none()).params())
+			.containsEntry("season", 1);
+		assertThat(new SeasonalNaiveForecaster().bind(series(13, Frequency.monthly(true)), ForecastParams.none()).params())
+			.containsEntry("season", 12);
+		assertThat(new SeasonalNaiveForecaster().bind(series(10, null), ForecastParams.none()).params())
+			.containsEntry("season", 1);
+		assertThat(new DiffMovingAverageForecaster().bind(series(30, Frequency.monthly(true)), ForecastParams.none())
+			.params()).containsEntry("season", 12).containsEntry("window", 12);
+		assertThat(new DiffMovingAverageForecaster().bind(series(20, Frequency.monthly(true)), ForecastParams.none())
+			.params()).containsEntry("season", 1).containsEntry("window", 12);
 	}
 
 	static ForecastParams window(int window) {

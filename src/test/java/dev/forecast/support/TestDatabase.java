@@ -1,11 +1,19 @@
 package dev.forecast.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.util.FileSystemUtils;
+
+import dev.forecast.database.EmbeddedPostgres;
 
 /**
  * The PostgreSQL every integration test uses, chosen once per JVM:
@@ -13,8 +21,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <li>the one named by {@code TEST_DATABASE_URL} (with {@code TEST_DATABASE_USER},
  * {@code TEST_DATABASE_PASSWORD}) when that variable is set;</li>
  * <li>else a Testcontainers PostgreSQL when a Docker engine answers;</li>
- * <li>else the local {@code jdbc:postgresql://127.0.0.1:5432/test} as user {@code postgres}.</li>
+ * <li>else the service's own embedded PostgreSQL ({@link EmbeddedPostgres}, binaries from the
+ * classpath), started once per test JVM on a throw-away data directory and stopped at its exit.</li>
  * </ol>
+ * So no test needs a server set up by hand: a machine with only Java runs them all.
  */
 public final class TestDatabase {
 
@@ -44,8 +54,30 @@ public final class TestDatabase {
 			container.start();
 			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
 		}
-		return new Connection("jdbc:postgresql://127.0.0.1:5432/test", env("TEST_DATABASE_USER", "postgres"),
-				env("TEST_DATABASE_PASSWORD", ""));
+		return embedded();
+	}
+
+	private static Connection embedded() {
+		try {
+			// open to other users: as root the server may run as an unprivileged user (see ServerUser)
+			Path parent = Files.createTempDirectory("forecast-test-db");
+			Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+			EmbeddedPostgres server = EmbeddedPostgres
+				.start(new EmbeddedPostgres.Settings(parent.resolve("data"), 0, null, false, Duration.ofMinutes(2)));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				server.close();
+				try {
+					FileSystemUtils.deleteRecursively(parent);
+				}
+				catch (IOException ex) {
+					// a temporary directory left behind
+				}
+			}, "embedded-postgres-stop"));
+			return new Connection(server.jdbcUrl("postgres"), EmbeddedPostgres.USER, "");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static boolean dockerAvailable() {
