@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.forecast.error.ForbiddenException;
 import dev.forecast.error.UnauthorizedException;
+import dev.forecast.training.QuotaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.forecast.error.TooManyRequestsException;
+import dev.forecast.training.QuotaProperties;
 import dev.forecast.web.DispatchPaths;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;

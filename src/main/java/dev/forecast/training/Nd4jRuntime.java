@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * is unsupported (or none answers), ND4J is shown only the CPU backend and a clear message is logged.
  */
 @Component
-class Nd4jRuntime {
+public class Nd4jRuntime {
 
 	private static final Logger log = LoggerFactory.getLogger(Nd4jRuntime.class);
 
@@ -70,7 +70,7 @@ class Nd4jRuntime {
 		return new Choice(true, "CUDA on " + gpus);
 	}
 
-	synchronized void start() {
+	public synchronized void start() {
 		if (this.started) {
 			return;
 		}
@@ -93,18 +93,18 @@ class Nd4jRuntime {
 		this.started = true;
 	}
 
-	boolean isCuda() {
+	public boolean isCuda() {
 		start();
 		return this.cuda;
 	}
 
-	int devices() {
+	public int devices() {
 		start();
 		return this.devices;
 	}
 
 	/** Binds the calling thread to a GPU (no-op on the CPU backend). */
-	void bindToDevice(int device) {
+	public void bindToDevice(int device) {
 		if (isCuda()) {
 			Nd4j.getAffinityManager().unsafeSetDevice(device);
 		}

@@ -9,7 +9,7 @@ import java.util.Set;
  * The states of a training run and the one table of allowed moves between them:
  * {@code QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED}, plus {@code QUEUED → CANCELLED}
  * (cancelled before a worker took it) and {@code RUNNING → QUEUED} (its worker shut down or died).
- * {@link RunStore} writes statuses only through {@link #sourcesOf}, so every SQL update is guarded
+ * {@link RunStore} and the workers' queue write statuses only through {@link #sourcesOf}, so every SQL update is guarded
  * by this table.
  */
 public enum RunStatus {
@@ -33,7 +33,7 @@ public enum RunStatus {
 	}
 
 	/** The statuses a run may be in to move to {@code target}. */
-	static List<String> sourcesOf(RunStatus target) {
+	public static List<String> sourcesOf(RunStatus target) {
 		return Arrays.stream(values()).filter(s -> s.canMoveTo(target)).map(Enum::name).toList();
 	}
 

@@ -1,6 +1,7 @@
 package dev.forecast.training;
 
 import java.net.URI;
+import java.security.Principal;
 
 import dev.forecast.error.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,11 +33,11 @@ class TrainingController {
 			description = "Only series is required; the run's spec shows every default used. The run trains "
 					+ "asynchronously: poll GET /runs/{id} for progress and the learning curve.")
 	@ApiResponse(responseCode = "202", description = "Queued")
-	ResponseEntity<Run> train(@RequestBody TrainRequest request) {
+	ResponseEntity<Run> train(@RequestBody TrainRequest request, Principal principal) {
 		if (request.series() == null) {
 			throw BadRequestException.invalid("series", "is required");
 		}
-		Run run = this.service.submit(request);
+		Run run = this.service.submit(request, Owner.of(principal));
 		return ResponseEntity.accepted().location(URI.create("/runs/" + run.id())).body(run);
 	}
 

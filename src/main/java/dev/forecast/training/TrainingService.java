@@ -5,8 +5,6 @@ import java.util.List;
 import dev.forecast.error.ConflictException;
 import dev.forecast.error.TooManyRequestsException;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.security.Caller;
-import dev.forecast.security.QuotaProperties;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
 
@@ -14,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Submits, reads, cancels and deletes runs. Training itself happens on the {@link WorkerPool}. */
+/** Submits, reads, cancels and deletes runs. Training itself happens on the workers of {@code jobs}. */
 @Service
 public class TrainingService {
 
@@ -24,32 +22,31 @@ public class TrainingService {
 
 	private final RunStore runs;
 
-	private final RunningJobs running;
-
 	private final ApplicationEventPublisher events;
 
 	private final TrainingProperties properties;
 
 	private final QuotaProperties quota;
 
-	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, RunningJobs running,
-			ApplicationEventPublisher events, TrainingProperties properties, QuotaProperties quota) {
+	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, ApplicationEventPublisher events, TrainingProperties properties, QuotaProperties quota) {
 		this.series = series;
 		this.specs = specs;
 		this.runs = runs;
-		this.running = running;
 		this.events = events;
 		this.properties = properties;
 		this.quota = quota;
 	}
 
-	/** Queues a run in this transaction: it exists (QUEUED) exactly when the request succeeded. */
+	/**
+	 * Queues a run of {@code owner} in this transaction: it exists (QUEUED) exactly when the request
+	 * succeeded.
+	 */
 	@Transactional
-	public Run submit(TrainRequest request) {
+	public Run submit(TrainRequest request, Owner owner) {
 		Series target = this.series.get(request.series());
 		TrainSpec spec = this.specs.resolve(request, target.getLength(), season(target));
-		checkActiveRuns();
-		long id = this.runs.insert(target.getId(), spec);
+		checkActiveRuns(owner);
+		long id = this.runs.insert(target.getId(), spec, owner);
 		this.events.publishEvent(new RunQueued(id));
 		return get(id);
 	}
@@ -65,9 +62,9 @@ public class TrainingService {
 		return series.getFrequency() == null ? null : series.getFrequency().defaultSeason();
 	}
 
-	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per caller; 429 beyond. */
-	private void checkActiveRuns() {
-		long active = this.runs.lockAndCountActive(Caller.current());
+	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per owner; 429 beyond. */
+	private void checkActiveRuns(Owner owner) {
+		long active = this.runs.lockAndCountActive(owner);
 		if (active >= this.quota.maxActiveRuns()) {
 			throw new TooManyRequestsException("This API key already has " + active + " queued or running runs, the "
 					+ "most allowed (forecast.quota.max-active-runs); wait for one to finish or cancel one.", 30);
@@ -100,7 +97,7 @@ public class TrainingService {
 	public Run cancel(long id) {
 		RunStatus status = this.runs.requestCancel(id).orElseThrow(() -> RunNotFoundException.forId(id));
 		if (status == RunStatus.RUNNING) {
-			this.running.cancel(id);
+			this.events.publishEvent(new RunCancelRequested(id));
 		}
 		return get(id);
 	}

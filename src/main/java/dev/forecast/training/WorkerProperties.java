@@ -30,7 +30,7 @@ public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		@DefaultValue("20s") Duration shutdownTimeout) {
 
 	/** CPU workers to start on a machine with {@code cores} cores. */
-	int cpuWorkers(int cores) {
+	public int cpuWorkers(int cores) {
 		if (this.threads > 0) {
 			return this.threads;
 		}

@@ -1,7 +1,9 @@
 package dev.forecast.tuning;
 
 import java.net.URI;
+import java.security.Principal;
 
+import dev.forecast.training.Owner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,8 +30,8 @@ class TuningController {
 			description = "Samples trials points of the space (reproducibly for a seed) around the base spec and "
 					+ "queues each as a training run on the shared worker pool. Poll GET /tune/{id}.")
 	@ApiResponse(responseCode = "202", description = "Trials queued")
-	ResponseEntity<Tuning> tune(@RequestBody TuneRequest request) {
-		Tuning tuning = this.service.start(request);
+	ResponseEntity<Tuning> tune(@RequestBody TuneRequest request, Principal principal) {
+		Tuning tuning = this.service.start(request, Owner.of(principal));
 		return ResponseEntity.accepted().location(URI.create("/tune/" + tuning.id())).body(tuning);
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
+import dev.forecast.training.Owner;
 import dev.forecast.training.Run;
 import dev.forecast.training.TrainRequest;
 import dev.forecast.training.TrainingService;
@@ -41,7 +42,7 @@ class TuningService {
 	}
 
 	@Transactional
-	Tuning start(TuneRequest request) {
+	Tuning start(TuneRequest request, Owner owner) {
 		List<FieldProblem> errors = new ArrayList<>();
 		if (request.series() == null) {
 			errors.add(new FieldProblem("series", "is required"));
@@ -75,7 +76,7 @@ class TuningService {
 			int trial = t + 1;
 			Run run;
 			try {
-				run = this.training.submit(TrialRequests.build(seriesId, request.base(), params));
+				run = this.training.submit(TrialRequests.build(seriesId, request.base(), params), owner);
 			}
 			catch (BadRequestException ex) {
 				throw invalid(ex.errors().stream().map(e -> new FieldProblem(field(e.field(), params),

@@ -9,13 +9,13 @@ import dev.forecast.support.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Small series and specs that train in seconds. */
-final class TrainingFixtures {
+public final class TrainingFixtures {
 
 	private TrainingFixtures() {
 	}
 
 	/** Uploads a monthly series of {@code n} points (a noisy seasonal wave) and returns its id. */
-	static long upload(TestHttp http, int n) {
+	public static long upload(TestHttp http, int n) {
 		String values = IntStream.range(0, n)
 			.mapToObj(i -> String.format(Locale.ROOT, "%.3f", 50 + 30 * Math.sin(i * 2 * Math.PI / 12) + (i * 7 % 5)))
 			.collect(Collectors.joining(","));
@@ -27,7 +27,7 @@ final class TrainingFixtures {
 	}
 
 	/** A tiny spec: small window and network, {@code epochs} epochs, no early stopping. */
-	static String tinySpec(long series, String model, int epochs) {
+	public static String tinySpec(long series, String model, int epochs) {
 		return "{\"series\":" + series + ",\"model\":\"" + model + "\",\"units\":8,\"window\":12,\"validation\":24,"
 				+ "\"epochs\":" + epochs + ",\"batchSize\":32,\"optimizer\":{\"type\":\"adam\",\"learningRate\":0.01},"
 				+ "\"earlyStopping\":{\"patience\":0}}";

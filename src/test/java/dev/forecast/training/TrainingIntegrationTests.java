@@ -8,6 +8,7 @@ import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,9 @@ class TrainingIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private TrainedModels models;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void trainsEndToEndWithALiveCurveMetricsAndAStoredModel() {
@@ -142,6 +146,16 @@ class TrainingIntegrationTests extends IntegrationTest {
 		assertThat(http().delete("/series/" + series).status()).isEqualTo(204);
 		assertThat(http().get("/runs/" + run).status()).isEqualTo(404);
 		assertThat(this.models.bestRun(series)).isEmpty();
+	}
+
+	@Test
+	void withoutApiKeysRunsAreOwnedByAnonymous() {
+		long series = TrainingFixtures.upload(http(), 150);
+		long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 1)).id();
+
+		String owner = this.jdbc.sql("select owner from training_run where id = ?").param(run).query(String.class).single();
+		assertThat(owner).isEqualTo(Owner.ANONYMOUS.name()).isEqualTo("anonymous");
+		http().delete("/series/" + series);
 	}
 
 	private void assertField(String body, String field) {

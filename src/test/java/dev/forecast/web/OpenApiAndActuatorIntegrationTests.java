@@ -42,6 +42,16 @@ class OpenApiAndActuatorIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void infoShowsTheBuild() {
+		Response info = http().get("/actuator/info");
+
+		assertThat(info.status()).isEqualTo(200);
+		assertThat((String) info.json("$.build.artifact")).isEqualTo("forecast-service");
+		assertThat((String) info.json("$.build.version")).isNotBlank();
+		assertThat((String) info.json("$.build.time")).isNotBlank();
+	}
+
+	@Test
 	void unknownPathIsAProblem() {
 		Response response = http().get("/no-such-thing");
 

@@ -1,4 +1,4 @@
-package dev.forecast.security;
+package dev.forecast.training;
 
 import java.time.Duration;
 

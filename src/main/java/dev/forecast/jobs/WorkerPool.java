@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -10,6 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.forecast.training.Nd4jRuntime;
+import dev.forecast.training.RunQueued;
+import dev.forecast.training.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,7 @@ class WorkerPool implements SmartLifecycle {
 
 	private final WorkerProperties properties;
 
-	private final RunStore store;
+	private final RunQueue store;
 
 	private final TrainingJob job;
 
@@ -54,7 +57,7 @@ class WorkerPool implements SmartLifecycle {
 	/** Changes at every start and stop: a worker thread of an earlier start never claims again. */
 	private volatile int generation;
 
-	WorkerPool(WorkerProperties properties, RunStore store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j) {
+	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j) {
 		this.properties = properties;
 		this.store = store;
 		this.job = job;
@@ -165,7 +168,7 @@ class WorkerPool implements SmartLifecycle {
 			this.nd4j.bindToDevice(device);
 		}
 		while (this.active && this.generation == generation) {
-			Optional<RunStore.Claim> claim;
+			Optional<RunQueue.Claim> claim;
 			try {
 				claim = this.store.claim(worker);
 			}

@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +13,19 @@ import java.util.concurrent.TimeUnit;
 
 import dev.forecast.model.TrainSpec;
 import dev.forecast.support.IntegrationTest;
+import dev.forecast.training.Run;
+import dev.forecast.training.RunNotFoundException;
+import dev.forecast.training.RunStatus;
+import dev.forecast.training.TrainingFixtures;
+import dev.forecast.training.TrainingService;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The durable queue on the real PostgreSQL: claiming, recovery of dead workers, graceful shutdown. */
@@ -28,10 +35,16 @@ class RunQueueIntegrationTests extends IntegrationTest {
 	private WorkerPool pool;
 
 	@Autowired
-	private RunStore store;
+	private RunQueue queue;
+
+	@Autowired
+	private TrainingService training;
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private JsonMapper json;
 
 	@Test
 	void racingClaimersNeverGetTheSameRun() throws Exception {
@@ -39,10 +52,10 @@ class RunQueueIntegrationTests extends IntegrationTest {
 		TrainSpec spec = TrainSpec.DEFAULTS;
 		this.pool.stop();
 		List<Long> mine = new ArrayList<>();
-		List<RunStore.Claim> claimed = Collections.synchronizedList(new ArrayList<>());
+		List<RunQueue.Claim> claimed = Collections.synchronizedList(new ArrayList<>());
 		try {
 			for (int i = 0; i < 60; i++) {
-				mine.add(this.store.insert(series, spec));
+				mine.add(queued(series, spec));
 			}
 			int claimers = 8;
 			ExecutorService threads = Executors.newFixedThreadPool(claimers);
@@ -52,8 +65,8 @@ class RunQueueIntegrationTests extends IntegrationTest {
 				String worker = "racer-" + c;
 				futures.add(threads.submit(() -> {
 					start.await();
-					Optional<RunStore.Claim> claim;
-					while ((claim = this.store.claim(worker)).isPresent()) {
+					Optional<RunQueue.Claim> claim;
+					while ((claim = this.queue.claim(worker)).isPresent()) {
 						claimed.add(claim.get());
 					}
 					return null;
@@ -64,19 +77,19 @@ class RunQueueIntegrationTests extends IntegrationTest {
 				future.get(2, TimeUnit.MINUTES);
 			}
 			threads.shutdown();
-			List<Long> ids = claimed.stream().map(RunStore.Claim::id).toList();
+			List<Long> ids = claimed.stream().map(RunQueue.Claim::id).toList();
 			assertThat(ids).doesNotHaveDuplicates();
 			assertThat(ids).containsAll(mine);
 			for (long id : mine) {
-				Run run = this.store.find(id).orElseThrow();
+				Run run = this.training.get(id);
 				assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
 				assertThat(run.attempts()).isEqualTo(1);
 				assertThat(run.worker()).startsWith("racer-");
 			}
 			// give back runs of other tests the racers took
-			for (RunStore.Claim claim : claimed) {
+			for (RunQueue.Claim claim : claimed) {
 				if (!mine.contains(claim.id())) {
-					this.store.requeue(claim.id(), this.store.find(claim.id()).orElseThrow().worker());
+					this.queue.requeue(claim.id(), this.training.get(claim.id()).worker());
 				}
 			}
 		}
@@ -84,7 +97,7 @@ class RunQueueIntegrationTests extends IntegrationTest {
 			http().delete("/series/" + series);
 			this.pool.start();
 		}
-		assertThat(this.store.find(mine.get(0))).isEmpty();
+		assertThatThrownBy(() -> this.training.get(mine.get(0))).isInstanceOf(RunNotFoundException.class);
 	}
 
 	@Test
@@ -96,15 +109,15 @@ class RunQueueIntegrationTests extends IntegrationTest {
 			run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 2)).id();
 			playDeadWorker(run, 1);
 			assertThat(this.pool.recoverStale()).contains(run);
-			Run requeued = this.store.find(run).orElseThrow();
+			Run requeued = this.training.get(run);
 			assertThat(requeued.status()).isEqualTo(RunStatus.QUEUED);
 			assertThat(requeued.worker()).isNull();
 		}
 		finally {
 			this.pool.start();
 		}
-		await().atMost(Duration.ofMinutes(3)).until(() -> this.store.find(run).orElseThrow().status().isFinal());
-		Run done = this.store.find(run).orElseThrow();
+		await().atMost(Duration.ofMinutes(3)).until(() -> this.training.get(run).status().isFinal());
+		Run done = this.training.get(run);
 		assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
 		assertThat(done.worker()).isNotEqualTo("dead-worker");
 		assertThat(done.attempts()).isEqualTo(2);
@@ -118,7 +131,7 @@ class RunQueueIntegrationTests extends IntegrationTest {
 			long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 2)).id();
 			playDeadWorker(run, 3);
 			assertThat(this.pool.recoverStale()).contains(run);
-			Run failed = this.store.find(run).orElseThrow();
+			Run failed = this.training.get(run);
 			assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
 			assertThat(failed.error()).contains("dead-worker").contains("heartbeats").contains("3 attempt");
 			assertThat(failed.finishedAt()).isNotNull();
@@ -133,22 +146,31 @@ class RunQueueIntegrationTests extends IntegrationTest {
 		long series = TrainingFixtures.upload(http(), 400);
 		long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 40)).id();
 		await().atMost(Duration.ofMinutes(3)).until(() -> {
-			Run r = this.store.find(run).orElseThrow();
+			Run r = this.training.get(run);
 			return r.status() == RunStatus.RUNNING && !r.curve().isEmpty();
 		});
-		String firstWorker = this.store.find(run).orElseThrow().worker();
+		String firstWorker = this.training.get(run).worker();
 		this.pool.stop();
-		Run requeued = this.store.find(run).orElseThrow();
+		Run requeued = this.training.get(run);
 		assertThat(requeued.status()).isEqualTo(RunStatus.QUEUED);
 		assertThat(requeued.attempts()).as("a shutdown is not a failed attempt").isZero();
 		assertThat(requeued.worker()).isNull();
 		this.pool.start();
-		await().atMost(Duration.ofMinutes(3)).until(() -> this.store.find(run).orElseThrow().status().isFinal());
-		Run done = this.store.find(run).orElseThrow();
+		await().atMost(Duration.ofMinutes(3)).until(() -> this.training.get(run).status().isFinal());
+		Run done = this.training.get(run);
 		assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
 		assertThat(done.worker()).isNotEqualTo(firstWorker);
 		assertThat(done.attempts()).isEqualTo(1);
 		assertThat(done.curve()).hasSize(40);
+	}
+
+	/** Queues a run as the API would, without the checks of its spec. */
+	private long queued(long series, TrainSpec spec) {
+		return this.jdbc.sql("insert into training_run (series_id, status, spec, epochs, owner) "
+				+ "values (?, 'QUEUED', ?::jsonb, ?, 'anonymous') returning id")
+			.params(series, this.json.writeValueAsString(spec), spec.epochs())
+			.query(Long.class)
+			.single();
 	}
 
 	/** Puts a run in the state a worker leaves behind when it dies mid-training. */

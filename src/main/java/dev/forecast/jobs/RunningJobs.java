@@ -1,8 +1,11 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.forecast.training.RunCancelRequested;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The runs training in this process, with the flags that stop them within one batch. */
@@ -69,8 +72,10 @@ class RunningJobs {
 		this.jobs.remove(job.runId, job);
 	}
 
-	void cancel(long runId) {
-		Job job = this.jobs.get(runId);
+	/** Stops a run training in this process within one batch (a no-op for a run trained elsewhere). */
+	@EventListener
+	void cancel(RunCancelRequested request) {
+		Job job = this.jobs.get(request.runId());
 		if (job != null) {
 			job.cancel();
 		}

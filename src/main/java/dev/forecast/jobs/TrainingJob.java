@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.jobs;
 
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
@@ -7,6 +7,8 @@ import dev.forecast.model.TrainingMonitor;
 import dev.forecast.model.TrainingResult;
 import dev.forecast.model.ValidationResiduals;
 import dev.forecast.series.SeriesService;
+import dev.forecast.training.Run;
+import dev.forecast.training.ServingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,7 +27,7 @@ class TrainingJob {
 
 	private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
 
-	private final RunStore store;
+	private final RunQueue store;
 
 	private final SeriesService series;
 
@@ -35,7 +37,7 @@ class TrainingJob {
 
 	private final ServingProperties serving;
 
-	TrainingJob(RunStore store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
+	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
 		this.store = store;
 		this.series = series;
 		this.running = running;
@@ -43,7 +45,7 @@ class TrainingJob {
 		this.serving = serving;
 	}
 
-	void execute(RunStore.Claim claim, String worker) {
+	void execute(RunQueue.Claim claim, String worker) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
 		MDC.put("run", Long.toString(claim.id()));
 		try {
@@ -124,11 +126,11 @@ class TrainingJob {
 
 			@Override
 			public void onEpoch(EpochStats stats, int epochs) {
-				RunStore.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
-				if (answer == RunStore.Heartbeat.CANCEL_REQUESTED) {
+				RunQueue.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
+				if (answer == RunQueue.Heartbeat.CANCEL_REQUESTED) {
 					job.cancel();
 				}
-				else if (answer == RunStore.Heartbeat.LOST) {
+				else if (answer == RunQueue.Heartbeat.LOST) {
 					job.lose();
 				}
 			}
