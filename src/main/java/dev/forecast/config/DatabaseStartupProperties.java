@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How long start-up waits for the database ({@code forecast.database.*}).
  *
- * @param startupTimeout how long to keep trying the first connection while the database is not
- * reachable yet (refused, unknown host, starting up); {@code 0} turns the wait off
+ * @param startupTimeout how long to keep trying the first connection while the database
+ * is not reachable yet (refused, unknown host, starting up); {@code 0} turns the wait off
  * @param startupRetryInterval the pause between two attempts
  */
 @ConfigurationProperties("forecast.database")

@@ -28,13 +28,14 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits, at start-up, until the database accepts a connection, before Flyway or JPA use it: a
- * container started next to its database (docker compose, a Kubernetes pod whose database comes up
- * later) needs no healthcheck runner or init container to start in order. Only failures that
- * waiting can fix are retried (connection refused, unknown host, "the database system is starting
- * up"); anything else (a wrong password, a missing database) is left to fail as it would without
- * this wait. Each failed attempt is logged; after {@code forecast.database.startup-timeout} start-up
- * fails with the database's URL and the last error.
+ * Waits, at start-up, until the database accepts a connection, before Flyway or JPA use
+ * it: a container started next to its database (docker compose, a Kubernetes pod whose
+ * database comes up later) needs no healthcheck runner or init container to start in
+ * order. Only failures that waiting can fix are retried (connection refused, unknown
+ * host, "the database system is starting up"); anything else (a wrong password, a missing
+ * database) is left to fail as it would without this wait. Each failed attempt is logged;
+ * after {@code forecast.database.startup-timeout} start-up fails with the database's URL
+ * and the last error.
  */
 @Component
 class DatabaseStartupWait implements BeanPostProcessor {
@@ -78,9 +79,10 @@ class DatabaseStartupWait implements BeanPostProcessor {
 			public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
 				if (!state.isSuccessful() && waitingMayHelp(state.getLastException())) {
 					Throwable error = state.getLastException();
-					logger.warn("Database {} not reachable yet ({}); attempt {}, retrying every {} for up to {} "
-							+ "(forecast.database.startup-timeout)", url, message(error), state.getRetryCount() + 1,
-							readable(interval), readable(timeout));
+					logger.warn(
+							"Database {} not reachable yet ({}); attempt {}, retrying every {} for up to {} "
+									+ "(forecast.database.startup-timeout)",
+							url, message(error), state.getRetryCount() + 1, readable(interval), readable(timeout));
 				}
 				else if (state.isSuccessful() && state.getRetryCount() > 0) {
 					logger.info("Database {} reachable after {} attempts", url, state.getRetryCount() + 1);
@@ -108,7 +110,10 @@ class DatabaseStartupWait implements BeanPostProcessor {
 		}
 	}
 
-	/** Whether the error says the database is not there (yet), rather than that it refused us. */
+	/**
+	 * Whether the error says the database is not there (yet), rather than that it refused
+	 * us.
+	 */
 	static boolean waitingMayHelp(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException

@@ -16,18 +16,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carries databases over a migration that was renamed after it landed. {@code
- * V6__training_diagnosis_and_tuning.sql} was first released as {@code V3__...} (same content, so the
- * same checksum); a database that applied it as version 3 would fail Flyway's validation ("applied
- * migration not resolved locally") and then run it a second time as version 6. Before validation this
- * callback records that row as version 6, once; fresh databases and databases that applied V6 are
- * left alone. Migrations are never renamed or edited again once landed: a change is a new file.
+ * V6__training_diagnosis_and_tuning.sql} was first released as {@code V3__...} (same
+ * content, so the same checksum); a database that applied it as version 3 would fail
+ * Flyway's validation ("applied migration not resolved locally") and then run it a second
+ * time as version 6. Before validation this callback records that row as version 6, once;
+ * fresh databases and databases that applied V6 are left alone. Migrations are never
+ * renamed or edited again once landed: a change is a new file.
  */
 @Component
 public class RenamedMigrations implements Callback {
 
 	private static final Logger log = LoggerFactory.getLogger(RenamedMigrations.class);
 
-	/** The description Flyway recorded for the renamed migration: the part of its name after {@code __}. */
+	/**
+	 * The description Flyway recorded for the renamed migration: the part of its name
+	 * after {@code __}.
+	 */
 	static final String DESCRIPTION = "training diagnosis and tuning";
 
 	@Override
@@ -68,7 +72,10 @@ public class RenamedMigrations implements Callback {
 		return "renamed-migrations";
 	}
 
-	/** The quoted, schema-qualified history table, or {@code null} while it does not exist. */
+	/**
+	 * The quoted, schema-qualified history table, or {@code null} while it does not
+	 * exist.
+	 */
 	private static String historyTable(Connection connection, Context context) throws SQLException {
 		String[] schemas = context.getConfiguration().getSchemas();
 		String schema = context.getConfiguration().getDefaultSchema();

@@ -7,11 +7,12 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 
 /**
- * Fails start-up at once, before Tomcat or ND4J start, when {@code java.io.tmpdir} is not a
- * writable directory: Tomcat keeps its work files there and multipart uploads are buffered there,
- * so a container with a read-only root needs a writable {@code /tmp} mounted (a tmpfs or an
- * emptyDir). {@link TempDirectoryFailureAnalyzer} says so in the start-up failure report.
- * Registered in {@code META-INF/spring.factories}: it runs before the application context exists.
+ * Fails start-up at once, before Tomcat or ND4J start, when {@code java.io.tmpdir} is not
+ * a writable directory: Tomcat keeps its work files there and multipart uploads are
+ * buffered there, so a container with a read-only root needs a writable {@code /tmp}
+ * mounted (a tmpfs or an emptyDir). {@link TempDirectoryFailureAnalyzer} says so in the
+ * start-up failure report. Registered in {@code META-INF/spring.factories}: it runs
+ * before the application context exists.
  */
 public class TempDirectoryCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 

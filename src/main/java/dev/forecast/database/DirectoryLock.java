@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * {@code <directory>.lock}, held while this process runs the server on that directory: a second
- * service on the same directory is refused instead of taking the first one's server away.
+ * {@code <directory>.lock}, held while this process runs the server on that directory: a
+ * second service on the same directory is refused instead of taking the first one's
+ * server away.
  */
 final class DirectoryLock implements AutoCloseable {
 
@@ -35,8 +36,8 @@ final class DirectoryLock implements AutoCloseable {
 			}
 			if (lock == null) {
 				channel.close();
-				throw new EmbeddedDatabaseException(directory + " is in use by another running service (it holds " + file
-						+ "): stop that one or choose another forecast.database.embedded.directory");
+				throw new EmbeddedDatabaseException(directory + " is in use by another running service (it holds "
+						+ file + "): stop that one or choose another forecast.database.embedded.directory");
 			}
 			return new DirectoryLock(lock);
 		}

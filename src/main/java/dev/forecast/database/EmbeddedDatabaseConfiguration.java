@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Without {@code spring.datasource.url} (the {@code SPRING_DATASOURCE_URL} variable) the service
- * starts its own PostgreSQL ({@link EmbeddedPostgres}) before the connection pool and stops it
- * after the pool closes, so that {@code ./mvnw spring-boot:run} works on a machine with only Java.
- * With a URL, or with {@code forecast.database.embedded.enabled=false}, nothing here applies.
+ * Without {@code spring.datasource.url} (the {@code SPRING_DATASOURCE_URL} variable) the
+ * service starts its own PostgreSQL ({@link EmbeddedPostgres}) before the connection pool
+ * and stops it after the pool closes, so that {@code ./mvnw spring-boot:run} works on a
+ * machine with only Java. With a URL, or with
+ * {@code forecast.database.embedded.enabled=false}, nothing here applies.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "forecast.database.embedded.enabled", matchIfMissing = true)
@@ -33,15 +34,19 @@ class EmbeddedDatabaseConfiguration {
 		long start = System.nanoTime();
 		EmbeddedPostgres server = EmbeddedPostgres.start(new EmbeddedPostgres.Settings(properties.directory(),
 				properties.port(), properties.runAs(), true, properties.startTimeout()));
-		log.warn("Running on an EMBEDDED PostgreSQL {} meant for trying the service, not for production: data in {}, "
-				+ "{} as user '{}' (no password, 127.0.0.1 only), started in {} ms {}. "
-				+ "Set SPRING_DATASOURCE_URL (and _USERNAME, _PASSWORD) to use your own PostgreSQL.", server.version(),
-				server.dataDirectory(), server.jdbcUrl("postgres"), EmbeddedPostgres.USER,
+		log.warn(
+				"Running on an EMBEDDED PostgreSQL {} meant for trying the service, not for production: data in {}, "
+						+ "{} as user '{}' (no password, 127.0.0.1 only), started in {} ms {}. "
+						+ "Set SPRING_DATASOURCE_URL (and _USERNAME, _PASSWORD) to use your own PostgreSQL.",
+				server.version(), server.dataDirectory(), server.jdbcUrl("postgres"), EmbeddedPostgres.USER,
 				(System.nanoTime() - start) / 1_000_000, server.runsAs());
 		return server;
 	}
 
-	/** Boot's connection pool, Flyway and JPA connect to the embedded server through these. */
+	/**
+	 * Boot's connection pool, Flyway and JPA connect to the embedded server through
+	 * these.
+	 */
 	@Bean
 	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres server) {
 		return new JdbcConnectionDetails() {

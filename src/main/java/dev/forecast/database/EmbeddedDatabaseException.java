@@ -1,8 +1,8 @@
 package dev.forecast.database;
 
 /**
- * The embedded PostgreSQL could not be prepared, started or stopped; the message says why and,
- * where it can, what to do.
+ * The embedded PostgreSQL could not be prepared, started or stopped; the message says why
+ * and, where it can, what to do.
  */
 public class EmbeddedDatabaseException extends RuntimeException {
 

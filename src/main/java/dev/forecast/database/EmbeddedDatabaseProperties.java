@@ -16,11 +16,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled false: never start one (container images set this; without a
  * {@code SPRING_DATASOURCE_URL} the service then refuses to start)
- * @param directory the data directory, kept between starts (relative to the working directory)
+ * @param directory the data directory, kept between starts (relative to the working
+ * directory)
  * @param port its TCP port on 127.0.0.1; 0 picks a free one at every start
- * @param runAs when the service runs as root: the unprivileged user to run PostgreSQL as; empty
- * chooses (the owner of an existing data directory, else a user namespace, else the system user
- * {@code forecast-pg}, created when missing)
+ * @param runAs when the service runs as root: the unprivileged user to run PostgreSQL as;
+ * empty chooses (the owner of an existing data directory, else a user namespace, else the
+ * system user {@code forecast-pg}, created when missing)
  * @param startTimeout how long creating the cluster and starting the server may take each
  */
 @Validated

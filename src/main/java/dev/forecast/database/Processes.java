@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a short command to completion with its output captured (stdout and stderr together).
+ * Runs a short command to completion with its output captured (stdout and stderr
+ * together).
  */
 final class Processes {
 
@@ -29,12 +30,14 @@ final class Processes {
 	static Result run(List<String> command, Duration timeout) {
 		Path output = null;
 		try {
-			// to a file, not a pipe: a child that keeps the pipe open cannot make this wait forever
+			// to a file, not a pipe: a child that keeps the pipe open cannot make this
+			// wait forever
 			output = Files.createTempFile("forecast-db-command", ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-			// the C locale for the server's tools, and no PG* variable of the caller's shell
+			// the C locale for the server's tools, and no PG* variable of the caller's
+			// shell
 			builder.environment().put("LC_ALL", "C");
 			builder.environment().keySet().removeIf((name) -> name.startsWith("PG"));
 			Process process = builder.start();

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who runs PostgreSQL's programs. PostgreSQL refuses to run as root ({@code initdb: cannot be run
- * as root}), so a root process runs them either in a user namespace of its own ({@code unshare -U}:
- * unprivileged there, the files still root's) or as an unprivileged system user ({@code setpriv},
- * the data directory owned by that user) where user namespaces are not allowed (containers under
- * Docker's default seccomp profile, for one). A process that is not root runs them as itself.
+ * Who runs PostgreSQL's programs. PostgreSQL refuses to run as root
+ * ({@code initdb: cannot be run
+ * as root}), so a root process runs them either in a user namespace of its own
+ * ({@code unshare -U}: unprivileged there, the files still root's) or as an unprivileged
+ * system user ({@code setpriv}, the data directory owned by that user) where user
+ * namespaces are not allowed (containers under Docker's default seccomp profile, for
+ * one). A process that is not root runs them as itself.
  *
  * @param description how the programs run, for the log
  * @param prefix the command that runs a program that way (empty: directly)
@@ -36,17 +38,21 @@ record ServerUser(String description, List<String> prefix, int uid, int gid) {
 		return new ServerUser("as root in a user namespace of its own (unshare -U)", List.of("unshare", "-U"), -1, -1);
 	}
 
-	/** Runs as {@code uid}:{@code gid} through setpriv (util-linux), which changes user and nothing else. */
+	/**
+	 * Runs as {@code uid}:{@code gid} through setpriv (util-linux), which changes user
+	 * and nothing else.
+	 */
 	static ServerUser systemUser(String name, int uid, int gid) {
 		return new ServerUser("as the unprivileged user " + name + " (uid " + uid + ", setpriv)",
 				List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups"), uid, gid);
 	}
 
 	/**
-	 * The way to run the server's programs for {@code dataDirectory}: as this process when it is
-	 * not root; as root, as {@code runAs} when that is set; else as the (unprivileged) owner of an
-	 * existing data directory; else in a user namespace when the kernel allows one; else as the
-	 * system user {@value #DEFAULT_SYSTEM_USER}, created when missing.
+	 * The way to run the server's programs for {@code dataDirectory}: as this process
+	 * when it is not root; as root, as {@code runAs} when that is set; else as the
+	 * (unprivileged) owner of an existing data directory; else in a user namespace when
+	 * the kernel allows one; else as the system user {@value #DEFAULT_SYSTEM_USER},
+	 * created when missing.
 	 */
 	static ServerUser choose(String runAs, Path dataDirectory) {
 		if (!isRoot()) {
@@ -92,22 +98,29 @@ record ServerUser(String description, List<String> prefix, int uid, int gid) {
 	}
 
 	static boolean isRoot() {
-		int uid = attribute(Path.of("/proc/self"), "unix:uid"); // the directory of this process: its owner is our uid
+		int uid = attribute(Path.of("/proc/self"), "unix:uid"); // the directory of this
+																// process: its owner is
+																// our uid
 		return (uid >= 0) ? uid == 0 : "root".equals(System.getProperty("user.name"));
 	}
 
-	/** Whether {@code unshare -U} works here and makes PostgreSQL's programs see a user other than root. */
+	/**
+	 * Whether {@code unshare -U} works here and makes PostgreSQL's programs see a user
+	 * other than root.
+	 */
 	static boolean userNamespacesWork() {
 		Processes.Result result = Processes.run(List.of("unshare", "-U", "id", "-u"), QUICK);
-		return result.ok() && !"0".equals(result.output()) && Processes.run(List.of("unshare", "-U", "id", "-un"), QUICK).ok();
+		return result.ok() && !"0".equals(result.output())
+				&& Processes.run(List.of("unshare", "-U", "id", "-un"), QUICK).ok();
 	}
 
 	private static ServerUser lookUp(String user, boolean create) {
 		Processes.Result uid = Processes.run(List.of("id", "-u", user), QUICK);
 		if (!uid.ok() && create) {
-			Processes.check(List.of("useradd", "--system", "--user-group", "--no-create-home", "--home-dir",
-					"/nonexistent", "--shell", "/usr/sbin/nologin", "--comment", "forecast-service embedded PostgreSQL",
-					user), QUICK, "Creating the system user " + user + " for the embedded PostgreSQL (useradd)");
+			Processes.check(
+					List.of("useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
+							"--shell", "/usr/sbin/nologin", "--comment", "forecast-service embedded PostgreSQL", user),
+					QUICK, "Creating the system user " + user + " for the embedded PostgreSQL (useradd)");
 			uid = Processes.run(List.of("id", "-u", user), QUICK);
 		}
 		if (!uid.ok()) {
@@ -122,7 +135,10 @@ record ServerUser(String description, List<String> prefix, int uid, int gid) {
 		return systemUser(user, id, gid);
 	}
 
-	/** A numeric attribute ({@code unix:uid}, {@code unix:gid}) of {@code path}, or -1 when unknown. */
+	/**
+	 * A numeric attribute ({@code unix:uid}, {@code unix:gid}) of {@code path}, or -1
+	 * when unknown.
+	 */
 	private static int attribute(Path path, String name) {
 		try {
 			return (Integer) Files.getAttribute(path, name);

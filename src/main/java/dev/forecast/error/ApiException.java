@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error the client can fix, answered as an RFC 9457 problem detail by the web layer. Features
- * throw subclasses of this; they carry the HTTP status, a short human title and a detail that says
- * what to fix.
+ * An error the client can fix, answered as an RFC 9457 problem detail by the web layer.
+ * Features throw subclasses of this; they carry the HTTP status, a short human title and
+ * a detail that says what to fix.
  */
 public abstract class ApiException extends RuntimeException {
 

@@ -2,7 +2,10 @@ package dev.forecast.error;
 
 import java.util.Map;
 
-/** A passing fault (the database is unreachable for a moment): 503, retry after {@code Retry-After} seconds. */
+/**
+ * A passing fault (the database is unreachable for a moment): 503, retry after
+ * {@code Retry-After} seconds.
+ */
 public class ServiceUnavailableException extends ApiException {
 
 	private final long retryAfterSeconds;

@@ -2,7 +2,9 @@ package dev.forecast.error;
 
 import java.util.Map;
 
-/** A quota or rate limit is exhausted (429); {@code Retry-After} says when to try again. */
+/**
+ * A quota or rate limit is exhausted (429); {@code Retry-After} says when to try again.
+ */
 public class TooManyRequestsException extends ApiException {
 
 	private final long retryAfterSeconds;

@@ -1,6 +1,9 @@
 package dev.forecast.error;
 
-/** No API key, or an unknown one, was sent (401). The answer carries a WWW-Authenticate challenge. */
+/**
+ * No API key, or an unknown one, was sent (401). The answer carries a WWW-Authenticate
+ * challenge.
+ */
 public class UnauthorizedException extends ApiException {
 
 	public UnauthorizedException(String detail) {

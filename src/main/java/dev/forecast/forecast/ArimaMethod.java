@@ -6,8 +6,8 @@ import dev.forecast.forecast.stats.FittedModel;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code arima}: seasonal ARIMA with drift, its orders chosen by the Hyndman-Khandakar stepwise
- * search as R's {@code forecast::auto.arima} does ({@link AutoArima}).
+ * {@code arima}: seasonal ARIMA with drift, its orders chosen by the Hyndman-Khandakar
+ * stepwise search as R's {@code forecast::auto.arima} does ({@link AutoArima}).
  */
 @Component
 class ArimaMethod implements ClassicalMethod {

@@ -13,10 +13,10 @@ import dev.forecast.series.Series;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code auto}: the mean of the forecasts of every {@link ClassicalMethod} this service has (theta,
- * and ets and arima where present) that can be fitted to the data before the origin
- * ({@link Combination}); nothing after the origin is read. The response's {@code params} name the
- * members, their fitted models, the ones dropped and why.
+ * {@code auto}: the mean of the forecasts of every {@link ClassicalMethod} this service
+ * has (theta, and ets and arima where present) that can be fitted to the data before the
+ * origin ({@link Combination}); nothing after the origin is read. The response's
+ * {@code params} name the members, their fitted models, the ones dropped and why.
  */
 @Component
 class AutoForecaster implements Forecaster {
@@ -59,7 +59,8 @@ class AutoForecaster implements Forecaster {
 			Map<String, FittedModel> fitted = new LinkedHashMap<>();
 			Map<String, String> dropped = new LinkedHashMap<>();
 			for (ClassicalMethod method : this.methods) {
-				ClassicalForecaster.Model member = new ClassicalForecaster.Model(method, this.request, this.period, this.lookback, Map.of());
+				ClassicalForecaster.Model member = new ClassicalForecaster.Model(method, this.request, this.period,
+						this.lookback, Map.of());
 				try {
 					FittedModel model = member.fit(x, end);
 					if (Double.isFinite(model.forecast(1)[0])) {
@@ -74,8 +75,8 @@ class AutoForecaster implements Forecaster {
 				}
 			}
 			if (fitted.isEmpty()) {
-				throw BadRequestException.invalid("method", "auto: none of the classical methods "
-						+ "can be fitted to this series: " + dropped);
+				throw BadRequestException.invalid("method",
+						"auto: none of the classical methods " + "can be fitted to this series: " + dropped);
 			}
 			return new Combination(fitted, dropped, WHY);
 		}

@@ -2,7 +2,10 @@ package dev.forecast.forecast;
 
 import java.util.Map;
 
-/** Running sums of a backtest's errors, and the {@link EvaluationResponse.Result} they make. */
+/**
+ * Running sums of a backtest's errors, and the {@link EvaluationResponse.Result} they
+ * make.
+ */
 final class BacktestMetrics {
 
 	private int count;

@@ -11,9 +11,9 @@ import org.hipparchus.exception.MathRuntimeException;
 
 /**
  * The one {@link Forecaster} of every {@link ClassicalMethod}: the seasonal period from
- * {@code season} or the frequency, the method's own options, and a {@link FittingModel} that fits
- * the method to the last {@code history} points before the origin (the whole series when it is
- * shorter).
+ * {@code season} or the frequency, the method's own options, and a {@link FittingModel}
+ * that fits the method to the last {@code history} points before the origin (the whole
+ * series when it is shorter).
  */
 final class ClassicalForecaster implements Forecaster {
 
@@ -41,9 +41,9 @@ final class ClassicalForecaster implements Forecaster {
 	}
 
 	/**
-	 * The seasonal period: {@code season} when given (1 up to the length), else the frequency's
-	 * (12 monthly, 4 quarterly, 7 daily, 24 hourly, 52 weekly), else 1. A method decides itself
-	 * whether the series is long and seasonal enough to use it.
+	 * The seasonal period: {@code season} when given (1 up to the length), else the
+	 * frequency's (12 monthly, 4 quarterly, 7 daily, 24 hourly, 52 weekly), else 1. A
+	 * method decides itself whether the series is long and seasonal enough to use it.
 	 */
 	static int period(Series series, ForecastParams params) {
 		return params.season() == null ? MethodParameters.frequencySeason(series)
@@ -51,16 +51,16 @@ final class ClassicalForecaster implements Forecaster {
 	}
 
 	/**
-	 * Fits {@code method} to {@code y}; a series the method cannot take is a 400 naming {@code method}
-	 * and why.
+	 * Fits {@code method} to {@code y}; a series the method cannot take is a 400 naming
+	 * {@code method} and why.
 	 */
 	static FittedModel fit(ClassicalMethod method, double[] y, int period, ForecastParams params) {
 		try {
 			return method.fit(y, period, params);
 		}
 		catch (IllegalArgumentException | MathRuntimeException ex) {
-			throw BadRequestException.invalid("method", method.method().code() + " cannot be fitted to these "
-					+ y.length + " points: " + ex.getMessage());
+			throw BadRequestException.invalid("method",
+					method.method().code() + " cannot be fitted to these " + y.length + " points: " + ex.getMessage());
 		}
 	}
 

@@ -6,14 +6,15 @@ import dev.forecast.forecast.stats.FittedModel;
 
 /**
  * A classical statistical method (Theta, ETS, ARIMA) as a Spring bean: it fits a
- * {@link FittedModel} to a series, and {@link Forecasters} turns it into a {@link Forecaster} for
- * {@code GET /forecast} and {@code GET /evaluation} (period from the frequency or {@code season},
- * a bounded tail of the series, the fit cached per series state, intervals from the model's forecast
- * variances, a refit at every origin of a backtest). {@code auto} combines every such bean. A new
- * method is a {@link Method} code and one small bean, for example:
+ * {@link FittedModel} to a series, and {@link Forecasters} turns it into a
+ * {@link Forecaster} for {@code GET /forecast} and {@code GET /evaluation} (period from
+ * the frequency or {@code season}, a bounded tail of the series, the fit cached per
+ * series state, intervals from the model's forecast variances, a refit at every origin of
+ * a backtest). {@code auto} combines every such bean. A new method is a {@link Method}
+ * code and one small bean, for example:
  *
  * <pre>{@code
- * @Component
+ * &#64;Component
  * class ThetaMethod implements ClassicalMethod {
  *     public Method method() { return Method.THETA; }
  *     public FittedModel fit(double[] y, int period, ForecastParams params) { return Theta.fit(y, period); }
@@ -26,8 +27,8 @@ public interface ClassicalMethod {
 
 	/**
 	 * Checks the method's own request parameters (throwing
-	 * {@code BadRequestException.invalid(parameter, ...)} for a bad one) and returns them with
-	 * defaults filled in, as responses show them. None by default.
+	 * {@code BadRequestException.invalid(parameter, ...)} for a bad one) and returns them
+	 * with defaults filled in, as responses show them. None by default.
 	 */
 	default Map<String, Object> options(ForecastParams params) {
 		return Map.of();

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * {@code diff_moving_average}: the trailing moving average of the seasonal differences
  * {@code d(t) = x(t) - x(t - season)} over {@code window} points, plus the past value
- * {@code x(t - season)}. With {@code smoothing = k > 0} the past value is replaced by the centred
- * moving average of {@code x} over {@code [t - season - k, t - season + k]} (the course's
- * "trailing moving average of the differenced series + centred moving average of the past
- * series"); {@code k < season} keeps that average in the past.
+ * {@code x(t - season)}. With {@code smoothing = k > 0} the past value is replaced by the
+ * centred moving average of {@code x} over {@code [t - season - k, t - season + k]} (the
+ * course's "trailing moving average of the differenced series + centred moving average of
+ * the past series"); {@code k < season} keeps that average in the past.
  */
 @Component
 class DiffMovingAverageForecaster implements Forecaster {

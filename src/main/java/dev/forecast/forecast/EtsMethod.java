@@ -10,9 +10,9 @@ import dev.forecast.forecast.stats.FittedModel;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ets}: the exponential smoothing state space family as R's {@code forecast::ets} fits and
- * chooses it ({@link Ets}); {@code model} asks for a fixed form ({@code MAdM}, {@code ANN}, ...),
- * {@code ZZZ} (the default) chooses by AICc.
+ * {@code ets}: the exponential smoothing state space family as R's {@code forecast::ets}
+ * fits and chooses it ({@link Ets}); {@code model} asks for a fixed form ({@code MAdM},
+ * {@code ANN}, ...), {@code ZZZ} (the default) chooses by AICc.
  */
 @Component
 class EtsMethod implements ClassicalMethod {

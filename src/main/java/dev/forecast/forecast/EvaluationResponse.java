@@ -12,10 +12,8 @@ record EvaluationResponse(@Schema(example = "1") long series, @Schema(example = 
 		@Schema(description = "The method with the lowest MAE", example = "moving_average") String best,
 		@Schema(description = "In-sample one-step naive MAE over the points read before the holdout: the MASE "
 				+ "denominator; null when it is 0", example = "19.639", nullable = true) Double maseScale,
-		@Schema(description = "Methods left out of a default evaluation because they do not fit this series")
-		List<Skipped> skipped,
-		@Schema(description = "How the figures were computed, including MAPE's skipped zero actuals")
-		List<String> notes) {
+		@Schema(description = "Methods left out of a default evaluation because they do not fit this series") List<Skipped> skipped,
+		@Schema(description = "How the figures were computed, including MAPE's skipped zero actuals") List<String> notes) {
 
 	/** One method's errors over the holdout. */
 	@Schema(name = "EvaluationResult")

@@ -17,15 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers {@code GET /evaluation}: a rolling-origin backtest. Every one of the last
- * {@code holdout} points is forecast {@code horizon} steps ahead from the points before it (the
- * origin moves one step at a time, and only data up to the origin is used, including for the
- * residuals behind the intervals); the errors give MAE, RMSE, MAPE, sMAPE, MASE and the interval
- * coverage. It reads at most {@code holdout + evaluationHistory} points from the end of the series.
+ * {@code holdout} points is forecast {@code horizon} steps ahead from the points before
+ * it (the origin moves one step at a time, and only data up to the origin is used,
+ * including for the residuals behind the intervals); the errors give MAE, RMSE, MAPE,
+ * sMAPE, MASE and the interval coverage. It reads at most
+ * {@code holdout + evaluationHistory} points from the end of the series.
  */
 @Service
 class EvaluationService {
 
-	/** Upper bound of holdout x horizon x lookback: the values one method's backtest may read. */
+	/**
+	 * Upper bound of holdout x horizon x lookback: the values one method's backtest may
+	 * read.
+	 */
 	static final long MAX_WORK = 2_000_000_000L;
 
 	private final SeriesService series;
@@ -41,8 +45,10 @@ class EvaluationService {
 	}
 
 	/**
-	 * @param holdout number of final points to forecast, or {@code null} for a tenth of the series
-	 * @param methods the methods to compare, or {@code null} for every method that needs no training
+	 * @param holdout number of final points to forecast, or {@code null} for a tenth of
+	 * the series
+	 * @param methods the methods to compare, or {@code null} for every method that needs
+	 * no training
 	 */
 	@Transactional(readOnly = true)
 	public EvaluationResponse evaluate(long seriesId, Integer holdout, int horizon, List<Method> methods,
@@ -52,8 +58,9 @@ class EvaluationService {
 		long length = series.getLength();
 		int held = holdout != null ? holdout : (int) Math.min(this.properties.maxHoldout(), Math.max(1, length / 10));
 		if (held < 1 || held > this.properties.maxHoldout() || held >= length - 1) {
-			throw BadRequestException.invalid("holdout", "must be between 1 and "
-					+ Math.min(this.properties.maxHoldout(), length - 2) + " (the series has " + length + " points), was " + held);
+			throw BadRequestException.invalid("holdout",
+					"must be between 1 and " + Math.min(this.properties.maxHoldout(), length - 2) + " (the series has "
+							+ length + " points), was " + held);
 		}
 		boolean explicit = methods != null;
 		int read = (int) Math.min(length, (long) held + this.properties.evaluationHistory());
@@ -66,14 +73,16 @@ class EvaluationService {
 				ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
 				int needs = model instanceof FittingModel fitting ? fitting.minPoints() : model.lookback();
 				if (first - horizon + 1 < needs) {
-					throw BadRequestException.invalid("holdout", "holdout " + held + " with horizon " + horizon
-							+ " leaves " + Math.max(0, first - horizon + 1) + " points before the first forecast, but "
-							+ method.code() + " reads " + needs + "; use a smaller holdout");
+					throw BadRequestException.invalid("holdout",
+							"holdout " + held + " with horizon " + horizon + " leaves "
+									+ Math.max(0, first - horizon + 1) + " points before the first forecast, but "
+									+ method.code() + " reads " + needs + "; use a smaller holdout");
 				}
 				if ((long) held * horizon * model.lookback() > MAX_WORK) {
-					throw BadRequestException.invalid("holdout", "holdout " + held + " x horizon " + horizon + " x "
-							+ method.code() + "'s lookback " + model.lookback() + " is more work than one request may do ("
-							+ MAX_WORK + "); use a smaller holdout, horizon or window");
+					throw BadRequestException.invalid("holdout",
+							"holdout " + held + " x horizon " + horizon + " x " + method.code() + "'s lookback "
+									+ model.lookback() + " is more work than one request may do (" + MAX_WORK
+									+ "); use a smaller holdout, horizon or window");
 				}
 				models.put(method, model);
 			}
@@ -84,7 +93,8 @@ class EvaluationService {
 				skipped.add(new EvaluationResponse.Skipped(method.code(), ex.getMessage()));
 			}
 			catch (ConflictException ex) {
-				// a default evaluation compares trained methods only where the series has a succeeded run
+				// a default evaluation compares trained methods only where the series has
+				// a succeeded run
 				if (explicit || !method.needsTraining() || params.run() != null) {
 					throw ex;
 				}
@@ -95,8 +105,11 @@ class EvaluationService {
 		}
 		double[] x = this.series.tail(series, read).values();
 		Double scale = naiveScale(x, first);
-		List<String> refitted = models.entrySet().stream().filter(e -> e.getValue() instanceof FittingModel)
-			.map(e -> e.getKey().code()).toList();
+		List<String> refitted = models.entrySet()
+			.stream()
+			.filter(e -> e.getValue() instanceof FittingModel)
+			.map(e -> e.getKey().code())
+			.toList();
 		int stride = refitted.isEmpty() ? 1 : (held + this.properties.maxRefits() - 1) / this.properties.maxRefits();
 		List<EvaluationResponse.Result> results = new ArrayList<>();
 		for (Map.Entry<Method, ForecastModel> entry : models.entrySet()) {
@@ -116,7 +129,10 @@ class EvaluationService {
 		if (results.isEmpty()) {
 			throw BadRequestException.invalid("methods", "none of the methods fits this series: " + skipped);
 		}
-		String best = results.stream().min(Comparator.comparingDouble(EvaluationResponse.Result::mae)).orElseThrow().method();
+		String best = results.stream()
+			.min(Comparator.comparingDouble(EvaluationResponse.Result::mae))
+			.orElseThrow()
+			.method();
 		List<String> notes = notes(x, first, results.get(0).mapeSkipped(), scale);
 		if (!refitted.isEmpty()) {
 			notes.add(RefitBacktest.note(refitted, held, stride, results.get(0).forecasts()));
@@ -131,8 +147,9 @@ class EvaluationService {
 	}
 
 	/**
-	 * Without {@code methods}: every method that needs no training, and the trained ones (neural),
-	 * which are left out silently when the series has no succeeded run and no {@code run} is given.
+	 * Without {@code methods}: every method that needs no training, and the trained ones
+	 * (neural), which are left out silently when the series has no succeeded run and no
+	 * {@code run} is given.
 	 */
 	private List<Method> defaults() {
 		List<Method> methods = new ArrayList<>(this.forecasters.untrained());
@@ -140,7 +157,10 @@ class EvaluationService {
 		return methods;
 	}
 
-	/** Scores every {@code stride}-th holdout point counting back from the last ({@link RefitBacktest#scored}). */
+	/**
+	 * Scores every {@code stride}-th holdout point counting back from the last
+	 * ({@link RefitBacktest#scored}).
+	 */
 	private EvaluationResponse.Result backtest(Method method, ForecastModel model, double[] x, int holdout, int horizon,
 			int stride, Levels levels, Double scale) {
 		if (model.ownIntervals() != null) {
@@ -197,9 +217,10 @@ class EvaluationService {
 	}
 
 	/**
-	 * The backtest of a model with its own intervals (a trained model): every origin's forecast in one
-	 * batched call, and the coverage of the {@code horizon}-step intervals, which are the same at every
-	 * origin (calibrated once, on the run's validation errors).
+	 * The backtest of a model with its own intervals (a trained model): every origin's
+	 * forecast in one batched call, and the coverage of the {@code horizon}-step
+	 * intervals, which are the same at every origin (calibrated once, on the run's
+	 * validation errors).
 	 */
 	private EvaluationResponse.Result backtestOwnIntervals(Method method, ForecastModel model, double[] x, int holdout,
 			int horizon, int stride, Levels levels, Double scale) {
@@ -234,7 +255,9 @@ class EvaluationService {
 		return metrics.result(method, model.params(), scale, coverage);
 	}
 
-	/** The in-sample one-step naive MAE over {@code x[0, first)}, or null when it is 0. */
+	/**
+	 * The in-sample one-step naive MAE over {@code x[0, first)}, or null when it is 0.
+	 */
 	static Double naiveScale(double[] x, int first) {
 		double sum = 0;
 		for (int i = 1; i < first; i++) {
@@ -252,9 +275,10 @@ class EvaluationService {
 				: "MAPE skips the " + zeroActuals + " holdout point(s) whose actual value is 0 (a percentage of 0 "
 						+ "is undefined); the other metrics include them.");
 		notes.add(scale == null
-				? "MASE is null: the in-sample one-step naive MAE over the " + first + " points before the holdout is 0."
-				: "MASE = MAE / " + String.format(Locale.ROOT, "%.4f", scale) + ", the in-sample one-step naive MAE over the " + first
-						+ " points read before the holdout.");
+				? "MASE is null: the in-sample one-step naive MAE over the " + first
+						+ " points before the holdout is 0."
+				: "MASE = MAE / " + String.format(Locale.ROOT, "%.4f", scale)
+						+ ", the in-sample one-step naive MAE over the " + first + " points read before the holdout.");
 		return notes;
 	}
 

@@ -7,11 +7,11 @@ import java.util.Map;
 import dev.forecast.forecast.stats.FittedModel;
 
 /**
- * A {@link ForecastModel} that fits a classical model to the data before the origin as a whole,
- * rather than applying a one-step rule: forecasts and their intervals come from the
- * {@link FittedModel} ({@code forecast ± z * sqrt(variance)}), a forecast fits once per series
- * state (cached by {@link ForecastService}) and a backtest refits at every scored origin on the
- * points before it only.
+ * A {@link ForecastModel} that fits a classical model to the data before the origin as a
+ * whole, rather than applying a one-step rule: forecasts and their intervals come from
+ * the {@link FittedModel} ({@code forecast ± z * sqrt(variance)}), a forecast fits once
+ * per series state (cached by {@link ForecastService}) and a backtest refits at every
+ * scored origin on the points before it only.
  */
 interface FittingModel extends ForecastModel {
 
@@ -23,7 +23,9 @@ interface FittingModel extends ForecastModel {
 		return 2;
 	}
 
-	/** The response's {@code params}: the request's, the model's name, AICc and estimates. */
+	/**
+	 * The response's {@code params}: the request's, the model's name, AICc and estimates.
+	 */
 	default Map<String, Object> describe(FittedModel fitted) {
 		Map<String, Object> out = new LinkedHashMap<>(params());
 		out.put("model", fitted.name());
@@ -44,7 +46,10 @@ interface FittingModel extends ForecastModel {
 		return fit(x, end).forecast(horizon);
 	}
 
-	/** Fitted models bring their intervals from their variances, not from one-step residuals. */
+	/**
+	 * Fitted models bring their intervals from their variances, not from one-step
+	 * residuals.
+	 */
 	@Override
 	default double[] residuals(double[] x, int from) {
 		double[] none = new double[x.length];

@@ -110,26 +110,32 @@ class ForecastController {
 					+ "(mean of the last window values; later steps average the earlier forecasts too); "
 					+ "diff_moving_average (trailing moving average of d(t) = x(t) - x(t-season) over window, plus "
 					+ "x(t-season), or with smoothing k > 0 plus the centred moving average of x over "
-					+ "[t-season-k, t-season+k]); " + CLASSICAL + " neural (a trained model). " + NEURAL + " Times continue "
+					+ "[t-season-k, t-season+k]); " + CLASSICAL + " neural (a trained model). " + NEURAL
+					+ " Times continue "
 					+ "the series' frequency (month-ends stay month-ends); an irregular series repeats its last spacing. "
-					+ INTERVALS + " A forecast reads only lookback + residual-window points from the end of the series.")
+					+ INTERVALS
+					+ " A forecast reads only lookback + residual-window points from the end of the series.")
 	@ApiResponse(responseCode = "200", description = "The forecast",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ForecastResponse.class),
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ForecastResponse.class),
 					examples = { @ExampleObject(name = "airline passengers auto", value = AUTO_EXAMPLE),
 							@ExampleObject(name = "sunspots naive", value = FORECAST_EXAMPLE),
 							@ExampleObject(name = "sunspots neural", value = NEURAL_EXAMPLE) }))
 	@ApiResponse(responseCode = "400", description = "A bad parameter, named in errors[].field",
-			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = BAD_PARAMETER)))
+			content = @Content(mediaType = "application/problem+json",
+					examples = @ExampleObject(value = BAD_PARAMETER)))
 	@ApiResponse(responseCode = "404", description = "Unknown series or run",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NOT_FOUND)))
-	@ApiResponse(responseCode = "409", description = "neural: the series has no succeeded training run, or the "
-			+ "given run has not succeeded",
+	@ApiResponse(responseCode = "409",
+			description = "neural: the series has no succeeded training run, or the " + "given run has not succeeded",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NO_MODEL)))
 	ForecastResponse forecast(@Parameter(description = "Series id", example = "1") @RequestParam long series,
-			@Parameter(description = "auto (default), naive, seasonal_naive, moving_average, diff_moving_average, "
-					+ "theta, ets, arima or neural", example = "auto") @RequestParam(defaultValue = "auto") String method,
-			@Parameter(description = "Steps ahead, 1 to forecast.forecast.max-horizon (default 1000)", example = "12")
-			@RequestParam(defaultValue = "12") int horizon,
+			@Parameter(
+					description = "auto (default), naive, seasonal_naive, moving_average, diff_moving_average, "
+							+ "theta, ets, arima or neural",
+					example = "auto") @RequestParam(defaultValue = "auto") String method,
+			@Parameter(description = "Steps ahead, 1 to forecast.forecast.max-horizon (default 1000)",
+					example = "12") @RequestParam(defaultValue = "12") int horizon,
 			@Parameter(description = "Moving-average length (moving_average, diff_moving_average); default one "
 					+ "season of the frequency (3 without one), at most the series length (diff_moving_average: the "
 					+ "length minus season)", example = "3") @RequestParam(required = false) Integer window,
@@ -137,15 +143,17 @@ class ForecastController {
 					+ "auto); default from the frequency: 12 monthly, 7 daily, 24 hourly, 52 weekly, 4 quarterly, "
 					+ "else 1, and 1 when the series is not longer than one (diff_moving_average: two) such seasons; "
 					+ "less than the series length", example = "12") @RequestParam(required = false) Integer season,
-			@Parameter(description = "Half-width k of the centred average of the past (diff_moving_average); 0 (default) "
-					+ "to season - 1", example = "5") @RequestParam(required = false) Integer smoothing,
+			@Parameter(
+					description = "Half-width k of the centred average of the past (diff_moving_average); 0 (default) "
+							+ "to season - 1",
+					example = "5") @RequestParam(required = false) Integer smoothing,
 			@Parameter(description = "Training run id (neural); default: the series' succeeded run with the lowest "
 					+ "validation MAE. 404 when unknown, 400 when it belongs to another series, 409 unless it succeeded",
 					example = "7") @RequestParam(required = false) Long run,
 			@Parameter(description = "Model form (ets): ZZZ (default, chosen by AICc) or a fixed form such as MAdM",
 					example = "ZZZ") @RequestParam(required = false) String model,
-			@Parameter(description = "Interval levels in percent, comma-separated", example = "80,95")
-			@RequestParam(required = false) String level) {
+			@Parameter(description = "Interval levels in percent, comma-separated",
+					example = "80,95") @RequestParam(required = false) String level) {
 		return this.forecasts.forecast(series, Method.parse("method", method),
 				new ForecastParams(window, season, smoothing, run, model), horizon, Levels.parse(level));
 	}
@@ -167,34 +175,40 @@ class ForecastController {
 					+ "(default 100) is then scored at evenly spaced points (every method alike), forecasts says how "
 					+ "many. " + INTERVALS)
 	@ApiResponse(responseCode = "200", description = "The backtest",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationResponse.class),
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = EvaluationResponse.class),
 					examples = @ExampleObject(name = "sunspots, course split", value = EVALUATION_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "A bad parameter, named in errors[].field",
-			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = BAD_PARAMETER)))
+			content = @Content(mediaType = "application/problem+json",
+					examples = @ExampleObject(value = BAD_PARAMETER)))
 	@ApiResponse(responseCode = "404", description = "Unknown series or run",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NOT_FOUND)))
 	@ApiResponse(responseCode = "409", description = "neural listed in methods (or run given) without a succeeded run",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NO_MODEL)))
 	EvaluationResponse evaluation(@Parameter(description = "Series id", example = "1") @RequestParam long series,
-			@Parameter(description = "Number of final points to forecast; default a tenth of the series, at most "
-					+ "forecast.forecast.max-holdout (default 10000)", example = "235")
-			@RequestParam(required = false) Integer holdout,
-			@Parameter(description = "Steps ahead of each forecast", example = "1") @RequestParam(defaultValue = "1") int horizon,
-			@Parameter(description = "Comma-separated methods; default every method that needs no training, plus "
-					+ "neural when the series has a succeeded run or run is given",
+			@Parameter(
+					description = "Number of final points to forecast; default a tenth of the series, at most "
+							+ "forecast.forecast.max-holdout (default 10000)",
+					example = "235") @RequestParam(required = false) Integer holdout,
+			@Parameter(description = "Steps ahead of each forecast",
+					example = "1") @RequestParam(defaultValue = "1") int horizon,
+			@Parameter(
+					description = "Comma-separated methods; default every method that needs no training, plus "
+							+ "neural when the series has a succeeded run or run is given",
 					example = "naive,moving_average") @RequestParam(required = false) String methods,
-			@Parameter(description = "Moving-average length (moving_average, diff_moving_average)", example = "3")
-			@RequestParam(required = false) Integer window,
+			@Parameter(description = "Moving-average length (moving_average, diff_moving_average)",
+					example = "3") @RequestParam(required = false) Integer window,
 			@Parameter(description = "Seasonal lag or period (seasonal_naive, diff_moving_average, theta, ets, arima, "
 					+ "auto)", example = "12") @RequestParam(required = false) Integer season,
-			@Parameter(description = "Half-width of the centred average of the past (diff_moving_average)")
-			@RequestParam(required = false) Integer smoothing,
+			@Parameter(
+					description = "Half-width of the centred average of the past (diff_moving_average)") @RequestParam(
+							required = false) Integer smoothing,
 			@Parameter(description = "Training run id (neural); default: the series' succeeded run with the lowest "
 					+ "validation MAE", example = "7") @RequestParam(required = false) Long run,
-			@Parameter(description = "Model form (ets): ZZZ (default) or a fixed form such as MAdM", example = "ZZZ")
-			@RequestParam(required = false) String model,
-			@Parameter(description = "Interval levels in percent whose coverage is reported", example = "80,95")
-			@RequestParam(required = false) String level) {
+			@Parameter(description = "Model form (ets): ZZZ (default) or a fixed form such as MAdM",
+					example = "ZZZ") @RequestParam(required = false) String model,
+			@Parameter(description = "Interval levels in percent whose coverage is reported",
+					example = "80,95") @RequestParam(required = false) String level) {
 		return this.evaluations.evaluate(series, holdout, horizon, methods(methods),
 				new ForecastParams(window, season, smoothing, run, model), Levels.parse(level));
 	}

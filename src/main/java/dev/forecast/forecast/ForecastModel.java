@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A method bound to its parameters: a one-step forecasting rule that reads the last
- * {@link #lookback()} values. Multi-step forecasts feed earlier forecasts back in, so a method
- * needs nothing but {@link #next}; prediction intervals come from the one-step
+ * {@link #lookback()} values. Multi-step forecasts feed earlier forecasts back in, so a
+ * method needs nothing but {@link #next}; prediction intervals come from the one-step
  * {@link #residuals} and the {@link #spread} factor.
  */
 public interface ForecastModel {
@@ -14,7 +14,10 @@ public interface ForecastModel {
 	/** The parameters in effect, defaults filled in, as responses show them. */
 	Map<String, Object> params();
 
-	/** The training run the forecast comes from, or {@code null} for methods without training. */
+	/**
+	 * The training run the forecast comes from, or {@code null} for methods without
+	 * training.
+	 */
 	default Long run() {
 		return null;
 	}
@@ -22,12 +25,16 @@ public interface ForecastModel {
 	/** How many trailing values one forecast reads (at least 1). */
 	int lookback();
 
-	/** The one-step forecast of {@code x[end]}, reading only {@code x[end - lookback() .. end)}. */
+	/**
+	 * The one-step forecast of {@code x[end]}, reading only
+	 * {@code x[end - lookback() .. end)}.
+	 */
 	double next(double[] x, int end);
 
 	/**
-	 * Forecasts {@code horizon} steps after {@code x[end - 1]} from {@code x[end - lookback() .. end)};
-	 * later steps use the earlier forecasts where the method needs values not observed yet.
+	 * Forecasts {@code horizon} steps after {@code x[end - 1]} from
+	 * {@code x[end - lookback() .. end)}; later steps use the earlier forecasts where the
+	 * method needs values not observed yet.
 	 */
 	default double[] forecast(double[] x, int end, int horizon) {
 		int lookback = lookback();
@@ -56,17 +63,19 @@ public interface ForecastModel {
 	}
 
 	/**
-	 * The intervals the model brings itself, or {@code null} (the default) for intervals from its
-	 * one-step in-sample {@link #residuals}. A model with its own skips reading the residual window.
+	 * The intervals the model brings itself, or {@code null} (the default) for intervals
+	 * from its one-step in-sample {@link #residuals}. A model with its own skips reading
+	 * the residual window.
 	 */
 	default SymmetricIntervals ownIntervals() {
 		return null;
 	}
 
 	/**
-	 * The rolling-origin backtest: for every {@code t} in {@code [first, x.length)}, the forecast of
-	 * {@code x[t]} made {@code horizon} steps ahead from the points before {@code t - horizon + 1}.
-	 * The default forecasts origin by origin; a model that batches overrides it.
+	 * The rolling-origin backtest: for every {@code t} in {@code [first, x.length)}, the
+	 * forecast of {@code x[t]} made {@code horizon} steps ahead from the points before
+	 * {@code t - horizon + 1}. The default forecasts origin by origin; a model that
+	 * batches overrides it.
 	 */
 	default double[] backtest(double[] x, int first, int horizon) {
 		double[] out = new double[x.length - first];
@@ -77,17 +86,18 @@ public interface ForecastModel {
 	}
 
 	/**
-	 * What an evaluation over the last {@code holdout} of the series' {@code length} points should
-	 * say about this model (for example that it was trained on some of them), or {@code null}.
+	 * What an evaluation over the last {@code holdout} of the series' {@code length}
+	 * points should say about this model (for example that it was trained on some of
+	 * them), or {@code null}.
 	 */
 	default String evaluationNote(long length, int holdout) {
 		return null;
 	}
 
 	/**
-	 * How much wider than the one-step interval the interval {@code step} steps ahead is. The
-	 * default, {@code sqrt(step)}, is exact for the naive method (a random walk's errors add up)
-	 * and a common approximation for the others.
+	 * How much wider than the one-step interval the interval {@code step} steps ahead is.
+	 * The default, {@code sqrt(step)}, is exact for the naive method (a random walk's
+	 * errors add up) and a common approximation for the others.
 	 */
 	default double spread(int step) {
 		return Math.sqrt(step);

@@ -10,19 +10,22 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of forecasts and evaluations ({@code forecast.forecast.*}).
  *
- * @param maxHorizon largest {@code horizon} of {@code GET /forecast} and {@code GET /evaluation}
- * @param residualWindow how many of the most recent one-step residuals the prediction intervals
- * come from; a forecast reads {@code lookback + residualWindow} points from the end of the series
+ * @param maxHorizon largest {@code horizon} of {@code GET /forecast} and
+ * {@code GET /evaluation}
+ * @param residualWindow how many of the most recent one-step residuals the prediction
+ * intervals come from; a forecast reads {@code lookback + residualWindow} points from the
+ * end of the series
  * @param maxHoldout largest {@code holdout} of {@code GET /evaluation}
- * @param evaluationHistory how many points before the holdout an evaluation reads at most (for
- * the methods' history and the MASE scale)
- * @param cacheValues how many values the cache of fitted forecasts (the last {@code lookback}
- * values and residual quantiles per series state and method) may hold in all, about 8 bytes each;
- * 0 turns the cache off
- * @param classicalHistory how many of the last points the classical methods ({@code theta},
- * {@code ets}, {@code arima}, {@code auto}) are fitted to: the whole series when it is shorter
- * @param maxRefits how many origins a backtest refits the classical methods at, at most: with a
- * longer holdout every method is scored at evenly spaced holdout points, this many
+ * @param evaluationHistory how many points before the holdout an evaluation reads at most
+ * (for the methods' history and the MASE scale)
+ * @param cacheValues how many values the cache of fitted forecasts (the last
+ * {@code lookback} values and residual quantiles per series state and method) may hold in
+ * all, about 8 bytes each; 0 turns the cache off
+ * @param classicalHistory how many of the last points the classical methods
+ * ({@code theta}, {@code ets}, {@code arima}, {@code auto}) are fitted to: the whole
+ * series when it is shorter
+ * @param maxRefits how many origins a backtest refits the classical methods at, at most:
+ * with a longer holdout every method is scored at evenly spaced holdout points, this many
  */
 @Validated
 @ConfigurationProperties("forecast.forecast")

@@ -9,8 +9,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "Forecast")
 record ForecastResponse(@Schema(example = "1") long series, @Schema(example = "naive") String method,
 		@Schema(example = "3") int horizon,
-		@Schema(description = "The method's parameters in effect, defaults filled in", example = "{}") Map<String, Object> params,
-		@Schema(description = "The training run of a neural forecast; null for the other methods", nullable = true) Long run,
+		@Schema(description = "The method's parameters in effect, defaults filled in",
+				example = "{}") Map<String, Object> params,
+		@Schema(description = "The training run of a neural forecast; null for the other methods",
+				nullable = true) Long run,
 		List<Point> points) {
 
 	/** One forecast step: time, value and the prediction intervals by level. */

@@ -24,14 +24,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers {@code GET /forecast}: binds the method to the series, reads only the points it needs
- * from the end of the series ({@code lookback + residualWindow}), forecasts, and puts the
- * prediction intervals around the forecast.
+ * Answers {@code GET /forecast}: binds the method to the series, reads only the points it
+ * needs from the end of the series ({@code lookback + residualWindow}), forecasts, and
+ * puts the prediction intervals around the forecast.
  * <p>
- * What a forecast takes from the points (the last {@code lookback} values and the residual
- * quantiles) is cached per series state: the key holds the series' length and last update, which
- * every request reads afresh from the database, so an append (on any replica) makes a new key
- * and a cached entry is never served for data that changed.
+ * What a forecast takes from the points (the last {@code lookback} values and the
+ * residual quantiles) is cached per series state: the key holds the series' length and
+ * last update, which every request reads afresh from the database, so an append (on any
+ * replica) makes a new key and a cached entry is never served for data that changed.
  */
 @Service
 class ForecastService {
@@ -59,8 +59,8 @@ class ForecastService {
 		checkHorizon(horizon, this.properties.maxHorizon());
 		Series series = this.series.get(seriesId);
 		if (series.getLength() < 2) {
-			throw BadRequestException.invalid("series", "series " + seriesId + " has " + series.getLength()
-					+ " point; a forecast needs at least 2");
+			throw BadRequestException.invalid("series",
+					"series " + seriesId + " has " + series.getLength() + " point; a forecast needs at least 2");
 		}
 		ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
 		FitKey key = new FitKey(seriesId, series.getLength(), series.getUpdatedAt(), method, model.params(),
@@ -85,9 +85,9 @@ class ForecastService {
 	}
 
 	/**
-	 * A classical model's forecast: fitted once per series state to the last {@code lookback}
-	 * points, intervals {@code forecast ± z * sqrt(variance)} per level (none where the variance is
-	 * not a positive finite number).
+	 * A classical model's forecast: fitted once per series state to the last
+	 * {@code lookback} points, intervals {@code forecast ± z * sqrt(variance)} per level
+	 * (none where the variance is not a positive finite number).
 	 */
 	private ForecastResponse fitted(Series series, Method method, FittingModel model, Fit fit, int horizon,
 			Levels levels) {
@@ -108,7 +108,10 @@ class ForecastService {
 		return new ForecastResponse(series.getId(), method.code(), horizon, model.describe(fit.model()), null, points);
 	}
 
-	/** {@code forecast ± z(level) * sqrt(variance)} by level; empty when the variance is unusable. */
+	/**
+	 * {@code forecast ± z(level) * sqrt(variance)} by level; empty when the variance is
+	 * unusable.
+	 */
 	static Map<String, double[]> gaussian(Levels levels, double forecast, double variance) {
 		Map<String, double[]> out = new LinkedHashMap<>();
 		if (!(variance >= 0) || Double.isInfinite(variance)) {
@@ -122,7 +125,10 @@ class ForecastService {
 		return out;
 	}
 
-	/** Reads the last {@code lookback} points (at least 2, for the last spacing) and fits the model to them. */
+	/**
+	 * Reads the last {@code lookback} points (at least 2, for the last spacing) and fits
+	 * the model to them.
+	 */
 	private Fit fitWhole(Series series, FittingModel model) {
 		int lookback = model.lookback();
 		Observations tail = this.series.tail(series, Math.max(lookback, 2));
@@ -131,7 +137,9 @@ class ForecastService {
 		return new Fit(new double[0], t[t.length - 1] - t[t.length - 2], null, model.fit(x, x.length), 2 * lookback);
 	}
 
-	/** Half-widths per level (rows, in the order of {@code levels}) and step (columns). */
+	/**
+	 * Half-widths per level (rows, in the order of {@code levels}) and step (columns).
+	 */
 	static double[][] halfWidths(SymmetricIntervals own, Levels levels, int horizon) {
 		double[][] widths = new double[levels.percents().size()][];
 		for (int l = 0; l < widths.length; l++) {
@@ -153,8 +161,9 @@ class ForecastService {
 	}
 
 	/**
-	 * Reads the tail the model needs and keeps what forecasts take from it; a model with its own
-	 * intervals needs no residuals, so only its lookback (and the last spacing) is read.
+	 * Reads the tail the model needs and keeps what forecasts take from it; a model with
+	 * its own intervals needs no residuals, so only its lookback (and the last spacing)
+	 * is read.
 	 */
 	private Fit fit(Series series, ForecastModel model, Levels levels, boolean ownIntervals) {
 		int lookback = model.lookback();
@@ -180,9 +189,9 @@ class ForecastService {
 	}
 
 	/**
-	 * The times of the next {@code horizon} steps: the series' frequency continued from its last
-	 * point (month-ends stay month-ends), or for an irregular series ({@code frequency == null})
-	 * the last spacing, in seconds, repeated.
+	 * The times of the next {@code horizon} steps: the series' frequency continued from
+	 * its last point (month-ends stay month-ends), or for an irregular series
+	 * ({@code frequency == null}) the last spacing, in seconds, repeated.
 	 */
 	static List<LocalDateTime> futureTimes(LocalDateTime end, Frequency frequency, long lastSpacing, int horizon) {
 		List<LocalDateTime> times = new ArrayList<>(horizon);
@@ -198,8 +207,9 @@ class ForecastService {
 	}
 
 	/**
-	 * The last {@code lookback} values, the last spacing in seconds and the residual quantiles; or
-	 * for a classical method the model fitted to the tail. {@code weight}: about the values it holds.
+	 * The last {@code lookback} values, the last spacing in seconds and the residual
+	 * quantiles; or for a classical method the model fitted to the tail. {@code weight}:
+	 * about the values it holds.
 	 */
 	private record Fit(double[] recent, long lastSpacing, Intervals intervals, FittedModel model, int weight) {
 	}

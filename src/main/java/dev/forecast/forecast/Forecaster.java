@@ -4,14 +4,14 @@ import dev.forecast.series.Series;
 
 /**
  * A forecasting method (strategy). Implementations are Spring beans collected by
- * {@link Forecasters}, one per {@link Method}; a {@code neural} forecaster is added the same way
- * by the training feature.
+ * {@link Forecasters}, one per {@link Method}; a {@code neural} forecaster is added the
+ * same way by the training feature.
  * <p>
  * {@link #bind} checks the request's parameters against the series (throwing
  * {@code BadRequestException.invalid(parameter, ...)} for a bad one, or another
  * {@code ApiException}, for example 409 when there is no model) and returns a
- * {@link ForecastModel} that says how many trailing points it reads. A forecast then reads only
- * {@code lookback() + residual window} points from the end of the series.
+ * {@link ForecastModel} that says how many trailing points it reads. A forecast then
+ * reads only {@code lookback() + residual window} points from the end of the series.
  */
 public interface Forecaster {
 

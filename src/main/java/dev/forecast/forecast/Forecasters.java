@@ -32,8 +32,9 @@ class Forecasters {
 	}
 
 	/**
-	 * The forecaster of {@code method}; a method that needs training and has no forecaster answers
-	 * 409 (as {@code neural} does for a series without a succeeded training run), any other 400.
+	 * The forecaster of {@code method}; a method that needs training and has no
+	 * forecaster answers 409 (as {@code neural} does for a series without a succeeded
+	 * training run), any other 400.
 	 */
 	Forecaster get(Method method, long seriesId) {
 		Forecaster forecaster = this.byMethod.get(method);
@@ -55,7 +56,10 @@ class Forecasters {
 		return this.byMethod.keySet().stream().filter(Method::needsTraining).toList();
 	}
 
-	/** The methods that need no training and have a forecaster: the default set of an evaluation. */
+	/**
+	 * The methods that need no training and have a forecaster: the default set of an
+	 * evaluation.
+	 */
 	List<Method> untrained() {
 		return this.byMethod.keySet().stream().filter(m -> !m.needsTraining()).toList();
 	}

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Prediction intervals from a method's own one-step in-sample residuals: at level {@code L} and
- * step {@code h} the interval is
- * {@code [forecast + q((1-L)/2) * s(h), forecast + q((1+L)/2) * s(h)]}, where {@code q} are the
- * empirical quantiles (linear interpolation between order statistics) of the residuals and
- * {@code s(h)} the model's {@link ForecastModel#spread} ({@code sqrt(h)}), so intervals widen with
- * the horizon and may be asymmetric when the errors are skewed.
+ * Prediction intervals from a method's own one-step in-sample residuals: at level
+ * {@code L} and step {@code h} the interval is
+ * {@code [forecast + q((1-L)/2) * s(h), forecast + q((1+L)/2) * s(h)]}, where {@code q}
+ * are the empirical quantiles (linear interpolation between order statistics) of the
+ * residuals and {@code s(h)} the model's {@link ForecastModel#spread} ({@code sqrt(h)}),
+ * so intervals widen with the horizon and may be asymmetric when the errors are skewed.
  */
 final class Intervals {
 
@@ -54,7 +54,10 @@ final class Intervals {
 		return new Intervals(levels, lower, upper);
 	}
 
-	/** The {@code p}-quantile of sorted values, interpolating linearly between order statistics. */
+	/**
+	 * The {@code p}-quantile of sorted values, interpolating linearly between order
+	 * statistics.
+	 */
 	static double quantile(double[] sorted, double p) {
 		double position = p * (sorted.length - 1);
 		int below = (int) Math.floor(position);
@@ -74,7 +77,10 @@ final class Intervals {
 		return forecast + this.upper[level] * spread;
 	}
 
-	/** The intervals of a forecast at a step whose spread factor is {@code spread}, keyed by level. */
+	/**
+	 * The intervals of a forecast at a step whose spread factor is {@code spread}, keyed
+	 * by level.
+	 */
 	Map<String, double[]> around(double forecast, double spread) {
 		Map<String, double[]> out = new LinkedHashMap<>();
 		if (isEmpty()) {

@@ -9,9 +9,9 @@ import dev.forecast.error.BadRequestException;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
- * Prediction-interval levels in percent, as {@code level=80,95} gives them: each strictly between
- * 0 and 100, in increasing order, written as the keys of {@code intervals} ({@code "80"},
- * {@code "97.5"}).
+ * Prediction-interval levels in percent, as {@code level=80,95} gives them: each strictly
+ * between 0 and 100, in increasing order, written as the keys of {@code intervals}
+ * ({@code "80"}, {@code "97.5"}).
  */
 record Levels(List<Double> percents) {
 
@@ -32,10 +32,12 @@ record Levels(List<Double> percents) {
 				level = Double.parseDouble(part.trim());
 			}
 			catch (NumberFormatException ex) {
-				throw BadRequestException.invalid("level", "'" + part.trim() + "' is not a number; give percents such as 80,95");
+				throw BadRequestException.invalid("level",
+						"'" + part.trim() + "' is not a number; give percents such as 80,95");
 			}
 			if (!(level > 0 && level < 100)) {
-				throw BadRequestException.invalid("level", part.trim() + " is not a percent strictly between 0 and 100");
+				throw BadRequestException.invalid("level",
+						part.trim() + " is not a percent strictly between 0 and 100");
 			}
 			levels.add(level);
 		}
@@ -45,7 +47,10 @@ record Levels(List<Double> percents) {
 		return new Levels(new ArrayList<>(levels));
 	}
 
-	/** The two-sided standard normal quantile of {@code level} (a fraction): 1.2816 for 0.8, 1.96 for 0.95. */
+	/**
+	 * The two-sided standard normal quantile of {@code level} (a fraction): 1.2816 for
+	 * 0.8, 1.96 for 0.95.
+	 */
 	static double z(double level) {
 		return NORMAL.inverseCumulativeProbability((1 + level) / 2);
 	}

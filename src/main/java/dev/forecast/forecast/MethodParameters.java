@@ -4,19 +4,24 @@ import dev.forecast.error.BadRequestException;
 import dev.forecast.series.Frequency;
 import dev.forecast.series.Series;
 
-/** Checks and defaults the per-method parameters against a series; a bad one is a 400 naming it. */
+/**
+ * Checks and defaults the per-method parameters against a series; a bad one is a 400
+ * naming it.
+ */
 final class MethodParameters {
 
-	/** Moving-average length when the request gives none and the frequency has no season. */
+	/**
+	 * Moving-average length when the request gives none and the frequency has no season.
+	 */
 	static final int DEFAULT_WINDOW = 3;
 
 	private MethodParameters() {
 	}
 
 	/**
-	 * {@code window}: 1 up to {@code max} (the series length, or less where the method reads more);
-	 * the default is one season of the frequency (12 monthly, 7 daily, ...), or
-	 * {@value #DEFAULT_WINDOW} without one, at most {@code max}.
+	 * {@code window}: 1 up to {@code max} (the series length, or less where the method
+	 * reads more); the default is one season of the frequency (12 monthly, 7 daily, ...),
+	 * or {@value #DEFAULT_WINDOW} without one, at most {@code max}.
 	 */
 	static int window(Series series, ForecastParams params, long max) {
 		if (params.window() == null) {
@@ -35,10 +40,10 @@ final class MethodParameters {
 	}
 
 	/**
-	 * {@code season}: any positive lag shorter than the series. The default comes from the frequency
-	 * (12 monthly, 7 daily, 24 hourly, 52 weekly, 4 quarterly, 1 yearly) when the series is longer
-	 * than {@code room} times it, else 1 (no season: seasonal naive is then naive), as for an
-	 * irregular series.
+	 * {@code season}: any positive lag shorter than the series. The default comes from
+	 * the frequency (12 monthly, 7 daily, 24 hourly, 52 weekly, 4 quarterly, 1 yearly)
+	 * when the series is longer than {@code room} times it, else 1 (no season: seasonal
+	 * naive is then naive), as for an irregular series.
 	 */
 	static int season(Series series, ForecastParams params, int room) {
 		Integer season = params.season();
@@ -50,8 +55,8 @@ final class MethodParameters {
 			throw BadRequestException.invalid("season", "must be 1 or more, was " + season);
 		}
 		if (season >= series.getLength()) {
-			throw BadRequestException.invalid("season", "season " + season + " must be shorter than the series ("
-					+ series.getLength() + " points)");
+			throw BadRequestException.invalid("season",
+					"season " + season + " must be shorter than the series (" + series.getLength() + " points)");
 		}
 		return season;
 	}
@@ -62,7 +67,10 @@ final class MethodParameters {
 		return frequency == null ? 1 : frequency.defaultSeason();
 	}
 
-	/** {@code smoothing}: 0 (none) up to {@code season - 1}, so the centred average reads only the past. */
+	/**
+	 * {@code smoothing}: 0 (none) up to {@code season - 1}, so the centred average reads
+	 * only the past.
+	 */
 	static int smoothing(ForecastParams params, int season) {
 		int smoothing = params.smoothing() == null ? 0 : params.smoothing();
 		if (smoothing < 0) {

@@ -7,8 +7,8 @@ import dev.forecast.series.Series;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code moving_average}: the mean of the last {@code window} values (weekly sales 39, 44, 40
- * give 41 for week 4). Later steps average over the earlier forecasts too.
+ * {@code moving_average}: the mean of the last {@code window} values (weekly sales 39,
+ * 44, 40 give 41 for week 4). Later steps average over the earlier forecasts too.
  */
 @Component
 class MovingAverageForecaster implements Forecaster {

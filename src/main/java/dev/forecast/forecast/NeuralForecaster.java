@@ -17,12 +17,13 @@ import dev.forecast.training.TrainedModels;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code neural}: a trained model, the request's {@code run} or else the series' succeeded run with
- * the lowest validation MAE ({@code 409} when there is none, {@code 404} for an unknown run,
- * {@code 400} for a run of another series). A run trained with {@code horizon} h emits h steps in
- * one pass; longer forecasts feed the model's own forecasts back in, h steps per pass, in series
- * units. Intervals are split-conformal from the run's validation errors per step ahead
- * ({@link ConformalIntervals}). Backtests send every origin through the network in one batch.
+ * {@code neural}: a trained model, the request's {@code run} or else the series'
+ * succeeded run with the lowest validation MAE ({@code 409} when there is none,
+ * {@code 404} for an unknown run, {@code 400} for a run of another series). A run trained
+ * with {@code horizon} h emits h steps in one pass; longer forecasts feed the model's own
+ * forecasts back in, h steps per pass, in series units. Intervals are split-conformal
+ * from the run's validation errors per step ahead ({@link ConformalIntervals}). Backtests
+ * send every origin through the network in one batch.
  */
 @Component
 class NeuralForecaster implements Forecaster {
@@ -54,8 +55,9 @@ class NeuralForecaster implements Forecaster {
 			long id = params.run();
 			run = this.models.run(id).orElseThrow(() -> RunNotFoundException.forId(id));
 			if (run.seriesId() != seriesId) {
-				throw BadRequestException.invalid("run", "run " + id + " was trained on series " + run.seriesId()
-						+ ", not on series " + seriesId + "; GET /runs?series=" + seriesId + " lists this series' runs");
+				throw BadRequestException.invalid("run",
+						"run " + id + " was trained on series " + run.seriesId() + ", not on series " + seriesId
+								+ "; GET /runs?series=" + seriesId + " lists this series' runs");
 			}
 		}
 		ModelServer server = this.models.serve(run);
@@ -148,7 +150,8 @@ class NeuralForecaster implements Forecaster {
 
 		@Override
 		public double[] residuals(double[] x, int from) {
-			// the intervals come from the run's validation errors: no in-sample residuals needed
+			// the intervals come from the run's validation errors: no in-sample residuals
+			// needed
 			double[] none = new double[x.length];
 			Arrays.fill(none, Double.NaN);
 			return none;
@@ -169,16 +172,26 @@ class NeuralForecaster implements Forecaster {
 			long holdoutStart = length - holdout;
 			StringBuilder note = new StringBuilder();
 			if (trained > holdoutStart) {
-				note.append("neural: run ").append(this.run).append(" was fitted on the first ").append(trained)
-					.append(" points, so ").append(trained - holdoutStart).append(" of the ").append(holdout)
+				note.append("neural: run ")
+					.append(this.run)
+					.append(" was fitted on the first ")
+					.append(trained)
+					.append(" points, so ")
+					.append(trained - holdoutStart)
+					.append(" of the ")
+					.append(holdout)
 					.append(" holdout points were in its training data and its errors there are optimistic; a holdout of at most ")
-					.append(length - trained).append(" points scores it on points it was not fitted on.");
+					.append(length - trained)
+					.append(" points scores it on points it was not fitted on.");
 			}
 			int calibration = model.residuals().length == 0 ? 0 : model.residuals()[0].length;
 			if (calibration > 0 && trained + calibration > holdoutStart) {
 				note.append(note.isEmpty() ? "neural: " : " ")
-					.append("Its intervals are calibrated on its validation points ").append(trained + 1).append("-")
-					.append(trained + calibration).append(", which overlap the holdout, so their coverage there is in-sample.");
+					.append("Its intervals are calibrated on its validation points ")
+					.append(trained + 1)
+					.append("-")
+					.append(trained + calibration)
+					.append(", which overlap the holdout, so their coverage there is in-sample.");
 			}
 			return note.isEmpty() ? null : note.toString();
 		}

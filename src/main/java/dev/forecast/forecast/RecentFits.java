@@ -8,11 +8,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.forecast.forecast.stats.FittedModel;
 
 /**
- * The fits of the last few minutes, by the very array of values they were fitted on (identity, not
- * content), the origin and the method with its options: an evaluation that scores {@code ets},
- * {@code arima}, {@code theta} and {@code auto} fits each member once per origin, and {@code auto}
- * takes the members' fits instead of fitting them again. A forecast reads a fresh array, so it
- * never meets another request's entry.
+ * The fits of the last few minutes, by the very array of values they were fitted on
+ * (identity, not content), the origin and the method with its options: an evaluation that
+ * scores {@code ets}, {@code arima}, {@code theta} and {@code auto} fits each member once
+ * per origin, and {@code auto} takes the members' fits instead of fitting them again. A
+ * forecast reads a fresh array, so it never meets another request's entry.
  */
 final class RecentFits {
 

@@ -8,19 +8,23 @@ import java.util.stream.IntStream;
 import dev.forecast.forecast.stats.FittedModel;
 
 /**
- * The backtest of a classical method ({@link FittingModel}): at every scored holdout point
- * {@code t} the model is fitted again to the points before the origin {@code t - horizon + 1} (at
- * most its lookback of them), forecasts {@code horizon} steps, and its interval
- * {@code forecast ± z * sqrt(variance)} is checked against {@code x[t]}. Origins are fitted in
- * parallel. A holdout longer than {@code forecast.forecast.max-refits} is scored at every
- * {@code stride}-th point counting back from the last, for every method of the evaluation alike.
+ * The backtest of a classical method ({@link FittingModel}): at every scored holdout
+ * point {@code t} the model is fitted again to the points before the origin
+ * {@code t - horizon + 1} (at most its lookback of them), forecasts {@code horizon}
+ * steps, and its interval {@code forecast ± z * sqrt(variance)} is checked against
+ * {@code x[t]}. Origins are fitted in parallel. A holdout longer than
+ * {@code forecast.forecast.max-refits} is scored at every {@code stride}-th point
+ * counting back from the last, for every method of the evaluation alike.
  */
 final class RefitBacktest {
 
 	private RefitBacktest() {
 	}
 
-	/** Whether holdout point {@code t} of {@code n} is scored: every {@code stride}-th, the last one included. */
+	/**
+	 * Whether holdout point {@code t} of {@code n} is scored: every {@code stride}-th,
+	 * the last one included.
+	 */
 	static boolean scored(int t, int n, int stride) {
 		return (n - 1 - t) % stride == 0;
 	}
@@ -68,9 +72,10 @@ final class RefitBacktest {
 		String fitted = methods + (refitted.size() == 1 ? " is" : " are") + " fitted again at every scored origin to "
 				+ "the points before it only (intervals: forecast ± z·sd from the model's forecast variance)";
 		return stride == 1 ? fitted + "."
-				: fitted + "; the holdout of " + holdout + " points is longer than forecast.forecast.max-refits, so every "
-						+ "method is scored at one holdout point in " + stride + ", counting back from the last (" + scored
-						+ " points).";
+				: fitted + "; the holdout of " + holdout
+						+ " points is longer than forecast.forecast.max-refits, so every "
+						+ "method is scored at one holdout point in " + stride + ", counting back from the last ("
+						+ scored + " points).";
 	}
 
 }

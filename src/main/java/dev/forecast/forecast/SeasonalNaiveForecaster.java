@@ -6,7 +6,10 @@ import dev.forecast.series.Series;
 
 import org.springframework.stereotype.Component;
 
-/** {@code seasonal_naive}: each step forecasts the value one season earlier, {@code x(t - season)}. */
+/**
+ * {@code seasonal_naive}: each step forecasts the value one season earlier,
+ * {@code x(t - season)}.
+ */
 @Component
 class SeasonalNaiveForecaster implements Forecaster {
 

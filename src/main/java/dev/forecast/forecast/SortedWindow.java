@@ -3,9 +3,9 @@ package dev.forecast.forecast;
 import java.util.Arrays;
 
 /**
- * A multiset of numbers kept sorted, for the quantiles of a sliding window of residuals: adding
- * and removing cost one binary search and one array shift, so a backtest need not sort the
- * window again at every origin.
+ * A multiset of numbers kept sorted, for the quantiles of a sliding window of residuals:
+ * adding and removing cost one binary search and one array shift, so a backtest need not
+ * sort the window again at every origin.
  */
 final class SortedWindow {
 

@@ -5,7 +5,10 @@ import dev.forecast.forecast.stats.Theta;
 
 import org.springframework.stereotype.Component;
 
-/** {@code theta}: the M3 competition's winner as R's {@code thetaf} computes it ({@link Theta}). */
+/**
+ * {@code theta}: the M3 competition's winner as R's {@code thetaf} computes it
+ * ({@link Theta}).
+ */
 @Component
 class ThetaMethod implements ClassicalMethod {
 

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The workers' side of the run queue, in SQL: claim, heartbeat, epoch records, the end of a run and
- * the recovery of runs whose worker went silent. Every status change is one guarded update
- * ({@code where status in (sources of the target)} from {@link RunStatus}, and {@code worker = me}),
- * so a worker that lost its run (re-queued after missed heartbeats, deleted with its series) changes
- * nothing and learns it from the row count. Each method is its own short transaction; no transaction
- * spans training.
+ * The workers' side of the run queue, in SQL: claim, heartbeat, epoch records, the end of
+ * a run and the recovery of runs whose worker went silent. Every status change is one
+ * guarded update ({@code where status in (sources of the target)} from {@link RunStatus},
+ * and {@code worker = me}), so a worker that lost its run (re-queued after missed
+ * heartbeats, deleted with its series) changes nothing and learns it from the row count.
+ * Each method is its own short transaction; no transaction spans training.
  */
 @Repository
 class RunQueue {
@@ -38,14 +38,20 @@ class RunQueue {
 	record Claim(long id, long seriesId, String spec, int attempts) {
 	}
 
-	/** What a worker learns from a heartbeat: whether the run is still its own, and whether to cancel. */
+	/**
+	 * What a worker learns from a heartbeat: whether the run is still its own, and
+	 * whether to cancel.
+	 */
 	enum Heartbeat {
 
 		OWNED, CANCEL_REQUESTED, LOST
 
 	}
 
-	/** Takes the oldest queued run for {@code worker}; concurrent claimers skip each other's locked rows. */
+	/**
+	 * Takes the oldest queued run for {@code worker}; concurrent claimers skip each
+	 * other's locked rows.
+	 */
 	@Transactional
 	Optional<Claim> claim(String worker) {
 		return this.jdbc.sql("""
@@ -91,7 +97,10 @@ class RunQueue {
 			.orElse(Heartbeat.LOST);
 	}
 
-	/** RUNNING → SUCCEEDED with the model, in one transaction; {@code false} when the run is no longer ours. */
+	/**
+	 * RUNNING → SUCCEEDED with the model, in one transaction; {@code false} when the run
+	 * is no longer ours.
+	 */
 	@Transactional
 	boolean succeed(long id, String worker, Run.Metrics metrics, Diagnosis diagnosis, byte[] model) {
 		int updated = finish(id, worker, RunStatus.SUCCEEDED, metrics, null);
@@ -152,9 +161,9 @@ class RunQueue {
 	}
 
 	/**
-	 * Re-queues running runs whose heartbeat is older than {@code timeout}; a run that used up
-	 * {@code maxAttempts} fails with the reason instead, and one asked to cancel is cancelled.
-	 * Returns the ids touched.
+	 * Re-queues running runs whose heartbeat is older than {@code timeout}; a run that
+	 * used up {@code maxAttempts} fails with the reason instead, and one asked to cancel
+	 * is cancelled. Returns the ids touched.
 	 */
 	@Transactional
 	List<Long> recoverStale(Duration timeout, int maxAttempts) {

@@ -14,7 +14,10 @@ class RunningJobs {
 
 	private final ConcurrentHashMap<Long, Job> jobs = new ConcurrentHashMap<>();
 
-	/** One training in progress. Flags are set by other threads and read before every batch. */
+	/**
+	 * One training in progress. Flags are set by other threads and read before every
+	 * batch.
+	 */
 	static final class Job {
 
 		final long runId;
@@ -72,7 +75,10 @@ class RunningJobs {
 		this.jobs.remove(job.runId, job);
 	}
 
-	/** Stops a run training in this process within one batch (a no-op for a run trained elsewhere). */
+	/**
+	 * Stops a run training in this process within one batch (a no-op for a run trained
+	 * elsewhere).
+	 */
 	@EventListener
 	void cancel(RunCancelRequested request) {
 		Job job = this.jobs.get(request.runId());

@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Trains one claimed run: reads the series, runs the training loop outside any transaction, records
- * every epoch, and ends the run as SUCCEEDED (with its model), FAILED (with the reason), CANCELLED, or
- * back in the queue when the worker shuts down. Every store call is its own short transaction and
- * guarded by the worker's ownership of the run.
+ * Trains one claimed run: reads the series, runs the training loop outside any
+ * transaction, records every epoch, and ends the run as SUCCEEDED (with its model),
+ * FAILED (with the reason), CANCELLED, or back in the queue when the worker shuts down.
+ * Every store call is its own short transaction and guarded by the worker's ownership of
+ * the run.
  */
 @Component
 class TrainingJob {
@@ -56,7 +57,8 @@ class TrainingJob {
 			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec());
 			finish(job, result, spec, values);
 		}
-		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the run, not the worker
+		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
+										// run, not the worker
 			if (job.shuttingDown()) {
 				requeue(job);
 				return;
@@ -99,14 +101,15 @@ class TrainingJob {
 	}
 
 	/**
-	 * The kept model with its absolute errors on the validation windows per step ahead, the
-	 * calibration set of its prediction intervals.
+	 * The kept model with its absolute errors on the validation windows per step ahead,
+	 * the calibration set of its prediction intervals.
 	 */
 	private dev.forecast.model.TrainedModel withResiduals(TrainingResult result, TrainSpec spec, double[] values) {
 		long started = System.nanoTime();
 		float[][] residuals = ValidationResiduals.compute(result.model(), values, spec.validation(),
 				this.serving.residualSteps());
-		log.debug("Validation residuals for {} step(s) in {} ms", residuals.length, (System.nanoTime() - started) / 1_000_000);
+		log.debug("Validation residuals for {} step(s) in {} ms", residuals.length,
+				(System.nanoTime() - started) / 1_000_000);
 		return result.model().withResiduals(residuals, values.length - spec.validation());
 	}
 

@@ -22,12 +22,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The training workers of this instance. Each worker thread claims the oldest queued run
- * ({@code FOR UPDATE SKIP LOCKED}, so no two workers in any process get the same run), trains it and
- * claims the next; idle workers wait for a local submit or the poll interval. A scheduler thread sends
- * heartbeats for the runs training here and re-queues runs whose worker stopped sending them.
+ * ({@code FOR UPDATE SKIP LOCKED}, so no two workers in any process get the same run),
+ * trains it and claims the next; idle workers wait for a local submit or the poll
+ * interval. A scheduler thread sends heartbeats for the runs training here and re-queues
+ * runs whose worker stopped sending them.
  * <p>
- * Stopping (SIGTERM, context close) stops claiming, asks running jobs to stop at their next batch and
- * put their runs back in the queue (the attempt is not counted), and waits up to the shutdown timeout.
+ * Stopping (SIGTERM, context close) stops claiming, asks running jobs to stop at their
+ * next batch and put their runs back in the queue (the attempt is not counted), and waits
+ * up to the shutdown timeout.
  */
 @Component
 class WorkerPool implements SmartLifecycle {
@@ -54,7 +56,10 @@ class WorkerPool implements SmartLifecycle {
 
 	private volatile boolean active;
 
-	/** Changes at every start and stop: a worker thread of an earlier start never claims again. */
+	/**
+	 * Changes at every start and stop: a worker thread of an earlier start never claims
+	 * again.
+	 */
 	private volatile int generation;
 
 	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j) {
@@ -132,7 +137,9 @@ class WorkerPool implements SmartLifecycle {
 		return this.active;
 	}
 
-	/** Wakes idle local workers when a run was queued (after its transaction committed). */
+	/**
+	 * Wakes idle local workers when a run was queued (after its transaction committed).
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void onRunQueued(RunQueued event) {
 		wake();
@@ -145,7 +152,10 @@ class WorkerPool implements SmartLifecycle {
 		}
 	}
 
-	/** Re-queues (or fails) runs whose workers stopped sending heartbeats; the ids touched. */
+	/**
+	 * Re-queues (or fails) runs whose workers stopped sending heartbeats; the ids
+	 * touched.
+	 */
 	List<Long> recoverStale() {
 		try {
 			List<Long> recovered = this.store.recoverStale(this.properties.heartbeatTimeout(),

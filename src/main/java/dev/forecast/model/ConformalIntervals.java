@@ -2,12 +2,12 @@ package dev.forecast.model;
 
 /**
  * Split-conformal prediction intervals from a model's validation errors
- * ({@link TrainedModel#residuals()}): at level {@code L}, {@code k} steps ahead, the interval is
- * {@code forecast ± q(k)}, where {@code q(k)} is the {@code ceil((n + 1) L)}-th smallest of the
- * {@code n} absolute validation errors {@code k} steps ahead (the largest when that rank exceeds
- * {@code n}). Half-widths are made non-decreasing in {@code k} (a running maximum), so intervals
- * widen with the horizon; beyond the last scored step {@code S} they grow as
- * {@code q(S) * sqrt(k / S)}.
+ * ({@link TrainedModel#residuals()}): at level {@code L}, {@code k} steps ahead, the
+ * interval is {@code forecast ± q(k)}, where {@code q(k)} is the
+ * {@code ceil((n + 1) L)}-th smallest of the {@code n} absolute validation errors
+ * {@code k} steps ahead (the largest when that rank exceeds {@code n}). Half-widths are
+ * made non-decreasing in {@code k} (a running maximum), so intervals widen with the
+ * horizon; beyond the last scored step {@code S} they grow as {@code q(S) * sqrt(k / S)}.
  */
 public final class ConformalIntervals {
 
@@ -26,7 +26,10 @@ public final class ConformalIntervals {
 		return this.residuals.length;
 	}
 
-	/** Half-widths for steps {@code 1..steps} at {@code level} (a fraction strictly between 0 and 1). */
+	/**
+	 * Half-widths for steps {@code 1..steps} at {@code level} (a fraction strictly
+	 * between 0 and 1).
+	 */
 	public double[] halfWidths(double level, int steps) {
 		double[] widths = new double[steps];
 		double running = 0;
@@ -44,7 +47,10 @@ public final class ConformalIntervals {
 		return widths;
 	}
 
-	/** The conformal quantile of sorted absolute errors: the {@code ceil((n + 1) level)}-th smallest. */
+	/**
+	 * The conformal quantile of sorted absolute errors: the
+	 * {@code ceil((n + 1) level)}-th smallest.
+	 */
 	static double quantile(float[] sorted, double level) {
 		int n = sorted.length;
 		int rank = (int) Math.ceil((n + 1) * level);

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which GPUs the ND4J CUDA backend of this build (nd4j-cuda-11.6 1.0.0-M2.1) can run on. Its native
- * library carries kernels (SASS) for compute capabilities 3.7 to 8.6 and no PTX, so nothing can be
- * compiled for a newer architecture at load time. SASS runs on later minor versions of the same
- * major version, hence 8.9 (Ada) runs the 8.6 kernels; 9.0 (Hopper: H100, H200) and newer cannot.
+ * Which GPUs the ND4J CUDA backend of this build (nd4j-cuda-11.6 1.0.0-M2.1) can run on.
+ * Its native library carries kernels (SASS) for compute capabilities 3.7 to 8.6 and no
+ * PTX, so nothing can be compiled for a newer architecture at load time. SASS runs on
+ * later minor versions of the same major version, hence 8.9 (Ada) runs the 8.6 kernels;
+ * 9.0 (Hopper: H100, H200) and newer cannot.
  */
 public final class CudaSupport {
 
@@ -20,7 +21,8 @@ public final class CudaSupport {
 
 		@Override
 		public String toString() {
-			return "GPU " + this.index + " (" + this.name + ", compute capability " + this.major + "." + this.minor + ")";
+			return "GPU " + this.index + " (" + this.name + ", compute capability " + this.major + "." + this.minor
+					+ ")";
 		}
 
 	}
@@ -37,8 +39,8 @@ public final class CudaSupport {
 	}
 
 	/**
-	 * Parses {@code nvidia-smi --query-gpu=index,name,compute_cap --format=csv,noheader} output; lines
-	 * that do not parse are skipped.
+	 * Parses {@code nvidia-smi --query-gpu=index,name,compute_cap --format=csv,noheader}
+	 * output; lines that do not parse are skipped.
 	 */
 	public static List<Gpu> parseNvidiaSmi(String output) {
 		List<Gpu> gpus = new ArrayList<>();

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a learning curve says about a finished training, with the remedies the course suggests.
+ * What a learning curve says about a finished training, with the remedies the course
+ * suggests.
  * <ul>
- * <li>{@code overfit}: after its lowest point the validation loss stayed above it for at least
- * {@link #RISING_EPOCHS} epochs and ended higher, while the training loss kept falling; {@code since} is the
- * first epoch after the lowest point.</li>
- * <li>{@code underfit}: the training loss was still falling steeply at the end (on average more than
- * {@link #STEEP} of its value per epoch over the last {@link #TAIL} epochs), or the validation MAE is no better
- * than the naive forecast's (the previous value) or the seasonal naive forecast's on the same validation points;
- * the first advice then says "Worse than naive".</li>
+ * <li>{@code overfit}: after its lowest point the validation loss stayed above it for at
+ * least {@link #RISING_EPOCHS} epochs and ended higher, while the training loss kept
+ * falling; {@code since} is the first epoch after the lowest point.</li>
+ * <li>{@code underfit}: the training loss was still falling steeply at the end (on
+ * average more than {@link #STEEP} of its value per epoch over the last {@link #TAIL}
+ * epochs), or the validation MAE is no better than the naive forecast's (the previous
+ * value) or the seasonal naive forecast's on the same validation points; the first advice
+ * then says "Worse than naive".</li>
  * <li>{@code good}: neither.</li>
  * </ul>
  *
@@ -28,7 +30,10 @@ public record Diagnosis(String verdict, Integer since, List<String> advice) {
 
 	static final int TAIL = 3;
 
-	/** The validation loss must end this much (relative) above its lowest point to count as rising. */
+	/**
+	 * The validation loss must end this much (relative) above its lowest point to count
+	 * as rising.
+	 */
 	static final double RISE = 0.01;
 
 	public static Diagnosis of(List<EpochStats> curve, double valMae, double naiveMae) {
@@ -36,8 +41,9 @@ public record Diagnosis(String verdict, Integer since, List<String> advice) {
 	}
 
 	/**
-	 * The diagnosis of a learning curve whose kept weights have {@code valMae}, against the naive and the
-	 * seasonal naive ({@code NaN}: none) forecasts' MAEs on the same validation points.
+	 * The diagnosis of a learning curve whose kept weights have {@code valMae}, against
+	 * the naive and the seasonal naive ({@code NaN}: none) forecasts' MAEs on the same
+	 * validation points.
 	 */
 	public static Diagnosis of(List<EpochStats> curve, double valMae, double naiveMae, double seasonalNaiveMae) {
 		String worse = worseThanNaive(valMae, naiveMae, seasonalNaiveMae);
@@ -51,7 +57,9 @@ public record Diagnosis(String verdict, Integer since, List<String> advice) {
 		return new Diagnosis(diagnosis.verdict(), diagnosis.since(), advice);
 	}
 
-	/** The "worse than naive" advice, or {@code null} when the run beats both baselines. */
+	/**
+	 * The "worse than naive" advice, or {@code null} when the run beats both baselines.
+	 */
 	private static String worseThanNaive(double valMae, double naiveMae, double seasonalNaiveMae) {
 		boolean seasonal = Double.isFinite(seasonalNaiveMae) && seasonalNaiveMae < naiveMae;
 		double baseline = seasonal ? seasonalNaiveMae : naiveMae;
@@ -83,7 +91,8 @@ public record Diagnosis(String verdict, Integer since, List<String> advice) {
 			List<String> advice = new ArrayList<>();
 			advice.add("Stop early: the validation loss was lowest at epoch " + lowest.epoch()
 					+ " (earlyStopping.patience keeps the best epoch's weights).");
-			advice.add("Regularize: L2 weight decay (regularization.l2, e.g. 1e-4) or dropout (regularization.dropout, e.g. 0.2).");
+			advice.add(
+					"Regularize: L2 weight decay (regularization.l2, e.g. 1e-4) or dropout (regularization.dropout, e.g. 0.2).");
 			advice.add("Use a smaller model: fewer layers or units.");
 			advice.add("Get more data: a longer series, or a smaller validation part.");
 			if (erratic(curve)) {
@@ -136,9 +145,9 @@ public record Diagnosis(String verdict, Integer since, List<String> advice) {
 	}
 
 	/**
-	 * The MAE of the naive one-step forecast (every target predicted by the window's last value) on the
-	 * validation windows of {@code window}, {@code horizon} and {@code validation}, as {@link WindowedData}
-	 * builds them.
+	 * The MAE of the naive one-step forecast (every target predicted by the window's last
+	 * value) on the validation windows of {@code window}, {@code horizon} and
+	 * {@code validation}, as {@link WindowedData} builds them.
 	 */
 	public static double naiveMae(double[] series, int window, int horizon, int validation) {
 		int trainEnd = series.length - validation;

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * A learning rate that is constant within an epoch: {@code rates[e]} for the iterations of epoch
- * {@code e + 1} (the last rate holds beyond). Counted in iterations, so it needs no epoch counter and
- * works with any training loop that counts iterations.
+ * A learning rate that is constant within an epoch: {@code rates[e]} for the iterations
+ * of epoch {@code e + 1} (the last rate holds beyond). Counted in iterations, so it needs
+ * no epoch counter and works with any training loop that counts iterations.
  */
 public class EpochRates implements ISchedule {
 

@@ -20,10 +20,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A gated recurrent unit layer (Cho et al. 2014, the Keras convention), which DL4J 1.0.0-M2.1's layer
- * API lacks, written as a SameDiff layer so that DL4J derives its gradient. Input
- * {@code [batch, nIn, time]} (NCW); output {@code [batch, units, time]}, or {@code [batch, units]} (the
- * last step) when {@code lastStepOnly}. For every step, with {@code h} starting at zero:
+ * A gated recurrent unit layer (Cho et al. 2014, the Keras convention), which DL4J
+ * 1.0.0-M2.1's layer API lacks, written as a SameDiff layer so that DL4J derives its
+ * gradient. Input {@code [batch, nIn, time]} (NCW); output {@code [batch, units, time]},
+ * or {@code [batch, units]} (the last step) when {@code lastStepOnly}. For every step,
+ * with {@code h} starting at zero:
  *
  * <pre>
  * z = σ(x·Wz + h·Uz + bz)          update gate
@@ -38,7 +39,10 @@ public class Gru extends SameDiffLayer {
 
 	private static final long serialVersionUID = 1L;
 
-	/** Parameter names: input weights, recurrent weights and biases of the update, reset and candidate parts. */
+	/**
+	 * Parameter names: input weights, recurrent weights and biases of the update, reset
+	 * and candidate parts.
+	 */
 	static final String[] WEIGHTS = { "Wz", "Wr", "Wh" };
 
 	static final String[] RECURRENT = { "Uz", "Ur", "Uh" };
@@ -187,10 +191,11 @@ public class Gru extends SameDiffLayer {
 	}
 
 	/**
-	 * The runtime layer, fixing two things of DL4J 1.0.0-M2.1's SameDiff layer: it returns twice the
-	 * gradients (of the parameters and of the input) for the error it is given, whatever the graph
-	 * (measured against finite differences, see {@code GruTests}), so it is passed half the error; and it
-	 * ignores dropout, so the input is dropped out here in training (and the gradient masked alike).
+	 * The runtime layer, fixing two things of DL4J 1.0.0-M2.1's SameDiff layer: it
+	 * returns twice the gradients (of the parameters and of the input) for the error it
+	 * is given, whatever the graph (measured against finite differences, see
+	 * {@code GruTests}), so it is passed half the error; and it ignores dropout, so the
+	 * input is dropped out here in training (and the gradient masked alike).
 	 */
 	static final class HalvedGradients extends org.deeplearning4j.nn.layers.samediff.SameDiffLayer {
 

@@ -8,10 +8,11 @@ import org.nd4j.linalg.lossfunctions.LossUtil;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Huber loss, which DL4J 1.0.0-M2.1 lacks: quadratic for errors up to {@code delta}, linear beyond,
- * so outliers pull less than with MSE. Like DL4J's MSE it averages over the outputs of an example
- * and (when asked) over the examples of a batch: {@code 0.5 e²} for {@code |e| ≤ delta}, else
- * {@code delta (|e| - delta / 2)}. The gradient is the error clipped to {@code ±delta}.
+ * Huber loss, which DL4J 1.0.0-M2.1 lacks: quadratic for errors up to {@code delta},
+ * linear beyond, so outliers pull less than with MSE. Like DL4J's MSE it averages over
+ * the outputs of an example and (when asked) over the examples of a batch: {@code 0.5 e²}
+ * for {@code |e| ≤ delta}, else {@code delta (|e| - delta / 2)}. The gradient is the
+ * error clipped to {@code ±delta}.
  */
 public class LossHuber implements ILossFunction {
 
@@ -79,8 +80,8 @@ public class LossHuber implements ILossFunction {
 
 	private static INDArray error(INDArray labels, INDArray preOutput, IActivation activationFn) {
 		if (!labels.equalShapes(preOutput)) {
-			throw new IllegalArgumentException("labels " + java.util.Arrays.toString(labels.shape())
-					+ " and outputs " + java.util.Arrays.toString(preOutput.shape()) + " differ in shape");
+			throw new IllegalArgumentException("labels " + java.util.Arrays.toString(labels.shape()) + " and outputs "
+					+ java.util.Arrays.toString(preOutput.shape()) + " differ in shape");
 		}
 		INDArray output = activationFn.getActivation(preOutput.dup(), true);
 		return output.subi(labels.castTo(output.dataType()));

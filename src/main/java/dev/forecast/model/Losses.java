@@ -9,7 +9,10 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMAE;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
-/** Loss functions by name: {@code huber} (delta 1 on normalized values), {@code mse}, {@code mae}. */
+/**
+ * Loss functions by name: {@code huber} (delta 1 on normalized values), {@code mse},
+ * {@code mae}.
+ */
 public final class Losses {
 
 	private static final Map<String, Supplier<ILossFunction>> LOSSES = new LinkedHashMap<>();

@@ -12,17 +12,18 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Serves one trained model to many threads, as a small pool of instances (the restored one plus
- * {@link TrainedModel#copy() copies}: sharing the JVM pass, or each with its own network when the
- * model runs through DL4J, whose networks are not thread-safe), each used by one thread at a time,
- * all warmed up by one prediction when the server is made.
+ * Serves one trained model to many threads, as a small pool of instances (the restored
+ * one plus {@link TrainedModel#copy() copies}: sharing the JVM pass, or each with its own
+ * network when the model runs through DL4J, whose networks are not thread-safe), each
+ * used by one thread at a time, all warmed up by one prediction when the server is made.
  * <p>
- * Requests are queued and run on the given executor (a few inference threads shared by all
- * models, so that forecasts never take more cores than those). A thread that takes an instance runs
- * every waiting request with the same number of steps as one batch, up to {@code maxBatch} windows.
- * On the JVM a batch costs the sum of its windows and each row's result is bit-identical to a lone
- * pass; through DL4J a pass has a large fixed cost, which concurrent requests then share. At most one
- * drain per instance runs at a time.
+ * Requests are queued and run on the given executor (a few inference threads shared by
+ * all models, so that forecasts never take more cores than those). A thread that takes an
+ * instance runs every waiting request with the same number of steps as one batch, up to
+ * {@code maxBatch} windows. On the JVM a batch costs the sum of its windows and each
+ * row's result is bit-identical to a lone pass; through DL4J a pass has a large fixed
+ * cost, which concurrent requests then share. At most one drain per instance runs at a
+ * time.
  */
 public final class ModelServer {
 
@@ -42,7 +43,8 @@ public final class ModelServer {
 
 	/**
 	 * @param model the restored model, the first instance
-	 * @param instances how many instances (threads that may run this model at once), at least 1
+	 * @param instances how many instances (threads that may run this model at once), at
+	 * least 1
 	 * @param maxBatch the most windows one pass combines from different requests
 	 * @param executor where passes run
 	 */
@@ -60,7 +62,10 @@ public final class ModelServer {
 		}
 	}
 
-	/** The model's window, horizon, scaler, residuals and spec (do not predict with it directly). */
+	/**
+	 * The model's window, horizon, scaler, residuals and spec (do not predict with it
+	 * directly).
+	 */
 	public TrainedModel model() {
 		return this.prototype;
 	}
@@ -74,7 +79,10 @@ public final class ModelServer {
 		return forecast(new double[][] { history }, steps)[0];
 	}
 
-	/** {@link TrainedModel#forecast(double[][], int)} through the pool, batched with concurrent requests. */
+	/**
+	 * {@link TrainedModel#forecast(double[][], int)} through the pool, batched with
+	 * concurrent requests.
+	 */
 	public double[][] forecast(double[][] histories, int steps) {
 		Request request = new Request(histories, steps, new CompletableFuture<>());
 		boolean start;
@@ -127,7 +135,10 @@ public final class ModelServer {
 		}
 	}
 
-	/** The oldest request and every later one with the same steps, while the windows fit in a batch. */
+	/**
+	 * The oldest request and every later one with the same steps, while the windows fit
+	 * in a batch.
+	 */
 	private List<Request> take() {
 		List<Request> batch = new ArrayList<>();
 		Request first = this.pending.poll();

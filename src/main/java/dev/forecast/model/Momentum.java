@@ -8,8 +8,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * SGD with classical (heavy-ball) momentum, which DL4J 1.0.0-M2.1 lacks (it has only Nesterov's):
- * {@code v ← μ v + η g; w ← w − v}, the same rule as Keras' {@code SGD(momentum=μ)}.
+ * SGD with classical (heavy-ball) momentum, which DL4J 1.0.0-M2.1 lacks (it has only
+ * Nesterov's): {@code v ← μ v + η g; w ← w − v}, the same rule as Keras'
+ * {@code SGD(momentum=μ)}.
  */
 public class Momentum implements IUpdater {
 

@@ -18,14 +18,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The generic N-BEATS architecture (Oreshkin et al. 2020) as one SameDiff layer over the window
- * {@code [batch, window]}: {@code blocks} blocks in a row, each {@code layers} fully connected relu
- * layers of {@code units} followed by two linear heads, a backcast of the block's input and
- * {@code theta} forecast coefficients. Each block reads what the blocks before it left unexplained
- * ({@code x(b+1) = x(b) - backcast(b)}, the residual link), and the layer outputs every block's
- * coefficients side by side ({@code [batch, blocks · theta]}). The output layer that follows (linear)
- * is the forecast basis: its weights stacked per block, so the forecast is the sum over the blocks of
- * each block's basis times its coefficients, as in the paper.
+ * The generic N-BEATS architecture (Oreshkin et al. 2020) as one SameDiff layer over the
+ * window {@code [batch, window]}: {@code blocks} blocks in a row, each {@code layers}
+ * fully connected relu layers of {@code units} followed by two linear heads, a backcast
+ * of the block's input and {@code theta} forecast coefficients. Each block reads what the
+ * blocks before it left unexplained ({@code x(b+1) = x(b) - backcast(b)}, the residual
+ * link), and the layer outputs every block's coefficients side by side
+ * ({@code [batch, blocks · theta]}). The output layer that follows (linear) is the
+ * forecast basis: its weights stacked per block, so the forecast is the sum over the
+ * blocks of each block's basis times its coefficients, as in the paper.
  */
 public class NBeats extends SameDiffLayer {
 
@@ -53,9 +54,13 @@ public class NBeats extends SameDiffLayer {
 		this.theta = theta;
 	}
 
-	/** The name of block {@code b}'s parameter {@code part}: {@code w0..}, {@code b0..}, {@code wb}, {@code bb}, {@code wf}, {@code bf}. */
+	/**
+	 * The name of block {@code b}'s parameter {@code part}: {@code w0..}, {@code b0..},
+	 * {@code wb}, {@code bb}, {@code wf}, {@code bf}.
+	 */
 	public static String param(int block, String part) {
-		return "k" + block + part; // no underscore: DL4J splits parameter keys at the first one
+		return "k" + block + part; // no underscore: DL4J splits parameter keys at the
+									// first one
 	}
 
 	public long getNIn() {

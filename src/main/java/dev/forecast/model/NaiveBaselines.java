@@ -1,11 +1,11 @@
 package dev.forecast.model;
 
 /**
- * The baselines a neural run must beat, scored on exactly its validation points: every validation
- * window (origin {@code t}, one of the last {@code validation} points, with all {@code horizon}
- * targets inside the series) forecast by the naive method (the last value before {@code t},
- * {@link Diagnosis#naiveMae}) and by the seasonal naive method (the value one season before each
- * target, from before {@code t}).
+ * The baselines a neural run must beat, scored on exactly its validation points: every
+ * validation window (origin {@code t}, one of the last {@code validation} points, with
+ * all {@code horizon} targets inside the series) forecast by the naive method (the last
+ * value before {@code t}, {@link Diagnosis#naiveMae}) and by the seasonal naive method
+ * (the value one season before each target, from before {@code t}).
  */
 public final class NaiveBaselines {
 
@@ -13,8 +13,9 @@ public final class NaiveBaselines {
 	}
 
 	/**
-	 * The MAE of the seasonal naive forecast on the validation windows, or {@code NaN} without a season
-	 * ({@code null} or below 2) or when the training part is shorter than a season.
+	 * The MAE of the seasonal naive forecast on the validation windows, or {@code NaN}
+	 * without a season ({@code null} or below 2) or when the training part is shorter
+	 * than a season.
 	 */
 	public static double seasonalNaiveMae(double[] series, int horizon, int validation, Integer season) {
 		int trainEnd = series.length - validation;

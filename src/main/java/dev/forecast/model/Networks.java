@@ -33,19 +33,23 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Network configurations. Every model is a list of hidden {@link TrainSpec.Layer}s (a named model's
- * preset, or the spec's explicit {@code layers}) followed by the output layer with the loss; the
- * common part (seed, optimizer, schedule, weight initialization, regularization) is set here once.
- * Sequence layers ({@code rnn}, {@code lstm}, {@code gru}, causal {@code conv1d}) read
- * {@code [batch, 1, window]} in ND4J's NCW layout (NWC fails in the convolution's backward pass); the
- * last of them passes only its last step on to the dense layers. A stack that starts with a dense
- * layer reads {@code [batch, window]}.
+ * Network configurations. Every model is a list of hidden {@link TrainSpec.Layer}s (a
+ * named model's preset, or the spec's explicit {@code layers}) followed by the output
+ * layer with the loss; the common part (seed, optimizer, schedule, weight initialization,
+ * regularization) is set here once. Sequence layers ({@code rnn}, {@code lstm},
+ * {@code gru}, causal {@code conv1d}) read {@code [batch, 1, window]} in ND4J's NCW
+ * layout (NWC fails in the convolution's backward pass); the last of them passes only its
+ * last step on to the dense layers. A stack that starts with a dense layer reads
+ * {@code [batch, window]}.
  */
 public final class Networks {
 
 	public static final Set<String> LAYER_TYPES = Set.of("dense", "rnn", "lstm", "gru", "conv1d");
 
-	/** {@code nbeats}: blocks, fully connected layers per block, and forecast coefficients per block (at least the horizon). */
+	/**
+	 * {@code nbeats}: blocks, fully connected layers per block, and forecast coefficients
+	 * per block (at least the horizon).
+	 */
 	static final int NBEATS_BLOCKS = 4;
 
 	static final int NBEATS_LAYERS = 3;
@@ -68,19 +72,23 @@ public final class Networks {
 	}
 
 	static {
-		PRESETS.put("conv_lstm", units -> List.of(TrainSpec.Layer.conv1d(units, 5, 1, 1, "relu", true),
-				TrainSpec.Layer.recurrent("lstm", units, true), TrainSpec.Layer.recurrent("lstm", units, false),
-				TrainSpec.Layer.dense(30, "relu"), TrainSpec.Layer.dense(10, "relu")));
+		PRESETS.put("conv_lstm",
+				units -> List.of(TrainSpec.Layer.conv1d(units, 5, 1, 1, "relu", true),
+						TrainSpec.Layer.recurrent("lstm", units, true), TrainSpec.Layer.recurrent("lstm", units, false),
+						TrainSpec.Layer.dense(30, "relu"), TrainSpec.Layer.dense(10, "relu")));
 		PRESETS.put("lstm", units -> List.of(TrainSpec.Layer.recurrent("lstm", units, true),
 				TrainSpec.Layer.recurrent("lstm", units, false)));
 		PRESETS.put("gru", units -> List.of(TrainSpec.Layer.recurrent("gru", units, true),
 				TrainSpec.Layer.recurrent("gru", units, false)));
 		PRESETS.put("rnn", units -> List.of(TrainSpec.Layer.recurrent("rnn", units, true),
 				TrainSpec.Layer.recurrent("rnn", units, false)));
-		PRESETS.put("conv1d", units -> List.of(TrainSpec.Layer.conv1d(units, 2, 1, 1, "relu", true),
-				TrainSpec.Layer.conv1d(units, 2, 1, 2, "relu", true), TrainSpec.Layer.conv1d(units, 2, 1, 4, "relu", true),
-				TrainSpec.Layer.conv1d(units, 2, 1, 8, "relu", false)));
-		PRESETS.put("dense", units -> List.of(TrainSpec.Layer.dense(units, "relu"), TrainSpec.Layer.dense(units, "relu")));
+		PRESETS.put("conv1d",
+				units -> List.of(TrainSpec.Layer.conv1d(units, 2, 1, 1, "relu", true),
+						TrainSpec.Layer.conv1d(units, 2, 1, 2, "relu", true),
+						TrainSpec.Layer.conv1d(units, 2, 1, 4, "relu", true),
+						TrainSpec.Layer.conv1d(units, 2, 1, 8, "relu", false)));
+		PRESETS.put("dense",
+				units -> List.of(TrainSpec.Layer.dense(units, "relu"), TrainSpec.Layer.dense(units, "relu")));
 		PRESETS.put("nbeats", units -> List.of(new TrainSpec.Layer("nbeats", units, null, null, null, "relu", null)));
 		ACTIVATIONS.put("relu", Activation.RELU);
 		ACTIVATIONS.put("tanh", Activation.TANH);
@@ -110,7 +118,9 @@ public final class Networks {
 		return ACTIVATIONS.keySet();
 	}
 
-	/** The hidden layers of {@code spec}: its explicit {@code layers}, else its model's. */
+	/**
+	 * The hidden layers of {@code spec}: its explicit {@code layers}, else its model's.
+	 */
 	public static List<TrainSpec.Layer> layers(TrainSpec spec) {
 		if (spec.layers() != null && !spec.layers().isEmpty()) {
 			return spec.layers();
@@ -127,12 +137,18 @@ public final class Networks {
 		return preset.layers(units);
 	}
 
-	/** {@code true}: input {@code [batch, 1, window]} (NCW); {@code false}: {@code [batch, window]}. */
+	/**
+	 * {@code true}: input {@code [batch, 1, window]} (NCW); {@code false}:
+	 * {@code [batch, window]}.
+	 */
 	public static boolean sequenceInput(TrainSpec spec) {
 		return layers(spec).get(0).sequence();
 	}
 
-	/** The configuration of {@code spec}'s network; {@code iterationsPerEpoch} feeds learning-rate schedules. */
+	/**
+	 * The configuration of {@code spec}'s network; {@code iterationsPerEpoch} feeds
+	 * learning-rate schedules.
+	 */
 	public static MultiLayerConfiguration configure(TrainSpec spec, int iterationsPerEpoch) {
 		IUpdater updater = Optimizers.create(spec.optimizer(), Schedules.create(spec.schedule(),
 				new Schedules.Context(spec.optimizer().learningRate(), iterationsPerEpoch, spec.epochs())));
@@ -170,8 +186,9 @@ public final class Networks {
 			boolean lastStep = layer.sequence() && !Boolean.TRUE.equals(layer.returnSequences());
 			Activation activation = activation(layer);
 			switch (layer.type()) {
-				case "dense" -> list.layer(regularize(new DenseLayer.Builder().nOut(layer.units()).activation(activation),
-						reg, i, 0).build());
+				case "dense" -> list
+					.layer(regularize(new DenseLayer.Builder().nOut(layer.units()).activation(activation), reg, i, 0)
+						.build());
 				case "conv1d" -> {
 					int stride = or(layer.stride(), 1);
 					list.layer(regularize(new Convolution1DLayer.Builder().kernelSize(or(layer.kernel(), 5))
@@ -187,11 +204,13 @@ public final class Networks {
 					}
 				}
 				case "lstm" -> {
-					LSTM lstm = regularize(new LSTM.Builder().nOut(layer.units()).activation(activation), reg, i, 0).build();
+					LSTM lstm = regularize(new LSTM.Builder().nOut(layer.units()).activation(activation), reg, i, 0)
+						.build();
 					list.layer(lastStep ? new LastTimeStep(lstm) : lstm);
 				}
 				case "rnn" -> {
-					SimpleRnn rnn = regularize(new SimpleRnn.Builder().nOut(layer.units()).activation(activation), reg, i, 0)
+					SimpleRnn rnn = regularize(new SimpleRnn.Builder().nOut(layer.units()).activation(activation), reg,
+							i, 0)
 						.build();
 					list.layer(lastStep ? new LastTimeStep(rnn) : rnn);
 				}
@@ -208,7 +227,8 @@ public final class Networks {
 			}
 			if (reg.batchNorm() && (!layer.sequence() || lastStep)) {
 				if ("conv1d".equals(layer.type())) {
-					// DL4J's batch normalization fails on the convolution's [batch, channels, 1]: flatten it first
+					// DL4J's batch normalization fails on the convolution's [batch,
+					// channels, 1]: flatten it first
 					list.inputPreProcessor(list.getLayerwise().size(), new RnnToFeedForwardPreProcessor(RNNFormat.NCW));
 				}
 				list.layer(new BatchNormalization.Builder().build());
@@ -217,7 +237,8 @@ public final class Networks {
 		OutputLayer.Builder output = new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
 			.activation(Activation.IDENTITY);
 		if (WindowTransform.WINDOW.equals(spec.normalization())) {
-			// an output of 0 is the naive forecast (or the window's mean difference): start there
+			// an output of 0 is the naive forecast (or the window's mean difference):
+			// start there
 			output.weightInit(WeightInit.ZERO);
 		}
 		list.layer(regularize(output, reg, layers.size(), 0).build());
@@ -239,9 +260,10 @@ public final class Networks {
 	}
 
 	/**
-	 * Dropout on the inputs of every layer but the first (DL4J takes the probability of keeping an
-	 * activation), and the max-norm constraint on the weights reaching each unit: {@code maxNormDims} are
-	 * the dimensions of the weight array that hold one unit's incoming weights.
+	 * Dropout on the inputs of every layer but the first (DL4J takes the probability of
+	 * keeping an activation), and the max-norm constraint on the weights reaching each
+	 * unit: {@code maxNormDims} are the dimensions of the weight array that hold one
+	 * unit's incoming weights.
 	 */
 	private static <B extends BaseLayer.Builder<B>> B regularize(B builder, TrainSpec.Regularization reg, int index,
 			int... maxNormDims) {

@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * The 1cycle schedule (Smith 2018, as the course writes it), per iteration over the whole training
- * of {@code total} iterations: the rate rises linearly from {@code start} to {@code max} during the first
- * 45%, falls back to {@code start} during the next 45%, and drops linearly to {@code start / 1000} during
- * the last 10%.
+ * The 1cycle schedule (Smith 2018, as the course writes it), per iteration over the whole
+ * training of {@code total} iterations: the rate rises linearly from {@code start} to
+ * {@code max} during the first 45%, falls back to {@code start} during the next 45%, and
+ * drops linearly to {@code start / 1000} during the last 10%.
  */
 public class OneCycle implements ISchedule {
 

@@ -15,9 +15,9 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * Optimizers by name, with their parameters (momentum, rho, beta1, beta2, epsilon; DL4J calls rho
- * {@code rmsDecay}). A learning-rate schedule, when there is one, replaces the constant rate; a new
- * optimizer is one more entry.
+ * Optimizers by name, with their parameters (momentum, rho, beta1, beta2, epsilon; DL4J
+ * calls rho {@code rmsDecay}). A learning-rate schedule, when there is one, replaces the
+ * constant rate; a new optimizer is one more entry.
  */
 public final class Optimizers {
 

@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Reads a learning-rate range test: the rate grew every epoch and the curve holds the training loss at
- * each rate. The suggested rate is where the loss fell fastest against the logarithm of the rate, before
- * it reached its lowest value (after which it diverges).
+ * Reads a learning-rate range test: the rate grew every epoch and the curve holds the
+ * training loss at each rate. The suggested rate is where the loss fell fastest against
+ * the logarithm of the rate, before it reached its lowest value (after which it
+ * diverges).
  */
 public final class RangeTest {
 
 	private RangeTest() {
 	}
 
-	/** The rate of steepest descent, or empty when the curve is too short or never descends. */
+	/**
+	 * The rate of steepest descent, or empty when the curve is too short or never
+	 * descends.
+	 */
 	public static OptionalDouble suggest(List<EpochStats> curve) {
 		int lowest = 0;
 		for (int i = 1; i < curve.size(); i++) {

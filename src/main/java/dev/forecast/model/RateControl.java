@@ -11,13 +11,16 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * The learning-rate side of a training loop: it notes the rate every step actually uses (the curve
- * shows each epoch's mean), reduces the rate on a plateau of the validation loss ({@code plateau}), and
- * ends a {@code range_test} when the loss diverges instead of failing the run.
+ * The learning-rate side of a training loop: it notes the rate every step actually uses
+ * (the curve shows each epoch's mean), reduces the rate on a plateau of the validation
+ * loss ({@code plateau}), and ends a {@code range_test} when the loss diverges instead of
+ * failing the run.
  */
 final class RateControl {
 
-	/** A range test ends once the training loss exceeds its lowest value by this factor. */
+	/**
+	 * A range test ends once the training loss exceeds its lowest value by this factor.
+	 */
 	static final double DIVERGENCE = 4;
 
 	private final TrainSpec.Schedule schedule;
@@ -45,7 +48,10 @@ final class RateControl {
 		this.steps++;
 	}
 
-	/** The mean rate of the epoch's steps (the current rate when there were none); starts a new epoch. */
+	/**
+	 * The mean rate of the epoch's steps (the current rate when there were none); starts
+	 * a new epoch.
+	 */
 	double epochRate() {
 		double rate = (this.steps == 0) ? currentRate(this.network) : this.rateSum / this.steps;
 		this.rateSum = 0;
@@ -53,14 +59,17 @@ final class RateControl {
 		return rate;
 	}
 
-	/** {@code true} for a range test: a loss that is no longer finite ends it rather than failing the run. */
+	/**
+	 * {@code true} for a range test: a loss that is no longer finite ends it rather than
+	 * failing the run.
+	 */
 	boolean endsOnDivergence() {
 		return Schedules.RANGE_TEST.equals(this.schedule.type());
 	}
 
 	/**
-	 * Call after every epoch: reduces the rate of a {@code plateau} schedule; returns {@code true} when
-	 * a range test has diverged and training should end.
+	 * Call after every epoch: reduces the rate of a {@code plateau} schedule; returns
+	 * {@code true} when a range test has diverged and training should end.
 	 */
 	boolean afterEpoch(EpochStats stats) {
 		if (Schedules.PLATEAU.equals(this.schedule.type())) {
@@ -84,7 +93,10 @@ final class RateControl {
 		return false;
 	}
 
-	/** The rate the next step of {@code network} uses (that of its first layer with parameters). */
+	/**
+	 * The rate the next step of {@code network} uses (that of its first layer with
+	 * parameters).
+	 */
 	static double currentRate(MultiLayerNetwork network) {
 		for (IUpdater updater : updaters(network)) {
 			if (updater.hasLearningRate()) {
@@ -96,8 +108,8 @@ final class RateControl {
 
 	/**
 	 * Sets a constant rate on every layer, wrapped and SameDiff layers included (DL4J's
-	 * {@code setLearningRate} reaches only plain layers). Updaters read their configuration's rate at
-	 * every step, and their state (moments, velocity) is kept.
+	 * {@code setLearningRate} reaches only plain layers). Updaters read their
+	 * configuration's rate at every step, and their state (moments, velocity) is kept.
 	 */
 	static void setRate(MultiLayerNetwork network, double rate) {
 		for (IUpdater updater : updaters(network)) {

@@ -3,10 +3,12 @@ package dev.forecast.model;
 import java.util.List;
 
 /**
- * A normalization of series values, {@code (x - offset) / scale}, fitted on the training part only.
+ * A normalization of series values, {@code (x - offset) / scale}, fitted on the training
+ * part only.
  *
- * @param type {@code window} (per window, see {@link WindowTransform}; here offset 0 and the floor of a
- * window's scale), {@code zscore} (mean, standard deviation), {@code minmax} (min, range) or {@code none}
+ * @param type {@code window} (per window, see {@link WindowTransform}; here offset 0 and
+ * the floor of a window's scale), {@code zscore} (mean, standard deviation),
+ * {@code minmax} (min, range) or {@code none}
  * @param offset subtracted first
  * @param scale divided by next
  */
@@ -46,7 +48,8 @@ public record Scaler(String type, double offset, double scale) {
 			}
 			case "none" -> new Scaler(type, 0, 1);
 			case "window" -> {
-				// the floor of a window's scale: a tenth of the standard deviation of the steps
+				// the floor of a window's scale: a tenth of the standard deviation of the
+				// steps
 				double mean = 0;
 				for (int i = 1; i < count; i++) {
 					mean += (values[i] - values[i - 1] - mean) / i;

@@ -8,21 +8,25 @@ import java.util.Set;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * Learning-rate schedules by name, with their parameters (see {@link TrainSpec.Schedule}). Epochs count
- * from 1 as in the learning curve; {@code e = epoch - 1} below.
+ * Learning-rate schedules by name, with their parameters (see
+ * {@link TrainSpec.Schedule}). Epochs count from 1 as in the learning curve;
+ * {@code e = epoch - 1} below.
  * <ul>
  * <li>{@code constant}: the optimizer's rate.</li>
- * <li>{@code power}: {@code rate / (1 + e/steps)^power} (defaults: steps 10, power 1).</li>
- * <li>{@code exponential}: {@code rate · decay^(e/steps)} (defaults: decay 0.1, steps 20).</li>
- * <li>{@code piecewise}: {@code values[k]} from the epoch after {@code boundaries[k-1]} up to and including
- * {@code boundaries[k]}.</li>
- * <li>{@code plateau}: the optimizer's rate, multiplied by {@code factor} (0.5) whenever the validation loss
- * has not improved for {@code patience} (5) epochs, never below {@code minRate} (0); the training loop
- * does this ({@link RateControl}).</li>
- * <li>{@code one_cycle}: per iteration, see {@link OneCycle} (from the optimizer's rate to {@code maxRate},
- * default 10 × rate).</li>
- * <li>{@code range_test}: {@code start · factor^e} (defaults: 1e-8 and 10^(1/20), the course's
- * {@code 1e-8 · 10^(epoch/20)}); the run records the loss against the rate and suggests a rate.</li>
+ * <li>{@code power}: {@code rate / (1 + e/steps)^power} (defaults: steps 10, power
+ * 1).</li>
+ * <li>{@code exponential}: {@code rate · decay^(e/steps)} (defaults: decay 0.1, steps
+ * 20).</li>
+ * <li>{@code piecewise}: {@code values[k]} from the epoch after {@code boundaries[k-1]}
+ * up to and including {@code boundaries[k]}.</li>
+ * <li>{@code plateau}: the optimizer's rate, multiplied by {@code factor} (0.5) whenever
+ * the validation loss has not improved for {@code patience} (5) epochs, never below
+ * {@code minRate} (0); the training loop does this ({@link RateControl}).</li>
+ * <li>{@code one_cycle}: per iteration, see {@link OneCycle} (from the optimizer's rate
+ * to {@code maxRate}, default 10 × rate).</li>
+ * <li>{@code range_test}: {@code start · factor^e} (defaults: 1e-8 and 10^(1/20), the
+ * course's {@code 1e-8 · 10^(epoch/20)}); the run records the loss against the rate and
+ * suggests a rate.</li>
  * </ul>
  */
 public final class Schedules {
@@ -77,8 +81,9 @@ public final class Schedules {
 	}
 
 	/**
-	 * {@code spec} with the missing parameters of its type at their defaults ({@code learningRate} is the
-	 * optimizer's); parameters of other types are left as given (a resolver rejects them).
+	 * {@code spec} with the missing parameters of its type at their defaults
+	 * ({@code learningRate} is the optimizer's); parameters of other types are left as
+	 * given (a resolver rejects them).
 	 */
 	public static TrainSpec.Schedule withDefaults(TrainSpec.Schedule spec, double learningRate) {
 		String type = spec.type();
@@ -111,9 +116,9 @@ public final class Schedules {
 	}
 
 	/**
-	 * The rate of {@code epoch} (from 1) under a schedule that is constant within epochs ({@code constant},
-	 * {@code power}, {@code exponential}, {@code piecewise}, {@code range_test}; the starting rate of the
-	 * others).
+	 * The rate of {@code epoch} (from 1) under a schedule that is constant within epochs
+	 * ({@code constant}, {@code power}, {@code exponential}, {@code piecewise},
+	 * {@code range_test}; the starting rate of the others).
 	 */
 	public static double epochRate(TrainSpec.Schedule spec, double learningRate, int epoch) {
 		TrainSpec.Schedule s = withDefaults(spec, learningRate);

@@ -6,33 +6,39 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Everything that decides how a forecaster is trained, fully resolved (no missing values). The
- * nested records group the options of one concern so that new ones (schedules, regularizers,
- * explicit layer lists) slot in as fields and registry entries without touching the rest.
+ * Everything that decides how a forecaster is trained, fully resolved (no missing
+ * values). The nested records group the options of one concern so that new ones
+ * (schedules, regularizers, explicit layer lists) slot in as fields and registry entries
+ * without touching the rest.
  *
  * @param model network type, a key of {@link Networks}
- * @param units width of the network's hidden layers (filters and LSTM units of {@code conv_lstm})
+ * @param units width of the network's hidden layers (filters and LSTM units of
+ * {@code conv_lstm})
  * @param window input length: points the network sees
  * @param horizon points the network predicts at once (direct multi-step output)
- * @param validation final points held out; their windows reach back into the training part
+ * @param validation final points held out; their windows reach back into the training
+ * part
  * @param epochs upper bound on passes over the training windows
  * @param batchSize windows per gradient step
  * @param shuffle shuffle training windows every epoch
  * @param seed seed of weight initialization and shuffling
  * @param prefetch batches prepared ahead on a background thread (0: none)
- * @param normalization {@code window} (each input window by its own statistics, see {@link WindowTransform}),
- * {@code zscore}, {@code minmax} or {@code none} (fitted on the training part)
+ * @param normalization {@code window} (each input window by its own statistics, see
+ * {@link WindowTransform}), {@code zscore}, {@code minmax} or {@code none} (fitted on the
+ * training part)
  * @param loss a key of {@link Losses}
  * @param optimizer updater and learning rate
  * @param schedule learning-rate schedule
  * @param regularization weight penalties, dropout, gradient clipping
  * @param init weight initialization: {@code glorot}, {@code he} or {@code lecun}
  * @param earlyStopping when to stop and which epoch to keep
- * @param layers explicit hidden layers overriding {@code model}'s ({@code null}: the model's)
- * @param differencing {@code none}, {@code first} or {@code seasonal} (by {@code season}) before normalizing;
- * the network then sees {@code window - lag} differences of the last {@code window} values
- * @param season the series' season length (by default from its frequency; {@code null} when it has none): the
- * lag of seasonal differencing and of the seasonal naive baseline
+ * @param layers explicit hidden layers overriding {@code model}'s ({@code null}: the
+ * model's)
+ * @param differencing {@code none}, {@code first} or {@code seasonal} (by {@code season})
+ * before normalizing; the network then sees {@code window - lag} differences of the last
+ * {@code window} values
+ * @param season the series' season length (by default from its frequency; {@code null}
+ * when it has none): the lag of seasonal differencing and of the seasonal naive baseline
  */
 public record TrainSpec(String model, int units, int window, int horizon, int validation, int epochs, int batchSize,
 		boolean shuffle, long seed, int prefetch, String normalization, String loss, Optimizer optimizer,
@@ -72,7 +78,10 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 		return this.window - lag();
 	}
 
-	/** The default spec: the course's sunspot model with settings measured to reach its accuracy quickly. */
+	/**
+	 * The default spec: the course's sunspot model with settings measured to reach its
+	 * accuracy quickly.
+	 */
 	public static final TrainSpec DEFAULTS = new TrainSpec("conv_lstm", 60, 60, 1, 235, 60, 128, true, 42, 2, "window",
 			"huber", Optimizer.defaults("adam", 2e-3), new Schedule("constant"), Regularization.NONE, "glorot",
 			new EarlyStopping(10, 0.0, "valMae"), null);
@@ -90,12 +99,14 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 
 	/**
 	 * @param type a key of {@link Optimizers}
-	 * @param learningRate base learning rate (the starting rate of schedules; ignored by {@code range_test})
+	 * @param learningRate base learning rate (the starting rate of schedules; ignored by
+	 * {@code range_test})
 	 * @param momentum momentum of {@code momentum} and {@code nesterov}
 	 * @param rho decay of the squared-gradient average of {@code rmsprop}
 	 * @param beta1 first-moment decay of {@code adam}, {@code adamax}, {@code nadam}
 	 * @param beta2 second-moment decay of {@code adam}, {@code adamax}, {@code nadam}
-	 * @param epsilon the small constant of {@code adagrad}, {@code rmsprop} and the Adam family
+	 * @param epsilon the small constant of {@code adagrad}, {@code rmsprop} and the Adam
+	 * family
 	 */
 	public record Optimizer(String type, double learningRate, double momentum, Double rho, Double beta1, Double beta2,
 			Double epsilon) {
@@ -118,7 +129,10 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 
 		public static final double EPSILON = 1e-7;
 
-		/** {@code type} at {@code learningRate} with the other parameters at their defaults (those of Keras). */
+		/**
+		 * {@code type} at {@code learningRate} with the other parameters at their
+		 * defaults (those of Keras).
+		 */
 		public static Optimizer defaults(String type, double learningRate) {
 			return new Optimizer(type, learningRate, MOMENTUM, RHO, BETA1, BETA2, EPSILON);
 		}
@@ -130,17 +144,20 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 	}
 
 	/**
-	 * A learning-rate schedule; only the parameters of its {@code type} are set, the others are {@code null}.
+	 * A learning-rate schedule; only the parameters of its {@code type} are set, the
+	 * others are {@code null}.
 	 *
 	 * @param type a key of {@link Schedules}
 	 * @param steps {@code power}, {@code exponential}: epochs of one decay step
 	 * @param power {@code power}: the exponent c of {@code rate / (1 + epoch/steps)^c}
 	 * @param decay {@code exponential}: the factor of {@code rate · decay^(epoch/steps)}
-	 * @param boundaries {@code piecewise}: the last epoch of each value but the last, increasing
+	 * @param boundaries {@code piecewise}: the last epoch of each value but the last,
+	 * increasing
 	 * @param values {@code piecewise}: one rate more than boundaries
-	 * @param factor {@code plateau}: multiplies the rate on a plateau (below 1); {@code range_test}: multiplies it
-	 * every epoch (above 1)
-	 * @param patience {@code plateau}: epochs without improvement of the validation loss before reducing
+	 * @param factor {@code plateau}: multiplies the rate on a plateau (below 1);
+	 * {@code range_test}: multiplies it every epoch (above 1)
+	 * @param patience {@code plateau}: epochs without improvement of the validation loss
+	 * before reducing
 	 * @param minRate {@code plateau}: the rate never goes below this
 	 * @param maxRate {@code one_cycle}: the peak rate, reached halfway
 	 * @param start {@code range_test}: the rate of the first epoch
@@ -164,8 +181,9 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 	 * @param stride {@code conv1d}: stride
 	 * @param dilation {@code conv1d}: dilation
 	 * @param activation a DL4J activation name ({@code relu}, {@code tanh}, ...)
-	 * @param returnSequences for sequence layers: {@code true} when the next layer is a sequence layer;
-	 * {@code false} for the last one, whose last step feeds the dense layers or the output
+	 * @param returnSequences for sequence layers: {@code true} when the next layer is a
+	 * sequence layer; {@code false} for the last one, whose last step feeds the dense
+	 * layers or the output
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Layer(String type, int units, Integer kernel, Integer stride, Integer dilation, String activation,

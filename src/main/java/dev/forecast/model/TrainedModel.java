@@ -22,22 +22,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained forecaster: the network (without updater state), the window transform (differencing lag
- * and the scaler fitted on its training part; format version 3 stores the lag), the window and horizon it works with, and the spec it was trained with (as JSON, opaque
- * here). {@link #predict} turns the last {@code window} observations into the next {@code horizon}
- * values; {@link #toBytes} and {@link #fromBytes} store it as one byte array.
+ * A trained forecaster: the network (without updater state), the window transform
+ * (differencing lag and the scaler fitted on its training part; format version 3 stores
+ * the lag), the window and horizon it works with, and the spec it was trained with (as
+ * JSON, opaque here). {@link #predict} turns the last {@code window} observations into
+ * the next {@code horizon} values; {@link #toBytes} and {@link #fromBytes} store it as
+ * one byte array.
  * <p>
- * A model may also carry the absolute errors of its forecasts on the validation windows, per step
- * ahead ({@link #residuals()}, see {@link ValidationResiduals}), from which the prediction
- * intervals are computed ({@link ConformalIntervals}), and how many leading points of the series it
- * was fitted on ({@link #trainedPoints()}).
+ * A model may also carry the absolute errors of its forecasts on the validation windows,
+ * per step ahead ({@link #residuals()}, see {@link ValidationResiduals}), from which the
+ * prediction intervals are computed ({@link ConformalIntervals}), and how many leading
+ * points of the series it was fitted on ({@link #trainedPoints()}).
  * <p>
- * Predictions run on the JVM ({@link JvmForward}: the network's parameters copied into float arrays,
- * no ND4J operation, so no native memory per forecast and any number of threads at once). A network
- * with a layer that pass does not cover runs through DL4J instead, inside a workspace of the calling
- * thread; DL4J networks are not thread-safe (a pass is synchronized on the network), so one instance
- * serves one prediction at a time and {@link #copy()} makes another instance for a pool. Build the
- * model after the network's final parameters are set: the JVM pass reads them once.
+ * Predictions run on the JVM ({@link JvmForward}: the network's parameters copied into
+ * float arrays, no ND4J operation, so no native memory per forecast and any number of
+ * threads at once). A network with a layer that pass does not cover runs through DL4J
+ * instead, inside a workspace of the calling thread; DL4J networks are not thread-safe (a
+ * pass is synchronized on the network), so one instance serves one prediction at a time
+ * and {@link #copy()} makes another instance for a pool. Build the model after the
+ * network's final parameters are set: the JVM pass reads them once.
  */
 public final class TrainedModel {
 
@@ -81,7 +84,10 @@ public final class TrainedModel {
 		this(network, model, new WindowTransform(scaler, 0), window, horizon, sequenceInput, spec);
 	}
 
-	/** A model reading the last {@code window} raw values, transformed by {@code transform} for its network. */
+	/**
+	 * A model reading the last {@code window} raw values, transformed by
+	 * {@code transform} for its network.
+	 */
 	public TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
 			boolean sequenceInput, String spec) {
 		this(network, Pass.of(network), model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
@@ -132,14 +138,18 @@ public final class TrainedModel {
 	}
 
 	/**
-	 * Sorted absolute validation errors per step ahead: {@code residuals()[k - 1]} holds those of the
-	 * forecasts {@code k} steps ahead. Empty when the model was stored without them.
+	 * Sorted absolute validation errors per step ahead: {@code residuals()[k - 1]} holds
+	 * those of the forecasts {@code k} steps ahead. Empty when the model was stored
+	 * without them.
 	 */
 	public float[][] residuals() {
 		return this.residuals;
 	}
 
-	/** How many leading points of its series the network was fitted on, or -1 when unknown. */
+	/**
+	 * How many leading points of its series the network was fitted on, or -1 when
+	 * unknown.
+	 */
 	public int trainedPoints() {
 		return this.trainedPoints;
 	}
@@ -150,7 +160,10 @@ public final class TrainedModel {
 				this.sequenceInput, spec, this.residuals, this.trainedPoints);
 	}
 
-	/** A copy carrying validation residuals per step ahead and the number of points it was fitted on. */
+	/**
+	 * A copy carrying validation residuals per step ahead and the number of points it was
+	 * fitted on.
+	 */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
 		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
 				this.sequenceInput, this.spec, residuals, trainedPoints);
@@ -161,14 +174,17 @@ public final class TrainedModel {
 		return this.pass.jvm() != null;
 	}
 
-	/** Why predictions run through DL4J (the layer the JVM pass does not cover), or empty on the JVM. */
+	/**
+	 * Why predictions run through DL4J (the layer the JVM pass does not cover), or empty
+	 * on the JVM.
+	 */
 	public Optional<String> whyNotOnJvm() {
 		return Optional.ofNullable(this.pass.whyNotOnJvm());
 	}
 
 	/**
-	 * Another instance for a second thread: one sharing the JVM pass (which any thread may run), or with
-	 * its own copy of the network when predictions run through DL4J.
+	 * Another instance for a second thread: one sharing the JVM pass (which any thread
+	 * may run), or with its own copy of the network when predictions run through DL4J.
 	 */
 	public TrainedModel copy() {
 		MultiLayerNetwork clone = onJvm() ? this.network : this.network.clone();
@@ -177,9 +193,10 @@ public final class TrainedModel {
 	}
 
 	/**
-	 * The next {@code steps} values after each history, in series units. The network emits
-	 * {@link #horizon()} values per pass; beyond that its own forecasts are fed back as inputs
-	 * (recursive), one batched pass over all histories per {@code horizon} steps.
+	 * The next {@code steps} values after each history, in series units. The network
+	 * emits {@link #horizon()} values per pass; beyond that its own forecasts are fed
+	 * back as inputs (recursive), one batched pass over all histories per {@code horizon}
+	 * steps.
 	 */
 	public double[][] forecast(double[][] histories, int steps) {
 		int n = histories.length;
@@ -206,8 +223,8 @@ public final class TrainedModel {
 	}
 
 	/**
-	 * The next {@code horizon} values after {@code history}, in series units, predicted from its last
-	 * {@code window} values.
+	 * The next {@code horizon} values after {@code history}, in series units, predicted
+	 * from its last {@code window} values.
 	 */
 	public double[] predict(double[] history) {
 		return predict(new double[][] { history })[0];
@@ -224,8 +241,8 @@ public final class TrainedModel {
 	}
 
 	/**
-	 * One batched pass of the network over {@code rows[i][offset, offset + window)}, or over the last
-	 * {@code window} values of each row when {@code offset < 0}.
+	 * One batched pass of the network over {@code rows[i][offset, offset + window)}, or
+	 * over the last {@code window} values of each row when {@code offset < 0}.
 	 */
 	private double[][] pass(double[][] rows, int offset) {
 		int n = rows.length;
@@ -242,16 +259,20 @@ public final class TrainedModel {
 		for (int i = 0; i < n; i++) {
 			double[] row = rows[i];
 			int from = offset < 0 ? row.length - this.window : offset;
-			result[i] = this.transform.restore(row, from, this.window, output, i * this.horizon, this.horizon, stats[i]);
+			result[i] = this.transform.restore(row, from, this.window, output, i * this.horizon, this.horizon,
+					stats[i]);
 		}
 		return result;
 	}
 
-	/** DL4J's output for {@code n} windows, inside a workspace of the calling thread reused from call to call. */
+	/**
+	 * DL4J's output for {@code n} windows, inside a workspace of the calling thread
+	 * reused from call to call.
+	 */
 	private float[] dl4jOutput(float[] features, int n) {
 		synchronized (this.network) {
-			try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE,
-					WORKSPACE_ID)) {
+			try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager()
+				.getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
 				int inputs = features.length / n;
 				INDArray input = this.sequenceInput ? Nd4j.create(features, new long[] { n, 1, inputs }, 'c')
 						: Nd4j.create(features, new long[] { n, inputs }, 'c');
@@ -328,15 +349,16 @@ public final class TrainedModel {
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
 			return new TrainedModel(network, Pass.of(network), model, new WindowTransform(scaler, lag), window, horizon,
-					sequenceInput,
-					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
+					sequenceInput, new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** The JVM pass of a network, or why it has none (then predictions run through DL4J). */
+	/**
+	 * The JVM pass of a network, or why it has none (then predictions run through DL4J).
+	 */
 	private record Pass(JvmForward jvm, String whyNotOnJvm) {
 
 		static Pass of(MultiLayerNetwork network) {

@@ -13,17 +13,19 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * The training loop: batches from {@link WindowedData}, one {@code fit} per batch (so a stop
- * request takes effect within one batch), validation after every epoch, early stopping that
- * restores the best epoch's weights. It runs on the calling thread and holds no locks or
- * transactions.
+ * The training loop: batches from {@link WindowedData}, one {@code fit} per batch (so a
+ * stop request takes effect within one batch), validation after every epoch, early
+ * stopping that restores the best epoch's weights. It runs on the calling thread and
+ * holds no locks or transactions.
  */
 public final class Trainer {
 
 	private Trainer() {
 	}
 
-	/** The network {@code spec} describes over {@code series}, untrained, with its data. */
+	/**
+	 * The network {@code spec} describes over {@code series}, untrained, with its data.
+	 */
 	public static Setup setup(TrainSpec spec, double[] series) {
 		boolean sequence = Networks.sequenceInput(spec);
 		WindowedData data = WindowedData.of(series, spec.window(), spec.horizon(), spec.validation(),
@@ -39,8 +41,8 @@ public final class Trainer {
 	}
 
 	/**
-	 * Trains {@code spec}'s network on {@code series} (its last {@code spec.validation()} points held
-	 * out). {@code specJson} travels with the model as its description.
+	 * Trains {@code spec}'s network on {@code series} (its last {@code spec.validation()}
+	 * points held out). {@code specJson} travels with the model as its description.
 	 */
 	public static TrainingResult train(TrainSpec spec, double[] series, TrainingMonitor monitor, String specJson) {
 		long started = System.nanoTime();
@@ -139,7 +141,10 @@ public final class Trainer {
 				spec.season());
 	}
 
-	/** Validation errors: loss in normalized units, MAE and RMSE in series units over all outputs. */
+	/**
+	 * Validation errors: loss in normalized units, MAE and RMSE in series units over all
+	 * outputs.
+	 */
 	record Errors(double loss, double mae, double rmse) {
 	}
 

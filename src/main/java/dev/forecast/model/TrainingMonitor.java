@@ -1,9 +1,14 @@
 package dev.forecast.model;
 
-/** Hooks of a training loop: asked before every batch whether to stop, told after every epoch. */
+/**
+ * Hooks of a training loop: asked before every batch whether to stop, told after every
+ * epoch.
+ */
 public interface TrainingMonitor {
 
-	/** {@code true} stops training before the next batch (cancel, shutdown, lost claim). */
+	/**
+	 * {@code true} stops training before the next batch (cancel, shutdown, lost claim).
+	 */
 	boolean shouldStop();
 
 	void onEpoch(EpochStats stats, int epochs);

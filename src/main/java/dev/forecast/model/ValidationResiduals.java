@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * The calibration errors of a trained model: every validation origin (each of the last
- * {@code validation} points of the series it was trained on) is forecast up to {@code steps} steps
- * ahead from the points before it, the way the model serves forecasts (direct for the first
- * {@code horizon} steps, recursive beyond), and the absolute errors are kept sorted per step ahead.
- * A step-{@code k} forecast is scored where its target lies inside the series, so step {@code k}
- * has {@code validation - k + 1} errors. All origins go through the network in one batched pass per
- * {@code horizon} steps.
+ * {@code validation} points of the series it was trained on) is forecast up to
+ * {@code steps} steps ahead from the points before it, the way the model serves forecasts
+ * (direct for the first {@code horizon} steps, recursive beyond), and the absolute errors
+ * are kept sorted per step ahead. A step-{@code k} forecast is scored where its target
+ * lies inside the series, so step {@code k} has {@code validation - k + 1} errors. All
+ * origins go through the network in one batched pass per {@code horizon} steps.
  */
 public final class ValidationResiduals {
 
@@ -20,8 +20,8 @@ public final class ValidationResiduals {
 	 * @param model the trained model (its network is used on the calling thread)
 	 * @param series the values it was trained on
 	 * @param validation the final points held out from training
-	 * @param maxSteps the steps ahead to score at least (more when the model's horizon is larger),
-	 * at most {@code validation}
+	 * @param maxSteps the steps ahead to score at least (more when the model's horizon is
+	 * larger), at most {@code validation}
 	 * @return sorted absolute errors, index {@code k - 1} for {@code k} steps ahead
 	 */
 	public static float[][] compute(TrainedModel model, double[] series, int validation, int maxSteps) {

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A run's validation MAE against the naive baselines on the same validation points
- * ({@link NaiveBaselines}): the guard against a network that loses to forecasting the last value (or
- * the value a season ago). A ratio below 1 beats the baseline.
+ * ({@link NaiveBaselines}): the guard against a network that loses to forecasting the
+ * last value (or the value a season ago). A ratio below 1 beats the baseline.
  *
- * @param ratio validation MAE over the better baseline's MAE: the figure to judge a run by
+ * @param ratio validation MAE over the better baseline's MAE: the figure to judge a run
+ * by
  * @param baseline the better baseline: {@code naive} or {@code seasonal_naive}
  * @param worse {@code true} when the run does not beat that baseline ({@code ratio >= 1})
  * @param naive validation MAE over the naive forecast's MAE
- * @param seasonalNaive validation MAE over the seasonal naive forecast's MAE ({@code null}: no season)
+ * @param seasonalNaive validation MAE over the seasonal naive forecast's MAE
+ * ({@code null}: no season)
  * @param seasonalNaiveMae the seasonal naive forecast's MAE ({@code null}: no season)
  * @param season the season of the seasonal naive forecast ({@code null}: none)
  */

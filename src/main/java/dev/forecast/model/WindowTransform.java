@@ -1,21 +1,24 @@
 package dev.forecast.model;
 
 /**
- * How a window of raw series values becomes the network's input, its targets the network's labels,
- * and the network's outputs forecasts again: optional differencing, then a normalization.
+ * How a window of raw series values becomes the network's input, its targets the
+ * network's labels, and the network's outputs forecasts again: optional differencing,
+ * then a normalization.
  * <ul>
- * <li>Differencing by {@code lag} (0: none, 1: first differences, a season: seasonal differences): a
- * window of {@code w} raw values gives {@code w - lag} differences {@code x[t] - x[t - lag]}, the
- * targets are differenced alike, and forecasts are integrated back: {@code x[t] = x[t - lag] + d[t]},
- * with earlier forecasts standing in for {@code x[t - lag]} where it lies beyond the window.</li>
+ * <li>Differencing by {@code lag} (0: none, 1: first differences, a season: seasonal
+ * differences): a window of {@code w} raw values gives {@code w - lag} differences
+ * {@code x[t] - x[t - lag]}, the targets are differenced alike, and forecasts are
+ * integrated back: {@code x[t] = x[t - lag] + d[t]}, with earlier forecasts standing in
+ * for {@code x[t - lag]} where it lies beyond the window.</li>
  * <li>{@code window} normalization (scale-free): each input window by its own statistics,
- * {@code (v - offset) / scale} with {@code offset} its last value (its mean when differenced: a last
- * difference is noise) and {@code scale} its standard deviation, not below a floor (a tenth of the
- * standard deviation of the training part's steps, kept as the {@link Scaler}'s scale), so that a
- * flat window does not blow its targets up. Its targets use the same statistics and its outputs are
- * mapped back with them, so a series may leave the range it was trained on (a trend) and the network
- * still sees familiar numbers; an output of 0 is the naive forecast. {@code zscore}, {@code minmax}
- * and {@code none} use one {@link Scaler} fitted on the training part.</li>
+ * {@code (v - offset) / scale} with {@code offset} its last value (its mean when
+ * differenced: a last difference is noise) and {@code scale} its standard deviation, not
+ * below a floor (a tenth of the standard deviation of the training part's steps, kept as
+ * the {@link Scaler}'s scale), so that a flat window does not blow its targets up. Its
+ * targets use the same statistics and its outputs are mapped back with them, so a series
+ * may leave the range it was trained on (a trend) and the network still sees familiar
+ * numbers; an output of 0 is the naive forecast. {@code zscore}, {@code minmax} and
+ * {@code none} use one {@link Scaler} fitted on the training part.</li>
  * </ul>
  *
  * @param scaler the fitted normalization ({@code window}: its scale is the floor)
@@ -30,8 +33,8 @@ public record WindowTransform(Scaler scaler, int lag) {
 	}
 
 	/**
-	 * Fits {@code normalization} on the training part {@code series[0, trainEnd)}, differenced by
-	 * {@code lag} first.
+	 * Fits {@code normalization} on the training part {@code series[0, trainEnd)},
+	 * differenced by {@code lag} first.
 	 */
 	public static WindowTransform fit(String normalization, int lag, double[] series, int trainEnd) {
 		double[] values = series;
@@ -61,8 +64,9 @@ public record WindowTransform(Scaler scaler, int lag) {
 	}
 
 	/**
-	 * Writes the network input of the raw window {@code raw[from, from + window)} to {@code out} at
-	 * {@code at} ({@link #inputs} values) and answers the statistics that restore its outputs.
+	 * Writes the network input of the raw window {@code raw[from, from + window)} to
+	 * {@code out} at {@code at} ({@link #inputs} values) and answers the statistics that
+	 * restore its outputs.
 	 */
 	public Stats input(double[] raw, int from, int window, float[] out, int at) {
 		int n = inputs(window);
@@ -92,8 +96,9 @@ public record WindowTransform(Scaler scaler, int lag) {
 	}
 
 	/**
-	 * Writes the labels of the {@code horizon} values after the window {@code raw[from, from + window)}
-	 * (which {@code raw} must hold) to {@code out} at {@code at}, normalized by {@code stats}.
+	 * Writes the labels of the {@code horizon} values after the window
+	 * {@code raw[from, from + window)} (which {@code raw} must hold) to {@code out} at
+	 * {@code at}, normalized by {@code stats}.
 	 */
 	public void target(double[] raw, int from, int window, int horizon, Stats stats, float[] out, int at) {
 		for (int k = 0; k < horizon; k++) {
@@ -102,15 +107,17 @@ public record WindowTransform(Scaler scaler, int lag) {
 	}
 
 	/**
-	 * The forecasts of the {@code horizon} values after the raw window {@code raw[from, from + window)},
-	 * in series units, from the network's outputs {@code output[at, at + horizon)} for that window.
+	 * The forecasts of the {@code horizon} values after the raw window
+	 * {@code raw[from, from + window)}, in series units, from the network's outputs
+	 * {@code output[at, at + horizon)} for that window.
 	 */
 	public double[] restore(double[] raw, int from, int window, float[] output, int at, int horizon, Stats stats) {
 		double[] result = new double[horizon];
 		for (int k = 0; k < horizon; k++) {
 			double value = output[at + k] * stats.scale + stats.offset;
 			if (this.lag > 0) {
-				int back = k - this.lag; // index of x[t - lag] among the forecasts, or before them
+				int back = k - this.lag; // index of x[t - lag] among the forecasts, or
+											// before them
 				value += back >= 0 ? result[back] : raw[from + window + back];
 			}
 			result[k] = value;

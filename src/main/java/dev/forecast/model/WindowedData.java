@@ -11,13 +11,14 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The course's windowed dataset over one series: every window of {@code window}
- * consecutive points (shift 1) is an input and the next {@code horizon} points its target. The
- * last {@code validation} points are held out: training windows have their targets in the
- * training part, validation windows their targets in the held-out part, with inputs that reach
- * back into the training part. Each window and its targets are differenced and normalized by the
- * {@link WindowTransform} fitted on the training part (per window for {@code window} normalization).
- * Recurrent networks get inputs as {@code [batch, 1, inputs]} (NCW), feed-forward ones as
- * {@code [batch, inputs]}, {@code inputs} being the window less the differencing lag.
+ * consecutive points (shift 1) is an input and the next {@code horizon} points its
+ * target. The last {@code validation} points are held out: training windows have their
+ * targets in the training part, validation windows their targets in the held-out part,
+ * with inputs that reach back into the training part. Each window and its targets are
+ * differenced and normalized by the {@link WindowTransform} fitted on the training part
+ * (per window for {@code window} normalization). Recurrent networks get inputs as
+ * {@code [batch, 1, inputs]} (NCW), feed-forward ones as {@code [batch, inputs]},
+ * {@code inputs} being the window less the differencing lag.
  */
 public final class WindowedData {
 
@@ -44,8 +45,8 @@ public final class WindowedData {
 	}
 
 	/**
-	 * Windows over {@code series}, normalized by a {@code normalization} scaler fitted on all but the
-	 * last {@code validation} points.
+	 * Windows over {@code series}, normalized by a {@code normalization} scaler fitted on
+	 * all but the last {@code validation} points.
 	 */
 	public static WindowedData of(double[] series, int window, int horizon, int validation, String normalization,
 			boolean sequenceInput) {
@@ -54,17 +55,17 @@ public final class WindowedData {
 
 	/**
 	 * Windows over {@code series}, differenced by {@code lag} (0: not) and normalized as
-	 * {@code normalization} says ({@link WindowTransform}), fitted on all but the last {@code validation}
-	 * points.
+	 * {@code normalization} says ({@link WindowTransform}), fitted on all but the last
+	 * {@code validation} points.
 	 */
 	public static WindowedData of(double[] series, int window, int horizon, int validation, String normalization,
 			int lag, boolean sequenceInput) {
 		int trainEnd = series.length - validation;
 		if (window < 1 || horizon < 1 || validation < horizon || trainEnd < window + horizon || lag < 0
 				|| window <= lag) {
-			throw new IllegalArgumentException("series of " + series.length + " points cannot hold window " + window
-					+ ", horizon " + horizon + " and validation " + validation
-					+ (lag > 0 ? " with differencing lag " + lag : ""));
+			throw new IllegalArgumentException(
+					"series of " + series.length + " points cannot hold window " + window + ", horizon " + horizon
+							+ " and validation " + validation + (lag > 0 ? " with differencing lag " + lag : ""));
 		}
 		WindowTransform transform = WindowTransform.fit(normalization, lag, series, trainEnd);
 		return new WindowedData(series, window, horizon, trainEnd, sequenceInput, transform);
@@ -83,7 +84,10 @@ public final class WindowedData {
 		return this.trainEnd - this.window - this.horizon + 1;
 	}
 
-	/** Number of validation windows: first target in the held-out part, all targets inside the series. */
+	/**
+	 * Number of validation windows: first target in the held-out part, all targets inside
+	 * the series.
+	 */
 	public int validationCount() {
 		return this.series.length - this.horizon - this.trainEnd + 1;
 	}
@@ -103,8 +107,8 @@ public final class WindowedData {
 	}
 
 	/**
-	 * The forecasts in series units of every validation window from the network's outputs for
-	 * {@link #validation()} ({@code horizon} values per window, row after row).
+	 * The forecasts in series units of every validation window from the network's outputs
+	 * for {@link #validation()} ({@code horizon} values per window, row after row).
 	 */
 	public double[][] validationForecasts(float[] output) {
 		int n = validationCount();
@@ -131,7 +135,9 @@ public final class WindowedData {
 		return targets;
 	}
 
-	/** Training batches, reshuffled on every {@code reset()} with a generator seeded once. */
+	/**
+	 * Training batches, reshuffled on every {@code reset()} with a generator seeded once.
+	 */
 	public DataSetIterator trainIterator(int batchSize, boolean shuffle, long seed) {
 		return new Batches(batchSize, shuffle, seed);
 	}

@@ -13,11 +13,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Reads the API key from {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} and, when
- * it is a configured key, authenticates the request with its scope. An unknown key leaves the
- * request anonymous and marked, so the entry point can say the key is not known. Unknown keys are
- * counted per client address by the {@link FailedAuthenticationThrottle}: past its limit, requests
- * presenting a key are answered 429.
+ * Reads the API key from {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}
+ * and, when it is a configured key, authenticates the request with its scope. An unknown
+ * key leaves the request anonymous and marked, so the entry point can say the key is not
+ * known. Unknown keys are counted per client address by the
+ * {@link FailedAuthenticationThrottle}: past its limit, requests presenting a key are
+ * answered 429.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 

@@ -11,15 +11,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The configured API keys, held only as SHA-256 digests. A key is written {@code key=scope} in
- * {@code forecast.security.api-keys}, or {@code {sha256}hex=scope} so that configuration need not
- * hold the plain key. Lookups compare digests in constant time and always look at every key.
+ * The configured API keys, held only as SHA-256 digests. A key is written
+ * {@code key=scope} in {@code forecast.security.api-keys}, or {@code {sha256}hex=scope}
+ * so that configuration need not hold the plain key. Lookups compare digests in constant
+ * time and always look at every key.
  */
 public final class ApiKeys {
 
 	private static final String SHA256_PREFIX = "{sha256}";
 
-	/** A configured key: its digest, scope and a fingerprint (digest prefix) that names it safely. */
+	/**
+	 * A configured key: its digest, scope and a fingerprint (digest prefix) that names it
+	 * safely.
+	 */
 	public record Key(byte[] digest, Scope scope, String fingerprint) {
 	}
 
@@ -37,7 +41,8 @@ public final class ApiKeys {
 
 	/**
 	 * Reads the comma-separated {@code key=scope} list.
-	 * @throws IllegalArgumentException naming the position of a malformed entry (never its key text)
+	 * @throws IllegalArgumentException naming the position of a malformed entry (never
+	 * its key text)
 	 */
 	public static ApiKeys parse(String config) {
 		List<Key> keys = new ArrayList<>();
@@ -78,7 +83,10 @@ public final class ApiKeys {
 		return new ApiKeys(keys, shortEntries);
 	}
 
-	/** The warning to log at start when plain keys are shorter than {@value #MIN_LENGTH} characters (never their text). */
+	/**
+	 * The warning to log at start when plain keys are shorter than {@value #MIN_LENGTH}
+	 * characters (never their text).
+	 */
 	public Optional<String> weakKeyWarning() {
 		if (this.shortEntries.isEmpty()) {
 			return Optional.empty();
@@ -97,7 +105,10 @@ public final class ApiKeys {
 		return this.keys.size();
 	}
 
-	/** The key matching {@code presented}, or {@code null}; takes the same time for any input of a given length. */
+	/**
+	 * The key matching {@code presented}, or {@code null}; takes the same time for any
+	 * input of a given length.
+	 */
 	public Key find(String presented) {
 		byte[] digest = sha256(presented);
 		Key match = null;

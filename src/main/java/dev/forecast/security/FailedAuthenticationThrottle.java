@@ -10,9 +10,9 @@ import io.github.bucket4j.Bucket;
 
 /**
  * Failed authentications per client address, with a Bucket4j token bucket of
- * {@code forecast.security.failed-authentications-per-minute}: once an address has spent it, every
- * request of it presenting a key is answered 429 (without looking the key up) until the bucket
- * refills, so keys cannot be guessed faster than that.
+ * {@code forecast.security.failed-authentications-per-minute}: once an address has spent
+ * it, every request of it presenting a key is answered 429 (without looking the key up)
+ * until the bucket refills, so keys cannot be guessed faster than that.
  */
 class FailedAuthenticationThrottle {
 
@@ -35,7 +35,10 @@ class FailedAuthenticationThrottle {
 		}
 	}
 
-	/** Counts a failed authentication of {@code address}; throws the 429 when it is one too many. */
+	/**
+	 * Counts a failed authentication of {@code address}; throws the 429 when it is one
+	 * too many.
+	 */
 	void failed(String address) {
 		Bucket bucket = this.buckets.get(address, (key) -> newBucket());
 		if (!bucket.tryConsume(1)) {

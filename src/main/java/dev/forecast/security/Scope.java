@@ -6,7 +6,10 @@ import java.util.Locale;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** What an API key may do: {@code read} (GET endpoints) or {@code write} (everything; implies read). */
+/**
+ * What an API key may do: {@code read} (GET endpoints) or {@code write} (everything;
+ * implies read).
+ */
 public enum Scope {
 
 	READ, WRITE;

@@ -24,10 +24,11 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * API-key access control. With keys configured: health probes, Swagger UI and the OpenAPI document
- * are open; GET needs a {@code read} or {@code write} key; everything else, and
- * {@code /actuator/prometheus}, needs {@code write}. Without keys the service runs open and says so
- * at start and in {@code /actuator/info}. 401 and 403 are problem details from the one handler.
+ * API-key access control. With keys configured: health probes, Swagger UI and the OpenAPI
+ * document are open; GET needs a {@code read} or {@code write} key; everything else, and
+ * {@code /actuator/prometheus}, needs {@code write}. Without keys the service runs open
+ * and says so at start and in {@code /actuator/info}. 401 and 403 are problem details
+ * from the one handler.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -66,8 +67,8 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterAfter(new ApiKeyFilter(keys, throttle, resolver), SecurityContextHolderFilter.class)
 			.addFilterAfter(new SubmissionRateLimitFilter(quota, resolver), AuthorizationFilter.class)
-			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(resolver))
-				.accessDeniedHandler(accessDenied(resolver)));
+			.exceptionHandling(
+					e -> e.authenticationEntryPoint(entryPoint(resolver)).accessDeniedHandler(accessDenied(resolver)));
 		if (keys.isEmpty()) {
 			http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
 		}
@@ -105,9 +106,11 @@ class SecurityConfiguration {
 
 	@Bean
 	InfoContributor securityInfo(ApiKeys keys) {
-		return builder -> builder.withDetail("security", keys.isEmpty()
-				? Map.of("mode", "open", "warning", "no API keys configured: anyone who can reach the service may use it")
-				: Map.of("mode", "api-keys", "keys", keys.size()));
+		return builder -> builder.withDetail("security",
+				keys.isEmpty()
+						? Map.of("mode", "open", "warning",
+								"no API keys configured: anyone who can reach the service may use it")
+						: Map.of("mode", "api-keys", "keys", keys.size()));
 	}
 
 }

@@ -9,10 +9,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Access control ({@code forecast.security.*}).
  *
- * @param apiKeys comma-separated {@code key=scope} entries ({@code read} or {@code write}); a key may
- * be given as {@code {sha256}hex}. Empty: the service runs open (and says so).
- * @param failedAuthenticationsPerMinute unknown keys a client address may present per minute; past
- * that its requests presenting a key get 429 with Retry-After
+ * @param apiKeys comma-separated {@code key=scope} entries ({@code read} or
+ * {@code write}); a key may be given as {@code {sha256}hex}. Empty: the service runs open
+ * (and says so).
+ * @param failedAuthenticationsPerMinute unknown keys a client address may present per
+ * minute; past that its requests presenting a key get 429 with Retry-After
  */
 @Validated
 @ConfigurationProperties("forecast.security")

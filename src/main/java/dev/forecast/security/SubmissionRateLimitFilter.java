@@ -21,8 +21,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Rate-limits training submissions per API key with a Bucket4j token bucket: at most
- * {@code trainSubmissions} per {@code trainSubmissionsPeriod}, refilled greedily. Runs after
- * authentication, so only callers allowed to submit spend tokens.
+ * {@code trainSubmissions} per {@code trainSubmissionsPeriod}, refilled greedily. Runs
+ * after authentication, so only callers allowed to submit spend tokens.
  */
 class SubmissionRateLimitFilter extends OncePerRequestFilter {
 
@@ -55,8 +55,8 @@ class SubmissionRateLimitFilter extends OncePerRequestFilter {
 		if (!probe.isConsumed()) {
 			long seconds = Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1;
 			this.resolver.resolveException(request, response, null,
-					new TooManyRequestsException("At most " + this.quota.trainSubmissions() + " training submissions per "
-							+ this.quota.trainSubmissionsPeriod().toSeconds()
+					new TooManyRequestsException("At most " + this.quota.trainSubmissions()
+							+ " training submissions per " + this.quota.trainSubmissionsPeriod().toSeconds()
 							+ " s are allowed for this API key (forecast.quota.train-submissions); retry in " + seconds
 							+ " s.", seconds));
 			return;

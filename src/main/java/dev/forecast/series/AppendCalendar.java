@@ -13,8 +13,9 @@ final class AppendCalendar {
 	}
 
 	/**
-	 * Names the first appended point off the series' grid and the timestamp the series expected
-	 * next (the step after its last point, or after the last appended point still on the grid).
+	 * Names the first appended point off the series' grid and the timestamp the series
+	 * expected next (the step after its last point, or after the last appended point
+	 * still on the grid).
 	 */
 	static BadRequestException offCalendar(Series series, Frequency frequency, Observations added) {
 		LocalDateTime anchor = series.getStart();

@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 import dev.forecast.error.BadRequestException;
 
 /**
- * How a CSV upload is written: its encoding (UTF-8, or UTF-16 when it starts with that byte-order
- * mark), its field delimiter (given, named by an Excel {@code sep=} first line, or detected among
- * comma, semicolon and tab from the first lines) and its decimal mark (a comma is read whenever
- * the delimiter is not a comma, or when asked with {@code decimal=,}).
+ * How a CSV upload is written: its encoding (UTF-8, or UTF-16 when it starts with that
+ * byte-order mark), its field delimiter (given, named by an Excel {@code sep=} first
+ * line, or detected among comma, semicolon and tab from the first lines) and its decimal
+ * mark (a comma is read whenever the delimiter is not a comma, or when asked with
+ * {@code decimal=,}).
  *
  * @param charset the encoding of the text after the byte-order mark
  * @param delimiter the field delimiter
@@ -41,9 +42,9 @@ record CsvDialect(Charset charset, char delimiter, boolean decimalComma, boolean
 	static final CsvDialect DEFAULT = new CsvDialect(StandardCharsets.UTF_8, ',', false, false);
 
 	/**
-	 * The dialect of {@code body}, read from its first {@link #SNIFF} bytes; leaves {@code body}
-	 * after its byte-order mark. {@code delimiter} and {@code decimal} are the request's
-	 * parameters, each {@code null} to detect.
+	 * The dialect of {@code body}, read from its first {@link #SNIFF} bytes; leaves
+	 * {@code body} after its byte-order mark. {@code delimiter} and {@code decimal} are
+	 * the request's parameters, each {@code null} to detect.
 	 */
 	static CsvDialect detect(BufferedInputStream body, String delimiter, String decimal) throws IOException {
 		Character given = delimiter == null ? null : delimiter(delimiter);
@@ -77,7 +78,10 @@ record CsvDialect(Charset charset, char delimiter, boolean decimalComma, boolean
 		return new CsvDialect(charset, chosen, decimalComma != null ? decimalComma : chosen != ',', sepLine);
 	}
 
-	/** The text of a number field as Java reads it: with decimal commas, {@code 1.234,5} becomes {@code 1234.5}. */
+	/**
+	 * The text of a number field as Java reads it: with decimal commas, {@code 1.234,5}
+	 * becomes {@code 1234.5}.
+	 */
 	String number(String text) {
 		if (!this.decimalComma || text.indexOf(',') < 0 || text.indexOf(',') != text.lastIndexOf(',')) {
 			return text;
@@ -88,7 +92,10 @@ record CsvDialect(Charset charset, char delimiter, boolean decimalComma, boolean
 		return text.replace(',', '.');
 	}
 
-	/** Which parameter would read {@code text} as a number, when it looks like another dialect's; else empty. */
+	/**
+	 * Which parameter would read {@code text} as a number, when it looks like another
+	 * dialect's; else empty.
+	 */
 	String hint(String text) {
 		if (text.indexOf(',') >= 0 && !this.decimalComma) {
 			return " (decimal commas are read with decimal=,)";
@@ -99,7 +106,9 @@ record CsvDialect(Charset charset, char delimiter, boolean decimalComma, boolean
 		return "";
 	}
 
-	/** What the upload was read as, and the parameters that change it, for error messages. */
+	/**
+	 * What the upload was read as, and the parameters that change it, for error messages.
+	 */
 	String describe() {
 		return "It was read as " + (this.charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : this.charset.name())
 				+ " with fields separated by " + name(this.delimiter) + " and "
@@ -125,7 +134,10 @@ record CsvDialect(Charset charset, char delimiter, boolean decimalComma, boolean
 		return ',';
 	}
 
-	/** Whether {@code delimiter} occurs, outside quotes, equally often and at least once in every line. */
+	/**
+	 * Whether {@code delimiter} occurs, outside quotes, equally often and at least once
+	 * in every line.
+	 */
 	private static boolean splitsAlike(List<String> lines, char delimiter) {
 		int expected = -1;
 		for (String line : lines) {
@@ -173,8 +185,8 @@ record CsvDialect(Charset charset, char delimiter, boolean decimalComma, boolean
 				if (text.length() == 1 && text.charAt(0) != '"' && text.charAt(0) != '\n' && text.charAt(0) != '\r') {
 					return text.charAt(0);
 				}
-				throw BadRequestException.invalid("delimiter",
-						"'" + text + "' is not a delimiter: use comma, semicolon, tab or one character other than a quote");
+				throw BadRequestException.invalid("delimiter", "'" + text
+						+ "' is not a delimiter: use comma, semicolon, tab or one character other than a quote");
 		}
 	}
 

@@ -17,11 +17,12 @@ import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
 
 /**
- * Reads a series from CSV as people have it: an optional header row, a leading unnamed index
- * column, quoted fields, CRLF line endings, a byte-order mark (UTF-8 or UTF-16), comma, semicolon
- * or tab delimiters, an Excel {@code sep=} line, decimal commas (see {@link CsvDialect}). Unless
- * told which columns to use, it takes the first column holding timestamps and the last other
- * column holding numbers. Every problem is reported with its line and column.
+ * Reads a series from CSV as people have it: an optional header row, a leading unnamed
+ * index column, quoted fields, CRLF line endings, a byte-order mark (UTF-8 or UTF-16),
+ * comma, semicolon or tab delimiters, an Excel {@code sep=} line, decimal commas (see
+ * {@link CsvDialect}). Unless told which columns to use, it takes the first column
+ * holding timestamps and the last other column holding numbers. Every problem is reported
+ * with its line and column.
  */
 final class CsvSeriesParser {
 
@@ -35,8 +36,8 @@ final class CsvSeriesParser {
 	}
 
 	/**
-	 * Reads {@code body} in its {@link CsvDialect}: {@code delimiter} and {@code decimal} are the
-	 * request's parameters, {@code null} to detect them.
+	 * Reads {@code body} in its {@link CsvDialect}: {@code delimiter} and {@code decimal}
+	 * are the request's parameters, {@code null} to detect them.
 	 */
 	static ParsedSeries parse(InputStream body, String timeColumn, String valueColumn, String delimiter,
 			String decimal) {
@@ -58,8 +59,8 @@ final class CsvSeriesParser {
 			}
 		}
 		catch (CsvParseException ex) {
-			throw new BadRequestException(TITLE, "The CSV could not be read: " + rootMessage(ex) + ". "
-					+ dialect.describe());
+			throw new BadRequestException(TITLE,
+					"The CSV could not be read: " + rootMessage(ex) + ". " + dialect.describe());
 		}
 		catch (UncheckedIOException ex) {
 			throw unreadable(ex.getCause());
@@ -72,16 +73,16 @@ final class CsvSeriesParser {
 	private static ParsedSeries read(Iterator<CsvRecord> rows, String timeColumn, String valueColumn,
 			CsvDialect dialect) {
 		if (!rows.hasNext()) {
-			throw new BadRequestException("Empty series", "The CSV is empty: send a header row and at least one "
-					+ "row of a timestamp and a value.");
+			throw new BadRequestException("Empty series",
+					"The CSV is empty: send a header row and at least one " + "row of a timestamp and a value.");
 		}
 		CsvRecord first = rows.next();
 		boolean header = isHeader(first, dialect);
 		List<String> names = header ? first.getFields() : unnamed(first.getFieldCount());
 		CsvRecord sample = header ? (rows.hasNext() ? rows.next() : null) : first;
 		if (sample == null) {
-			throw new BadRequestException("Empty series", "The CSV has a header row but no data rows. "
-					+ dialect.describe());
+			throw new BadRequestException("Empty series",
+					"The CSV has a header row but no data rows. " + dialect.describe());
 		}
 		int time = timeColumn == null ? detectTimeColumn(sample, names, dialect)
 				: column(timeColumn, names, "timeColumn");
@@ -142,10 +143,11 @@ final class CsvSeriesParser {
 				return i;
 			}
 		}
-		throw new BadRequestException(TITLE, "No column of line " + sample.getStartingLineNumber()
-				+ " holds a date or date-time (such as 2018-07-31 or 2016-07-01 00:00:00); columns: "
-				+ describe(names) + ". Name the time column with the timeColumn parameter."
-				+ (names.size() == 1 ? " " + dialect.describe() : ""));
+		throw new BadRequestException(TITLE,
+				"No column of line " + sample.getStartingLineNumber()
+						+ " holds a date or date-time (such as 2018-07-31 or 2016-07-01 00:00:00); columns: "
+						+ describe(names) + ". Name the time column with the timeColumn parameter."
+						+ (names.size() == 1 ? " " + dialect.describe() : ""));
 	}
 
 	private static int detectValueColumn(CsvRecord sample, List<String> names, int time, CsvDialect dialect) {
@@ -154,10 +156,11 @@ final class CsvSeriesParser {
 				return i;
 			}
 		}
-		throw new BadRequestException(TITLE, "No column of line " + sample.getStartingLineNumber()
-				+ " holds a number besides the time column; columns: " + describe(names)
-				+ ". Name the value column with the valueColumn parameter. " + hints(sample, time, dialect)
-				+ dialect.describe());
+		throw new BadRequestException(TITLE,
+				"No column of line " + sample.getStartingLineNumber()
+						+ " holds a number besides the time column; columns: " + describe(names)
+						+ ". Name the value column with the valueColumn parameter. " + hints(sample, time, dialect)
+						+ dialect.describe());
 	}
 
 	private static String hints(CsvRecord sample, int time, CsvDialect dialect) {
@@ -196,9 +199,9 @@ final class CsvSeriesParser {
 	}
 
 	/**
-	 * The number {@code text} holds (NaN and Infinity included, so that they are reported as
-	 * non-finite rather than as text), or {@code null}. Java's float suffixes (1d, 2f) and hex
-	 * forms are not numbers here.
+	 * The number {@code text} holds (NaN and Infinity included, so that they are reported
+	 * as non-finite rather than as text), or {@code null}. Java's float suffixes (1d, 2f)
+	 * and hex forms are not numbers here.
 	 */
 	static Double parseNumber(String text) {
 		if (text.isEmpty()) {
@@ -274,8 +277,8 @@ final class CsvSeriesParser {
 			String text = field(row, this.value).trim();
 			Double v = parseNumber(this.dialect.number(text));
 			if (v == null) {
-				throw rowError(valueName(), row.getStartingLineNumber(),
-						text.isEmpty() ? "the value is empty" : "'" + text + "' is not a number" + this.dialect.hint(text));
+				throw rowError(valueName(), row.getStartingLineNumber(), text.isEmpty() ? "the value is empty"
+						: "'" + text + "' is not a number" + this.dialect.hint(text));
 			}
 			if (!Double.isFinite(v)) {
 				throw rowError(valueName(), row.getStartingLineNumber(),
@@ -285,8 +288,8 @@ final class CsvSeriesParser {
 		}
 
 		/**
-		 * The field at {@code index}, refused when it holds a control character (which trimming
-		 * would silently drop); the column's name is only built for the error.
+		 * The field at {@code index}, refused when it holds a control character (which
+		 * trimming would silently drop); the column's name is only built for the error.
 		 */
 		private String field(CsvRecord row, int index) {
 			if (index >= row.getFieldCount()) {

@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * The step of a regular series. Calendar steps ({@code MONTHLY}, {@code QUARTERLY},
- * {@code YEARLY}) move by months and keep month-end series on month-ends; the others are fixed
- * durations ({@code HOURLY}, {@code DAILY}, {@code WEEKLY}, or any ISO-8601 duration such as
- * {@code PT15M}).
+ * {@code YEARLY}) move by months and keep month-end series on month-ends; the others are
+ * fixed durations ({@code HOURLY}, {@code DAILY}, {@code WEEKLY}, or any ISO-8601
+ * duration such as {@code PT15M}).
  */
 public record Frequency(Kind kind, Duration duration, boolean monthEnd) {
 
@@ -65,8 +65,8 @@ public record Frequency(Kind kind, Duration duration, boolean monthEnd) {
 	/**
 	 * Reads a frequency code as the API writes it. A calendar frequency anchored at
 	 * {@code anchor} keeps month-ends when the anchor is the last day of its month.
-	 * @throws IllegalArgumentException when the code is neither a known name nor a positive
-	 * ISO-8601 duration
+	 * @throws IllegalArgumentException when the code is neither a known name nor a
+	 * positive ISO-8601 duration
 	 */
 	public static Frequency parse(String code, LocalDateTime anchor) {
 		String upper = code.trim().toUpperCase(Locale.ROOT);
@@ -86,7 +86,8 @@ public record Frequency(Kind kind, Duration duration, boolean monthEnd) {
 				return yearly(monthEnd);
 			default:
 				try {
-					Duration step = Duration.parse(upper.startsWith("P") && !upper.contains("T") ? toTimeForm(upper) : upper);
+					Duration step = Duration
+						.parse(upper.startsWith("P") && !upper.contains("T") ? toTimeForm(upper) : upper);
 					if (step.isNegative() || step.isZero()) {
 						throw new IllegalArgumentException("the step must be positive");
 					}
@@ -112,7 +113,9 @@ public record Frequency(Kind kind, Duration duration, boolean monthEnd) {
 		return this.kind.months > 0;
 	}
 
-	/** The code the API shows: the kind's name, or the ISO-8601 duration of a fixed step. */
+	/**
+	 * The code the API shows: the kind's name, or the ISO-8601 duration of a fixed step.
+	 */
 	public String code() {
 		return this.kind == Kind.FIXED ? this.duration.toString() : this.kind.name();
 	}
@@ -132,8 +135,8 @@ public record Frequency(Kind kind, Duration duration, boolean monthEnd) {
 	}
 
 	/**
-	 * How many steps lead from {@code from} to the later {@code to}, or -1 when {@code to} is not a
-	 * whole number of steps away.
+	 * How many steps lead from {@code from} to the later {@code to}, or -1 when
+	 * {@code to} is not a whole number of steps away.
 	 */
 	public long stepsBetween(LocalDateTime from, LocalDateTime to) {
 		if (!isCalendar()) {

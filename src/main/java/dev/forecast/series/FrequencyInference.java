@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 
 /**
- * Infers the step of a series from its timestamps and counts the missing steps (gaps). The step
- * is the smallest spacing between consecutive points; month-like spacings (28-31, 89-92 or
- * 365-366 days) become calendar steps, anchored on month-ends when every point is a month-end.
- * A series is regular when every point lies a whole number of steps after the first one; gaps
- * are the steps that have no point. An irregular series has no frequency.
+ * Infers the step of a series from its timestamps and counts the missing steps (gaps).
+ * The step is the smallest spacing between consecutive points; month-like spacings
+ * (28-31, 89-92 or 365-366 days) become calendar steps, anchored on month-ends when every
+ * point is a month-end. A series is regular when every point lies a whole number of steps
+ * after the first one; gaps are the steps that have no point. An irregular series has no
+ * frequency.
  */
 public final class FrequencyInference {
 
@@ -17,7 +18,10 @@ public final class FrequencyInference {
 	private FrequencyInference() {
 	}
 
-	/** The step and gap count of a series, or {@code frequency == null} when it is irregular. */
+	/**
+	 * The step and gap count of a series, or {@code frequency == null} when it is
+	 * irregular.
+	 */
 	public record Result(Frequency frequency, long gaps) {
 
 		static final Result IRREGULAR = new Result(null, 0);
@@ -43,8 +47,8 @@ public final class FrequencyInference {
 	}
 
 	/**
-	 * Missing steps between consecutive {@code points} on the grid of {@code frequency} anchored at
-	 * {@code anchor}, or -1 when a point is off that grid.
+	 * Missing steps between consecutive {@code points} on the grid of {@code frequency}
+	 * anchored at {@code anchor}, or -1 when a point is off that grid.
 	 */
 	public static long gaps(Frequency frequency, LocalDateTime anchor, Observations points) {
 		long previous = Long.MIN_VALUE;

@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
- * Points of a series in time order, held as two primitive arrays so a million points stay cheap:
- * {@code times} are seconds since 1970-01-01T00:00 on the series' own (zone-less) clock, and
- * {@code values} the observations.
+ * Points of a series in time order, held as two primitive arrays so a million points stay
+ * cheap: {@code times} are seconds since 1970-01-01T00:00 on the series' own (zone-less)
+ * clock, and {@code values} the observations.
  */
 public record Observations(long[] times, double[] values) {
 

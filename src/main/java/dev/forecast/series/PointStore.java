@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores the points of a series in chunks of consecutive observations (see V1 migration): bulk
- * writes are one JDBC batch of a few hundred rows, and reads decode whole chunks, touching only
- * those that overlap the wanted range or tail.
+ * Stores the points of a series in chunks of consecutive observations (see V1 migration):
+ * bulk writes are one JDBC batch of a few hundred rows, and reads decode whole chunks,
+ * touching only those that overlap the wanted range or tail.
  */
 @Repository
 public class PointStore {
@@ -32,10 +32,12 @@ public class PointStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Writes {@code points} as chunks following the series' {@code length} stored points. */
+	/**
+	 * Writes {@code points} as chunks following the series' {@code length} stored points.
+	 */
 	void append(long seriesId, long length, Observations points) {
-		Integer last = this.jdbc.queryForObject("select max(seq) from series_chunk where series_id = ?",
-				Integer.class, seriesId);
+		Integer last = this.jdbc.queryForObject("select max(seq) from series_chunk where series_id = ?", Integer.class,
+				seriesId);
 		int firstSeq = last == null ? 0 : last + 1;
 		int chunks = (points.size() + CHUNK - 1) / CHUNK;
 		List<Object[]> rows = new ArrayList<>(chunks);
@@ -51,8 +53,9 @@ public class PointStore {
 	}
 
 	/**
-	 * The first {@code length} points of the series (all of them when read with the stored length),
-	 * in time order; points appended since {@code length} was read are left out.
+	 * The first {@code length} points of the series (all of them when read with the
+	 * stored length), in time order; points appended since {@code length} was read are
+	 * left out.
 	 */
 	public Observations readAll(long seriesId, long length) {
 		ObservationsBuilder out = new ObservationsBuilder((int) length);
@@ -64,20 +67,25 @@ public class PointStore {
 	}
 
 	/**
-	 * The last {@code count} points of a series of {@code length} points; points appended since
-	 * {@code length} was read are left out.
+	 * The last {@code count} points of a series of {@code length} points; points appended
+	 * since {@code length} was read are left out.
 	 */
 	public Observations readTail(long seriesId, long length, int count) {
 		long from = Math.max(0, length - count);
 		ObservationsBuilder out = new ObservationsBuilder((int) Math.min(count, length));
-		this.jdbc.query("select " + COLUMNS + " from series_chunk where series_id = ? and start_index + n > ? "
-				+ "and start_index < ? order by seq", (RowCallbackHandler) rs -> decode(rs, out, from, length,
-						Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE),
+		this.jdbc.query(
+				"select " + COLUMNS + " from series_chunk where series_id = ? and start_index + n > ? "
+						+ "and start_index < ? order by seq",
+				(RowCallbackHandler) rs -> decode(rs, out, from, length, Long.MIN_VALUE, Long.MAX_VALUE,
+						Integer.MAX_VALUE),
 				seriesId, from, length);
 		return out.build();
 	}
 
-	/** Points with {@code from <= t <= to} (either bound may be null), at most {@code limit}. */
+	/**
+	 * Points with {@code from <= t <= to} (either bound may be null), at most
+	 * {@code limit}.
+	 */
 	public Observations readRange(long seriesId, LocalDateTime from, LocalDateTime to, int limit) {
 		long lo = from == null ? Long.MIN_VALUE : Observations.toEpochSecond(from);
 		long hi = to == null ? Long.MAX_VALUE : Observations.toEpochSecond(to);
@@ -106,7 +114,10 @@ public class PointStore {
 		return out.build();
 	}
 
-	/** Adds the points of the current chunk row at fromIndex <= index < toIndex and time in [lo, hi]. */
+	/**
+	 * Adds the points of the current chunk row at fromIndex <= index < toIndex and time
+	 * in [lo, hi].
+	 */
 	private static void decode(ResultSet rs, ObservationsBuilder out, long fromIndex, long toIndex, long lo, long hi,
 			int limit) throws SQLException {
 		long start = rs.getLong(1);

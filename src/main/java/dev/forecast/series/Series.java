@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A stored time series: its metadata and running statistics. Points live in {@link PointStore}. */
+/**
+ * A stored time series: its metadata and running statistics. Points live in
+ * {@link PointStore}.
+ */
 @Entity
 @Table(name = "series")
 public class Series {
@@ -71,8 +74,9 @@ public class Series {
 	}
 
 	/**
-	 * Adds points that follow the last stored one: with the frequency and gaps inferred anew for the
-	 * whole series when {@code inferred} is given, else with the {@code newGaps} they bring.
+	 * Adds points that follow the last stored one: with the frequency and gaps inferred
+	 * anew for the whole series when {@code inferred} is given, else with the
+	 * {@code newGaps} they bring.
 	 */
 	void append(Observations points, FrequencyInference.Result inferred, long newGaps, Instant now) {
 		if (inferred != null) {

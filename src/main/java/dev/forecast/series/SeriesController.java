@@ -61,14 +61,22 @@ class SeriesController {
 					+ "UTF-8 or UTF-16 with a byte-order mark; comma, semicolon or tab delimiters (detected, or an "
 					+ "Excel sep= first line), decimal commas when the delimiter is not a comma. "
 					+ "Without timeColumn/valueColumn the first date column and the last numeric column are used.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = CSV,
-					schema = @Schema(type = "string"), examples = @ExampleObject(name = "sunspots", value = SUNSPOTS_HEAD))))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = CSV, schema = @Schema(type = "string"),
+							examples = @ExampleObject(name = "sunspots", value = SUNSPOTS_HEAD))))
 	@ApiResponse(responseCode = "201", description = "Stored")
-	ResponseEntity<SeriesResponse> uploadCsv(@Parameter(description = "Name (default: series)") @RequestParam(required = false) String name,
-			@Parameter(description = "Time column: header name or 1-based position") @RequestParam(required = false) String timeColumn,
-			@Parameter(description = "Value column: header name or 1-based position") @RequestParam(required = false) String valueColumn,
-			@Parameter(description = "Field delimiter: comma, semicolon, tab or one character (default: a sep= first line, else detected)") @RequestParam(required = false) String delimiter,
-			@Parameter(description = "Decimal mark: . or , (default: , is read too when the delimiter is not a comma)") @RequestParam(required = false) String decimal,
+	ResponseEntity<SeriesResponse> uploadCsv(
+			@Parameter(description = "Name (default: series)") @RequestParam(required = false) String name,
+			@Parameter(description = "Time column: header name or 1-based position") @RequestParam(
+					required = false) String timeColumn,
+			@Parameter(description = "Value column: header name or 1-based position") @RequestParam(
+					required = false) String valueColumn,
+			@Parameter(
+					description = "Field delimiter: comma, semicolon, tab or one character (default: a sep= first line, else detected)") @RequestParam(
+							required = false) String delimiter,
+			@Parameter(
+					description = "Decimal mark: . or , (default: , is read too when the delimiter is not a comma)") @RequestParam(
+							required = false) String decimal,
 			HttpServletRequest request) throws IOException {
 		ParsedSeries parsed = parseCsv(request.getInputStream(), timeColumn, valueColumn, delimiter, decimal);
 		return created(this.service.create(nameOr(name, "series"), parsed));
@@ -89,8 +97,8 @@ class SeriesController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Upload a series as JSON (points, or start + frequency + values)")
 	@ApiResponse(responseCode = "201", description = "Stored")
-	ResponseEntity<SeriesResponse> uploadJson(@RequestBody SeriesUpload upload,
-			@Parameter(description = "Name (default: the body's name, else series)") @RequestParam(required = false) String name) {
+	ResponseEntity<SeriesResponse> uploadJson(@RequestBody SeriesUpload upload, @Parameter(
+			description = "Name (default: the body's name, else series)") @RequestParam(required = false) String name) {
 		ParsedSeries parsed = JsonSeriesReader.read(upload);
 		return created(this.service.create(nameOr(name, nameOr(upload.name(), "series")), parsed));
 	}
@@ -115,7 +123,8 @@ class SeriesController {
 	}
 
 	@GetMapping(path = "/{id}/points", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Read points, optionally from/to a time and at most limit of them (JSON or, with Accept: text/csv, CSV)")
+	@Operation(
+			summary = "Read points, optionally from/to a time and at most limit of them (JSON or, with Accept: text/csv, CSV)")
 	PointsResponse points(@PathVariable long id, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) Integer limit) {
 		Series series = this.service.get(id);
@@ -155,8 +164,8 @@ class SeriesController {
 			@RequestParam(required = false) String timeColumn, @RequestParam(required = false) String valueColumn,
 			@RequestParam(required = false) String delimiter, @RequestParam(required = false) String decimal)
 			throws IOException {
-		return SeriesResponse.of(this.service.append(id,
-				parseCsv(file.getInputStream(), timeColumn, valueColumn, delimiter, decimal)));
+		return SeriesResponse
+			.of(this.service.append(id, parseCsv(file.getInputStream(), timeColumn, valueColumn, delimiter, decimal)));
 	}
 
 	@PostMapping(path = "/{id}/points", consumes = MediaType.APPLICATION_JSON_VALUE)

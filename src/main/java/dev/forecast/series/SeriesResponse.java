@@ -26,8 +26,8 @@ public record SeriesResponse(@Schema(example = "1") long id, @Schema(example = "
 		return new SeriesResponse(series.getId(), series.getName(), series.getLength(),
 				TimeFormat.format(series.getStart(), series.isDateOnly()),
 				TimeFormat.format(series.getEnd(), series.isDateOnly()), frequency == null ? null : frequency.code(),
-				series.getGaps(), new Stats(stats.mean(), stats.std(), stats.min(), stats.max()),
-				series.getCreatedAt(), series.getUpdatedAt());
+				series.getGaps(), new Stats(stats.mean(), stats.std(), stats.min(), stats.max()), series.getCreatedAt(),
+				series.getUpdatedAt());
 	}
 
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores, appends, reads and deletes series. Each write is one transaction, so a failed upload
- * stores nothing and a failed append leaves the series as it was.
+ * Stores, appends, reads and deletes series. Each write is one transaction, so a failed
+ * upload stores nothing and a failed append leaves the series as it was.
  */
 @Service
 public class SeriesService {
@@ -52,7 +52,10 @@ public class SeriesService {
 		return series;
 	}
 
-	/** Adds points after the last stored one; {@code 409} when they overlap what is stored. */
+	/**
+	 * Adds points after the last stored one; {@code 409} when they overlap what is
+	 * stored.
+	 */
 	@Transactional
 	public Series append(long id, ParsedSeries parsed) {
 		Series series = this.repository.findForUpdate(id).orElseThrow(() -> SeriesNotFoundException.forId(id));
@@ -60,8 +63,8 @@ public class SeriesService {
 		if (added.time(0).compareTo(series.getEnd()) <= 0) {
 			throw new ConflictException("Points overlap the series",
 					"The first appended point (" + TimeFormat.format(added.time(0), series.isDateOnly())
-							+ ") is not after the last stored one (" + TimeFormat.format(series.getEnd(), series.isDateOnly())
-							+ "); send only newer points.");
+							+ ") is not after the last stored one ("
+							+ TimeFormat.format(series.getEnd(), series.isDateOnly()) + "); send only newer points.");
 		}
 		long length = series.getLength();
 		checkLength(length + added.size());
@@ -72,7 +75,8 @@ public class SeriesService {
 			newGaps = FrequencyInference.gaps(frequency, series.getStart(), withPrevious(series.getEnd(), added));
 		}
 		if (frequency == null || newGaps < 0) {
-			// what an upload of the whole series would infer; a regular series never silently loses its calendar
+			// what an upload of the whole series would infer; a regular series never
+			// silently loses its calendar
 			inferred = FrequencyInference.infer(concat(this.points.readAll(id, length), added));
 			if (frequency != null && inferred.frequency() == null) {
 				throw AppendCalendar.offCalendar(series, frequency, added);
@@ -101,7 +105,10 @@ public class SeriesService {
 		return this.repository.count();
 	}
 
-	/** Every point of a series, for training and backtests; 404 when it is deleted meanwhile. */
+	/**
+	 * Every point of a series, for training and backtests; 404 when it is deleted
+	 * meanwhile.
+	 */
 	@Transactional(readOnly = true)
 	public Observations points(long id) {
 		Series series = get(id);
@@ -109,8 +116,9 @@ public class SeriesService {
 	}
 
 	/**
-	 * The last {@code count} points of a series (fewer when it is shorter), as of the metadata in
-	 * {@code series}: points appended since are left out, and a series deleted since is a 404.
+	 * The last {@code count} points of a series (fewer when it is shorter), as of the
+	 * metadata in {@code series}: points appended since are left out, and a series
+	 * deleted since is a 404.
 	 */
 	@Transactional(readOnly = true)
 	public Observations tail(Series series, int count) {
@@ -129,8 +137,9 @@ public class SeriesService {
 	}
 
 	/**
-	 * {@code read} when it holds the {@code expected} points; fewer means the series' points went
-	 * away after its metadata was read (a concurrent delete), which is a 404 and never a short read.
+	 * {@code read} when it holds the {@code expected} points; fewer means the series'
+	 * points went away after its metadata was read (a concurrent delete), which is a 404
+	 * and never a short read.
 	 */
 	private static Observations complete(long id, Observations read, long expected) {
 		if (read.size() < expected) {
@@ -139,7 +148,10 @@ public class SeriesService {
 		return read;
 	}
 
-	/** Deletes a series with its points; features holding data of it are told by a {@link SeriesDeleted} event. */
+	/**
+	 * Deletes a series with its points; features holding data of it are told by a
+	 * {@link SeriesDeleted} event.
+	 */
 	@Transactional
 	public void delete(long id) {
 		Series series = get(id);

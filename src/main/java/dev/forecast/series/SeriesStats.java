@@ -1,9 +1,9 @@
 package dev.forecast.series;
 
 /**
- * Count, mean, sum of squared deviations from the mean ({@code m2}), minimum and maximum of a
- * series, kept so that two parts combine exactly (Chan et al.) and appends need not re-read the
- * stored points.
+ * Count, mean, sum of squared deviations from the mean ({@code m2}), minimum and maximum
+ * of a series, kept so that two parts combine exactly (Chan et al.) and appends need not
+ * re-read the stored points.
  */
 public record SeriesStats(long count, double mean, double m2, double min, double max) {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A series sent as JSON: either {@code points} (each with its timestamp), or {@code start},
- * {@code frequency} and {@code values} for a regular series.
+ * A series sent as JSON: either {@code points} (each with its timestamp), or
+ * {@code start}, {@code frequency} and {@code values} for a regular series.
  */
 @Schema(description = "A series as JSON: either points, or start + frequency + values", example = """
 		{"name": "sunspots", "start": "1749-01-31", "frequency": "MONTHLY", "values": [96.7, 104.3, 116.7]}""")

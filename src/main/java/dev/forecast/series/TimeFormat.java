@@ -3,7 +3,10 @@ package dev.forecast.series;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Writes timestamps as the API does: {@code 2018-07-31} for date-only series, ISO date-times otherwise. */
+/**
+ * Writes timestamps as the API does: {@code 2018-07-31} for date-only series, ISO
+ * date-times otherwise.
+ */
 public final class TimeFormat {
 
 	private TimeFormat() {

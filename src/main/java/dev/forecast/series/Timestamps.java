@@ -9,8 +9,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads timestamps as people write them: {@code 2018-07-31}, {@code 2016-07-01 00:00:00},
- * {@code 2016-07-01T00:00}, ISO date-times with an offset (converted to UTC), and {@code 1949-01}
- * (the first of the month). The common forms take a fast path that allocates nothing.
+ * {@code 2016-07-01T00:00}, ISO date-times with an offset (converted to UTC), and
+ * {@code 1949-01} (the first of the month). The common forms take a fast path that
+ * allocates nothing.
  */
 public final class Timestamps {
 
@@ -63,8 +64,10 @@ public final class Timestamps {
 			// try the next form
 		}
 		try {
-			return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toEpochSecond(
-					ZoneOffset.UTC);
+			return OffsetDateTime.parse(iso)
+				.withOffsetSameInstant(ZoneOffset.UTC)
+				.toLocalDateTime()
+				.toEpochSecond(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ignored) {
 			// try the next form

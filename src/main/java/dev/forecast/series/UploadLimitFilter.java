@@ -18,10 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Bounds upload bodies to {@code forecast.series.max-upload-size}. A body whose declared length is
- * over the limit is refused before it is read (so a client sending {@code Expect: 100-continue}
- * never sends it, and multipart parsing never starts); a body without a declared length fails as
- * soon as it passes the limit. The 413 goes through the application's problem-details handler.
+ * Bounds upload bodies to {@code forecast.series.max-upload-size}. A body whose declared
+ * length is over the limit is refused before it is read (so a client sending
+ * {@code Expect: 100-continue} never sends it, and multipart parsing never starts); a
+ * body without a declared length fails as soon as it passes the limit. The 413 goes
+ * through the application's problem-details handler.
  */
 @Component
 class UploadLimitFilter extends OncePerRequestFilter {

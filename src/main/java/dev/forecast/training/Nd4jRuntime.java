@@ -20,13 +20,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts ND4J once, on the backend that can really run here, with the configured thread limits.
+ * Starts ND4J once, on the backend that can really run here, with the configured thread
+ * limits.
  * <p>
- * With the {@code cuda} build both backends are on the class path and ND4J would pick CUDA whenever
- * a GPU is present. The CUDA library of nd4j-cuda-11.6 has kernels only for compute capability
- * 3.7-8.x (see {@link CudaSupport}); on a Hopper (H100/H200) or newer GPU it would load and then fail
- * on the first operation. So before ND4J loads, the GPUs are listed with {@code nvidia-smi}; if any
- * is unsupported (or none answers), ND4J is shown only the CPU backend and a clear message is logged.
+ * With the {@code cuda} build both backends are on the class path and ND4J would pick
+ * CUDA whenever a GPU is present. The CUDA library of nd4j-cuda-11.6 has kernels only for
+ * compute capability 3.7-8.x (see {@link CudaSupport}); on a Hopper (H100/H200) or newer
+ * GPU it would load and then fail on the first operation. So before ND4J loads, the GPUs
+ * are listed with {@code nvidia-smi}; if any is unsupported (or none answers), ND4J is
+ * shown only the CPU backend and a clear message is logged.
  */
 @Component
 public class Nd4jRuntime {
@@ -63,9 +65,10 @@ public class Nd4jRuntime {
 		}
 		List<CudaSupport.Gpu> unsupported = gpus.stream().filter(gpu -> !gpu.supported()).toList();
 		if (!unsupported.isEmpty()) {
-			return new Choice(false, unsupported + " cannot run the ND4J CUDA backend of this build "
-					+ "(nd4j-cuda-11.6 1.0.0-M2.1 has kernels for compute capability 3.7-8.6 only, no PTX: "
-					+ "Kepler to Ampere and Ada, not Hopper H100/H200 or newer); training on the CPU instead");
+			return new Choice(false,
+					unsupported + " cannot run the ND4J CUDA backend of this build "
+							+ "(nd4j-cuda-11.6 1.0.0-M2.1 has kernels for compute capability 3.7-8.6 only, no PTX: "
+							+ "Kepler to Ampere and Ada, not Hopper H100/H200 or newer); training on the CPU instead");
 		}
 		return new Choice(true, "CUDA on " + gpus);
 	}
@@ -113,7 +116,9 @@ public class Nd4jRuntime {
 	private static List<CudaSupport.Gpu> listGpus() {
 		try {
 			Process process = new ProcessBuilder("nvidia-smi", "--query-gpu=index,name,compute_cap",
-					"--format=csv,noheader").redirectErrorStream(true).start();
+					"--format=csv,noheader")
+				.redirectErrorStream(true)
+				.start();
 			String output;
 			try (InputStream in = process.getInputStream()) {
 				output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -134,7 +139,10 @@ public class Nd4jRuntime {
 		}
 	}
 
-	/** Hides the CUDA backend's service entry from ND4J's backend lookup, so it loads the CPU backend. */
+	/**
+	 * Hides the CUDA backend's service entry from ND4J's backend lookup, so it loads the
+	 * CPU backend.
+	 */
 	static final class CpuOnlyClassLoader extends ClassLoader {
 
 		CpuOnlyClassLoader(ClassLoader parent) {

@@ -3,8 +3,8 @@ package dev.forecast.training;
 import java.security.Principal;
 
 /**
- * Who submits a run, as training quotas count it: the authenticated principal's name (an API key's
- * fingerprint, never the key), or {@code anonymous} when the service runs open.
+ * Who submits a run, as training quotas count it: the authenticated principal's name (an
+ * API key's fingerprint, never the key), or {@code anonymous} when the service runs open.
  *
  * @param name the owner recorded with each run
  */
@@ -12,7 +12,9 @@ public record Owner(String name) {
 
 	public static final Owner ANONYMOUS = new Owner("anonymous");
 
-	/** The owner of a request, from its principal ({@code null} for an anonymous request). */
+	/**
+	 * The owner of a request, from its principal ({@code null} for an anonymous request).
+	 */
 	public static Owner of(Principal principal) {
 		return (principal == null) ? ANONYMOUS : new Owner(principal.getName());
 	}

@@ -16,15 +16,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param spec the full spec with defaults filled in
  * @param curve one entry per finished epoch, growing while the run trains
  * @param metrics of the kept (best) epoch, once the run succeeded
- * @param diagnosis what the learning curve of a succeeded run says (overfit, underfit, good) and the remedies
- * @param attempts how many times a worker took the run (a run whose worker died is retried)
+ * @param diagnosis what the learning curve of a succeeded run says (overfit, underfit,
+ * good) and the remedies
+ * @param attempts how many times a worker took the run (a run whose worker died is
+ * retried)
  */
 @Schema(name = "Run")
 public record Run(long id, long series, RunStatus status, TrainSpec spec, Progress progress, List<EpochStats> curve,
-		Metrics metrics, Diagnosis diagnosis, String error, String worker, int attempts, Instant createdAt, Instant startedAt,
-		Instant finishedAt) {
+		Metrics metrics, Diagnosis diagnosis, String error, String worker, int attempts, Instant createdAt,
+		Instant startedAt, Instant finishedAt) {
 
-	/** @param epoch epochs finished in the current attempt; @param epochs the spec's upper bound */
+	/**
+	 * @param epoch epochs finished in the current attempt; @param epochs the spec's upper
+	 * bound
+	 */
 	public record Progress(int epoch, int epochs) {
 	}
 
@@ -33,11 +38,14 @@ public record Run(long id, long series, RunStatus status, TrainSpec spec, Progre
 	 * @param valRmse validation RMSE of the kept weights, series units
 	 * @param bestEpoch the epoch whose weights were kept
 	 * @param trainSeconds wall time of the training loop
-	 * @param naiveMae MAE of the naive forecast (the previous value) on the same validation points, series units
-	 * @param suggestedLearningRate a range test's suggestion: the rate of steepest descent of the loss
-	 * @param vsNaive the validation MAE against the naive and seasonal naive forecasts on the same validation
-	 * points; {@code vsNaive.ratio} (to the better of the two) at 1 or above means the run loses to naive
-	 * ({@code vsNaive.worse}), and no automatic choice should pick it (absent on runs finished before it existed)
+	 * @param naiveMae MAE of the naive forecast (the previous value) on the same
+	 * validation points, series units
+	 * @param suggestedLearningRate a range test's suggestion: the rate of steepest
+	 * descent of the loss
+	 * @param vsNaive the validation MAE against the naive and seasonal naive forecasts on
+	 * the same validation points; {@code vsNaive.ratio} (to the better of the two) at 1
+	 * or above means the run loses to naive ({@code vsNaive.worse}), and no automatic
+	 * choice should pick it (absent on runs finished before it existed)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds, Double naiveMae,
@@ -47,10 +55,12 @@ public record Run(long id, long series, RunStatus status, TrainSpec spec, Progre
 			this(valMae, valRmse, bestEpoch, trainSeconds, null, null, null);
 		}
 
-		/** {@code false} only when the run is known to lose to a naive forecast on its validation points. */
+		/**
+		 * {@code false} only when the run is known to lose to a naive forecast on its
+		 * validation points.
+		 */
 		public boolean beatsNaive() {
-			return this.vsNaive != null ? !this.vsNaive.worse()
-					: this.naiveMae == null || this.valMae < this.naiveMae;
+			return this.vsNaive != null ? !this.vsNaive.worse() : this.naiveMae == null || this.valMae < this.naiveMae;
 		}
 
 	}

@@ -1,6 +1,9 @@
 package dev.forecast.training;
 
-/** Which series a run belongs to and where it stands: what serving checks before using its model. */
+/**
+ * Which series a run belongs to and where it stands: what serving checks before using its
+ * model.
+ */
 public record RunRef(long id, long seriesId, RunStatus status) {
 
 	public boolean succeeded() {

@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * The states of a training run and the one table of allowed moves between them:
- * {@code QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED}, plus {@code QUEUED → CANCELLED}
- * (cancelled before a worker took it) and {@code RUNNING → QUEUED} (its worker shut down or died).
- * {@link RunStore} and the workers' queue write statuses only through {@link #sourcesOf}, so every SQL update is guarded
- * by this table.
+ * {@code QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED}, plus
+ * {@code QUEUED → CANCELLED} (cancelled before a worker took it) and
+ * {@code RUNNING → QUEUED} (its worker shut down or died). {@link RunStore} and the
+ * workers' queue write statuses only through {@link #sourcesOf}, so every SQL update is
+ * guarded by this table.
  */
 public enum RunStatus {
 

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The runs and models as the API reads and changes them, in SQL: queue, count, cancel, delete, read.
- * Every status change is one guarded update ({@code where status in (sources of the target)} from
- * {@link RunStatus}); the workers' side of the queue is {@code jobs.RunQueue}. Each method is its own
- * short transaction.
+ * The runs and models as the API reads and changes them, in SQL: queue, count, cancel,
+ * delete, read. Every status change is one guarded update
+ * ({@code where status in (sources of the target)} from {@link RunStatus}); the workers'
+ * side of the queue is {@code jobs.RunQueue}. Each method is its own short transaction.
  */
 @Repository
 class RunStore {
@@ -44,20 +44,24 @@ class RunStore {
 	/** Queues a run submitted by {@code owner}. */
 	@Transactional
 	long insert(long seriesId, TrainSpec spec, Owner owner) {
-		return this.jdbc
-			.sql("insert into training_run (series_id, status, spec, epochs, owner) values (?, ?, ?::jsonb, ?, ?) returning id")
+		return this.jdbc.sql(
+				"insert into training_run (series_id, status, spec, epochs, owner) values (?, ?, ?::jsonb, ?, ?) returning id")
 			.params(seriesId, RunStatus.QUEUED.name(), this.json.writeValueAsString(spec), spec.epochs(), owner.name())
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * Queued plus running runs of {@code owner}, counted under a transaction-scoped lock on that
-	 * owner, so that concurrent submissions of one owner count one after the other.
+	 * Queued plus running runs of {@code owner}, counted under a transaction-scoped lock
+	 * on that owner, so that concurrent submissions of one owner count one after the
+	 * other.
 	 */
 	@Transactional
 	long lockAndCountActive(Owner owner) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('training_run.owner:' || ?))").param(owner.name()).query().singleRow();
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('training_run.owner:' || ?))")
+			.param(owner.name())
+			.query()
+			.singleRow();
 		return this.jdbc.sql("select count(*) from training_run where owner = ? and status in ('QUEUED', 'RUNNING')")
 			.param(owner.name())
 			.query(Long.class)
@@ -65,13 +69,13 @@ class RunStore {
 	}
 
 	/**
-	 * Asks a run to stop: a queued run is cancelled at once, a running one is flagged for its worker.
-	 * Returns the status after the request, empty for an unknown run.
+	 * Asks a run to stop: a queued run is cancelled at once, a running one is flagged for
+	 * its worker. Returns the status after the request, empty for an unknown run.
 	 */
 	@Transactional
 	Optional<RunStatus> requestCancel(long id) {
-		int cancelled = this.jdbc
-			.sql("update training_run set status = :target, finished_at = now() where id = :id and status in (:sources)")
+		int cancelled = this.jdbc.sql(
+				"update training_run set status = :target, finished_at = now() where id = :id and status in (:sources)")
 			.param("target", RunStatus.CANCELLED.name())
 			.param("id", id)
 			.param("sources", List.of(RunStatus.QUEUED.name()))
@@ -85,7 +89,10 @@ class RunStore {
 		return status(id);
 	}
 
-	/** Deletes a run that is not running (its model goes with it); the number of rows deleted. */
+	/**
+	 * Deletes a run that is not running (its model goes with it); the number of rows
+	 * deleted.
+	 */
 	@Transactional
 	int deleteUnlessRunning(long id) {
 		return this.jdbc.sql("delete from training_run where id = ? and status <> ?")
@@ -104,7 +111,10 @@ class RunStore {
 
 	@Transactional(readOnly = true)
 	Optional<Run> find(long id) {
-		return this.jdbc.sql("select " + COLUMNS + " from training_run where id = ?").param(id).query(this::run).optional();
+		return this.jdbc.sql("select " + COLUMNS + " from training_run where id = ?")
+			.param(id)
+			.query(this::run)
+			.optional();
 	}
 
 	@Transactional(readOnly = true)
@@ -133,7 +143,10 @@ class RunStore {
 
 	@Transactional(readOnly = true)
 	Optional<byte[]> model(long runId) {
-		return this.jdbc.sql("select bytes from training_model where run_id = ?").param(runId).query(byte[].class).optional();
+		return this.jdbc.sql("select bytes from training_model where run_id = ?")
+			.param(runId)
+			.query(byte[].class)
+			.optional();
 	}
 
 	/** The succeeded run of a series with the lowest validation MAE. */

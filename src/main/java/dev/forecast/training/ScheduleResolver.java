@@ -11,8 +11,9 @@ import dev.forecast.model.Schedules;
 import dev.forecast.model.TrainSpec;
 
 /**
- * Resolves the {@code schedule} of a training request: its type, its parameters at their defaults,
- * and a {@link FieldProblem} for every parameter that does not fit (another type's, out of range).
+ * Resolves the {@code schedule} of a training request: its type, its parameters at their
+ * defaults, and a {@link FieldProblem} for every parameter that does not fit (another
+ * type's, out of range).
  */
 final class ScheduleResolver {
 
@@ -75,7 +76,8 @@ final class ScheduleResolver {
 					"must be above the optimizer's learningRate " + learningRate + " and at most 10");
 			case Schedules.RANGE_TEST -> {
 				check(errors, "schedule.start", s.start() > 0 && s.start() <= 10, "must be above 0 and at most 10");
-				check(errors, "schedule.factor", s.factor() > 1 && s.factor() <= 100, "must be above 1 and at most 100");
+				check(errors, "schedule.factor", s.factor() > 1 && s.factor() <= 100,
+						"must be above 1 and at most 100");
 			}
 			default -> {
 			}

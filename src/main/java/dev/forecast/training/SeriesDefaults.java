@@ -1,14 +1,15 @@
 package dev.forecast.training;
 
 /**
- * Defaults of a training spec that follow the series: its length, its frequency's season, the horizon
- * and the differencing lag. The validation part is a tenth of the series (at least the horizon, at most
- * a fifth); the window three seasons (24 points without a season), between 8 and 120 points, and at
- * most half the training part so that most of it starts windows. Series with fewer than
- * {@link #LONG} training windows get the {@code nbeats} model (the course's {@code conv_lstm} trains
- * too slowly on small batches and was no more accurate on them), narrower networks, smaller batches
- * and more epochs. A series whose training part cannot hold {@link #MIN_TRAIN_WINDOWS}
- * windows of the smallest window is too short.
+ * Defaults of a training spec that follow the series: its length, its frequency's season,
+ * the horizon and the differencing lag. The validation part is a tenth of the series (at
+ * least the horizon, at most a fifth); the window three seasons (24 points without a
+ * season), between 8 and 120 points, and at most half the training part so that most of
+ * it starts windows. Series with fewer than {@link #LONG} training windows get the
+ * {@code nbeats} model (the course's {@code conv_lstm} trains too slowly on small batches
+ * and was no more accurate on them), narrower networks, smaller batches and more epochs.
+ * A series whose training part cannot hold {@link #MIN_TRAIN_WINDOWS} windows of the
+ * smallest window is too short.
  *
  * @param window the default window
  * @param validation the default validation part
@@ -31,7 +32,10 @@ record SeriesDefaults(int window, int validation, long trainWindows) {
 
 	static final int WINDOW_WITHOUT_SEASON = 24;
 
-	/** Gradient steps short series get at least (by training more epochs, up to {@link #MAX_EPOCHS}). */
+	/**
+	 * Gradient steps short series get at least (by training more epochs, up to
+	 * {@link #MAX_EPOCHS}).
+	 */
 	static final int MIN_STEPS = 2400;
 
 	static final int MAX_EPOCHS = 200;
@@ -52,7 +56,10 @@ record SeriesDefaults(int window, int validation, long trainWindows) {
 		return new SeriesDefaults(window, validation, trainWindows);
 	}
 
-	/** The default model: {@code conv_lstm} ({@code fallback}) on long series, {@code nbeats} on shorter ones. */
+	/**
+	 * The default model: {@code conv_lstm} ({@code fallback}) on long series,
+	 * {@code nbeats} on shorter ones.
+	 */
 	String model(String fallback) {
 		return this.trainWindows >= LONG ? fallback : "nbeats";
 	}
@@ -65,7 +72,10 @@ record SeriesDefaults(int window, int validation, long trainWindows) {
 		return this.trainWindows >= LONG ? 60 : this.trainWindows >= 300 ? 32 : 16;
 	}
 
-	/** A tenth of the series, at least {@code minValidation}, at most a fifth unless that is below the minimum. */
+	/**
+	 * A tenth of the series, at least {@code minValidation}, at most a fifth unless that
+	 * is below the minimum.
+	 */
 	static int validation(long length, int minValidation) {
 		long tenth = Math.round(length * 0.1);
 		return (int) Math.max(minValidation, Math.min(tenth, length / 5));
@@ -85,7 +95,10 @@ record SeriesDefaults(int window, int validation, long trainWindows) {
 		return (int) Math.max(8, Math.min(largest, trainWindows / 8));
 	}
 
-	/** {@code epochs}, or more on short series (below {@link #LONG} windows): enough for {@link #MIN_STEPS} gradient steps, at most 200. */
+	/**
+	 * {@code epochs}, or more on short series (below {@link #LONG} windows): enough for
+	 * {@link #MIN_STEPS} gradient steps, at most 200.
+	 */
 	static int epochs(long trainWindows, int batchSize, int epochs) {
 		if (trainWindows >= LONG) {
 			return epochs;

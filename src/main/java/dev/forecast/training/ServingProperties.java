@@ -13,15 +13,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Serving of trained models ({@code forecast.neural.*}).
  *
- * @param cacheSize how much restored models may take in memory in all, weighed as the size of the
- * stored model times its instances; the least recently used go first
+ * @param cacheSize how much restored models may take in memory in all, weighed as the
+ * size of the stored model times its instances; the least recently used go first
  * @param idleTimeout a restored model unused this long is dropped
- * @param instances network instances per restored model (threads that may run it at once); 0: the
- * number of inference threads
- * @param inferenceThreads threads that run all predictions of this process; 0: one per core
+ * @param instances network instances per restored model (threads that may run it at
+ * once); 0: the number of inference threads
+ * @param inferenceThreads threads that run all predictions of this process; 0: one per
+ * core
  * @param maxBatch the most windows one network pass combines from concurrent requests
- * @param residualSteps steps ahead whose validation errors a finished training stores for the
- * intervals (at least the run's horizon, at most its validation points)
+ * @param residualSteps steps ahead whose validation errors a finished training stores for
+ * the intervals (at least the run's horizon, at most its validation points)
  */
 @Validated
 @ConfigurationProperties("forecast.neural")

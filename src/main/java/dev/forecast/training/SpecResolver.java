@@ -16,8 +16,8 @@ import dev.forecast.model.TrainSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a {@link TrainRequest} into a complete {@link TrainSpec} for a series of a given length:
- * fills defaults and checks every field, answering 400 with each bad field named.
+ * Turns a {@link TrainRequest} into a complete {@link TrainSpec} for a series of a given
+ * length: fills defaults and checks every field, answering 400 with each bad field named.
  */
 @Component
 class SpecResolver {
@@ -33,8 +33,8 @@ class SpecResolver {
 	}
 
 	/**
-	 * @param frequencySeason the season of the series' frequency (12 for monthly, ...), {@code null} or 1 when
-	 * it has none
+	 * @param frequencySeason the season of the series' frequency (12 for monthly, ...),
+	 * {@code null} or 1 when it has none
 	 */
 	TrainSpec resolve(TrainRequest request, long seriesLength, Integer frequencySeason) {
 		TrainSpec d = TrainSpec.DEFAULTS;
@@ -65,9 +65,10 @@ class SpecResolver {
 				this.limits.maxWindow());
 		if (request.window() == null && request.validation() == null && defaults == null && errors.isEmpty()) {
 			long minimum = SeriesDefaults.minimumLength(horizon, minValidation, lag, season, this.limits.maxWindow());
-			errors.add(new FieldProblem("series", "the series has " + seriesLength + " points, too few to train on: "
-					+ "a spec with horizon " + horizon + (lag > 0 ? " and differencing lag " + lag : "")
-					+ " needs at least " + minimum + " points"));
+			errors.add(new FieldProblem("series",
+					"the series has " + seriesLength + " points, too few to train on: " + "a spec with horizon "
+							+ horizon + (lag > 0 ? " and differencing lag " + lag : "") + " needs at least " + minimum
+							+ " points"));
 			throw invalid(errors);
 		}
 		String model = lower(or(request.model(), defaults != null ? defaults.model(d.model()) : d.model()));
@@ -97,9 +98,10 @@ class SpecResolver {
 					"must be smaller than the series length " + seriesLength + " to leave points to train on"));
 		}
 		else if (window >= 1 && horizon >= 1 && window + horizon > seriesLength - validation) {
-			errors.add(new FieldProblem("window", "window + horizon (" + (window + horizon)
-					+ ") must fit in the training part: " + (seriesLength - validation) + " points (series length "
-					+ seriesLength + " minus validation " + validation + ")"));
+			errors.add(new FieldProblem("window",
+					"window + horizon (" + (window + horizon) + ") must fit in the training part: "
+							+ (seriesLength - validation) + " points (series length " + seriesLength
+							+ " minus validation " + validation + ")"));
 		}
 		long trainWindows = Math.max(0, seriesLength - validation - window - horizon + 1);
 		int batchSize = or(request.batchSize(), SeriesDefaults.batchSize(trainWindows, d.batchSize()));
@@ -109,9 +111,10 @@ class SpecResolver {
 		range(errors, "epochs", epochs, 1, this.limits.maxEpochs());
 		long windows = trainWindows;
 		if (epochs * windows > this.limits.maxEpochWindows()) {
-			errors.add(new FieldProblem("epochs", epochs + " epochs of " + windows + " training windows are "
-					+ epochs * windows + " window passes, over the limit of " + this.limits.maxEpochWindows()
-					+ " (forecast.training.max-epoch-windows); train fewer epochs or on fewer points"));
+			errors.add(new FieldProblem("epochs",
+					epochs + " epochs of " + windows + " training windows are " + epochs * windows
+							+ " window passes, over the limit of " + this.limits.maxEpochWindows()
+							+ " (forecast.training.max-epoch-windows); train fewer epochs or on fewer points"));
 		}
 		int prefetch = or(request.prefetch(), d.prefetch());
 		range(errors, "prefetch", prefetch, 0, 64);
@@ -124,7 +127,8 @@ class SpecResolver {
 		TrainSpec.Regularization regularization = regularization(request.regularization(), errors);
 		String init = lower(or(request.init(), d.init()));
 		oneOf(errors, "init", init, Networks.inits());
-		// a range test runs its epochs out (until the loss diverges) unless told otherwise
+		// a range test runs its epochs out (until the loss diverges) unless told
+		// otherwise
 		TrainSpec.EarlyStopping earlyDefaults = Schedules.RANGE_TEST.equals(schedule.type())
 				? new TrainSpec.EarlyStopping(0, d.earlyStopping().minDelta(), d.earlyStopping().monitor())
 				: d.earlyStopping();
@@ -133,8 +137,8 @@ class SpecResolver {
 			throw invalid(errors);
 		}
 		return new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
-				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss, optimizer,
-				schedule, regularization, init, early, layers, differencing, season);
+				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss,
+				optimizer, schedule, regularization, init, early, layers, differencing, season);
 	}
 
 	private static BadRequestException invalid(List<FieldProblem> errors) {
@@ -201,7 +205,8 @@ class SpecResolver {
 			}
 			boolean sequence = !"dense".equals(type);
 			if (sequence && denseSeen) {
-				errors.add(new FieldProblem(at + "type", "sequence layers (" + type + ") must come before dense layers"));
+				errors
+					.add(new FieldProblem(at + "type", "sequence layers (" + type + ") must come before dense layers"));
 			}
 			denseSeen |= !sequence;
 			if (layer.units() != null && layer.filters() != null && !layer.units().equals(layer.filters())) {

@@ -5,8 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * {@code POST /train}: only {@code series} is required; every missing field takes its default
- * (see the run's {@code spec} for the values used).
+ * {@code POST /train}: only {@code series} is required; every missing field takes its
+ * default (see the run's {@code spec} for the values used).
  */
 @Schema(name = "TrainRequest")
 public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") Long series,
@@ -47,7 +47,8 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 		@Schema(description = "none, first (x[t] - x[t-1]) or seasonal (x[t] - x[t-season]) before normalizing; "
 				+ "forecasts are integrated back", defaultValue = "none", example = "none") String differencing,
 		@Schema(description = "Season length (default: from the series' frequency, 12 for monthly, 7 for daily, "
-				+ "...): the lag of seasonal differencing and of the seasonal naive baseline", example = "12") Integer season) {
+				+ "...): the lag of seasonal differencing and of the seasonal naive baseline",
+				example = "12") Integer season) {
 
 	/** A request without differencing or season. */
 	public TrainRequest(Long series, String model, Integer units, Integer window, Integer horizon, Integer validation,
@@ -101,7 +102,8 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 
 	@Schema(name = "Regularization")
 	public record Regularization(
-			@Schema(description = "L1 weight penalty (with l2: elastic net)", defaultValue = "0", minimum = "0") Double l1,
+			@Schema(description = "L1 weight penalty (with l2: elastic net)", defaultValue = "0",
+					minimum = "0") Double l1,
 			@Schema(description = "L2 weight penalty", defaultValue = "0", minimum = "0") Double l2,
 			@Schema(description = "Probability of dropping each input of every layer but the first, while training "
 					+ "only; in [0, 1)", defaultValue = "0") Double dropout,

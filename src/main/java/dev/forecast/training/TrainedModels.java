@@ -21,16 +21,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Trained models for serving forecasts, restored from PostgreSQL (so any replica serves any run)
- * and cached as warm {@link ModelServer}s: a pool of network instances per model, warmed up by one
- * prediction when restored, run on a few inference threads shared by all models.
+ * Trained models for serving forecasts, restored from PostgreSQL (so any replica serves
+ * any run) and cached as warm {@link ModelServer}s: a pool of network instances per
+ * model, warmed up by one prediction when restored, run on a few inference threads shared
+ * by all models.
  * <p>
- * The cache is bounded by memory (up to {@code forecast.neural.cache-size}: each entry weighs twice
- * its stored size, the restored network and the JVM pass's copy of its parameters, or its stored size
- * times its instances when it runs through DL4J), drops models unused for {@code idle-timeout}, and forgets a
- * run when it is deleted here ({@link RunDeleted}) or its series is ({@link SeriesDeleted}). The
- * run's status is read on every use, so a run deleted on another replica is never served from the
- * cache either.
+ * The cache is bounded by memory (up to {@code forecast.neural.cache-size}: each entry
+ * weighs twice its stored size, the restored network and the JVM pass's copy of its
+ * parameters, or its stored size times its instances when it runs through DL4J), drops
+ * models unused for {@code idle-timeout}, and forgets a run when it is deleted here
+ * ({@link RunDeleted}) or its series is ({@link SeriesDeleted}). The run's status is read
+ * on every use, so a run deleted on another replica is never served from the cache
+ * either.
  */
 @Service
 public class TrainedModels {
@@ -64,7 +66,10 @@ public class TrainedModels {
 		return this.store.ref(runId);
 	}
 
-	/** The model of a run: 404 for an unknown run, 409 when the run has no model (not succeeded). */
+	/**
+	 * The model of a run: 404 for an unknown run, 409 when the run has no model (not
+	 * succeeded).
+	 */
 	public ModelServer forRun(long runId) {
 		return serve(this.store.ref(runId).orElseThrow(() -> RunNotFoundException.forId(runId)));
 	}

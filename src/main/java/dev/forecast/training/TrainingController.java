@@ -50,7 +50,8 @@ class TrainingController {
 	@GetMapping("/runs")
 	@Operation(summary = "Runs, best validation MAE first")
 	RunList list(@Parameter(description = "Only runs of this series") @RequestParam(required = false) Long series,
-			@Parameter(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") @RequestParam(required = false) String status) {
+			@Parameter(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") @RequestParam(
+					required = false) String status) {
 		RunStatus wanted = null;
 		if (status != null && !status.isBlank()) {
 			wanted = RunStatus.parse(status);

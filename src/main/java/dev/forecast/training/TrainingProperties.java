@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Bounds of training specs ({@code forecast.training.*}); specs outside them get 400 naming the field.
+ * Bounds of training specs ({@code forecast.training.*}); specs outside them get 400
+ * naming the field.
  *
  * @param maxEpochs largest {@code epochs}
  * @param maxBatchSize largest {@code batchSize}
@@ -16,12 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUnits largest {@code units}
  * @param minValidation smallest {@code validation} (it is also at least {@code horizon})
  * @param maxListSize most runs one {@code GET /runs} returns
- * @param maxEpochWindows largest {@code epochs} times the number of training windows of a run
+ * @param maxEpochWindows largest {@code epochs} times the number of training windows of a
+ * run
  */
 @Validated
 @ConfigurationProperties("forecast.training")
-public record TrainingProperties(@DefaultValue("1000") @Min(1) int maxEpochs, @DefaultValue("4096") @Min(1) int maxBatchSize,
-		@DefaultValue("1000") @Min(1) int maxWindow, @DefaultValue("365") @Min(1) int maxHorizon,
-		@DefaultValue("512") @Min(1) int maxUnits, @DefaultValue("1") @Min(1) int minValidation,
-		@DefaultValue("200") @Min(1) int maxListSize, @DefaultValue("5000000") @Min(1) long maxEpochWindows) {
+public record TrainingProperties(@DefaultValue("1000") @Min(1) int maxEpochs,
+		@DefaultValue("4096") @Min(1) int maxBatchSize, @DefaultValue("1000") @Min(1) int maxWindow,
+		@DefaultValue("365") @Min(1) int maxHorizon, @DefaultValue("512") @Min(1) int maxUnits,
+		@DefaultValue("1") @Min(1) int minValidation, @DefaultValue("200") @Min(1) int maxListSize,
+		@DefaultValue("5000000") @Min(1) long maxEpochWindows) {
 }

@@ -12,7 +12,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Submits, reads, cancels and deletes runs. Training itself happens on the workers of {@code jobs}. */
+/**
+ * Submits, reads, cancels and deletes runs. Training itself happens on the workers of
+ * {@code jobs}.
+ */
 @Service
 public class TrainingService {
 
@@ -28,7 +31,8 @@ public class TrainingService {
 
 	private final QuotaProperties quota;
 
-	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, ApplicationEventPublisher events, TrainingProperties properties, QuotaProperties quota) {
+	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, ApplicationEventPublisher events,
+			TrainingProperties properties, QuotaProperties quota) {
 		this.series = series;
 		this.specs = specs;
 		this.runs = runs;
@@ -38,8 +42,8 @@ public class TrainingService {
 	}
 
 	/**
-	 * Queues a run of {@code owner} in this transaction: it exists (QUEUED) exactly when the request
-	 * succeeded.
+	 * Queues a run of {@code owner} in this transaction: it exists (QUEUED) exactly when
+	 * the request succeeded.
 	 */
 	@Transactional
 	public Run submit(TrainRequest request, Owner owner) {
@@ -51,7 +55,10 @@ public class TrainingService {
 		return get(id);
 	}
 
-	/** Checks {@code request} as {@link #submit} would, without queueing anything (400 naming each bad field). */
+	/**
+	 * Checks {@code request} as {@link #submit} would, without queueing anything (400
+	 * naming each bad field).
+	 */
 	@Transactional(readOnly = true)
 	public TrainSpec check(TrainRequest request) {
 		Series target = this.series.get(request.series());
@@ -62,12 +69,17 @@ public class TrainingService {
 		return series.getFrequency() == null ? null : series.getFrequency().defaultSeason();
 	}
 
-	/** At most {@code forecast.quota.max-active-runs} queued plus running runs per owner; 429 beyond. */
+	/**
+	 * At most {@code forecast.quota.max-active-runs} queued plus running runs per owner;
+	 * 429 beyond.
+	 */
 	private void checkActiveRuns(Owner owner) {
 		long active = this.runs.lockAndCountActive(owner);
 		if (active >= this.quota.maxActiveRuns()) {
-			throw new TooManyRequestsException("This API key already has " + active + " queued or running runs, the "
-					+ "most allowed (forecast.quota.max-active-runs); wait for one to finish or cancel one.", 30);
+			throw new TooManyRequestsException(
+					"This API key already has " + active + " queued or running runs, the "
+							+ "most allowed (forecast.quota.max-active-runs); wait for one to finish or cancel one.",
+					30);
 		}
 	}
 
@@ -91,8 +103,9 @@ public class TrainingService {
 	}
 
 	/**
-	 * Cancels a queued run at once; asks a running one to stop (within one batch when it trains in this
-	 * process, else at its worker's next heartbeat). Finished runs stay as they are.
+	 * Cancels a queued run at once; asks a running one to stop (within one batch when it
+	 * trains in this process, else at its worker's next heartbeat). Finished runs stay as
+	 * they are.
 	 */
 	public Run cancel(long id) {
 		RunStatus status = this.runs.requestCancel(id).orElseThrow(() -> RunNotFoundException.forId(id));
@@ -109,8 +122,8 @@ public class TrainingService {
 			return;
 		}
 		RunStatus status = this.runs.status(id).orElseThrow(() -> RunNotFoundException.forId(id));
-		throw new ConflictException("Run is running", "Run " + id + " is " + status
-				+ "; cancel it (POST /runs/" + id + "/cancel) and delete it once it has stopped.");
+		throw new ConflictException("Run is running", "Run " + id + " is " + status + "; cancel it (POST /runs/" + id
+				+ "/cancel) and delete it once it has stopped.");
 	}
 
 }

@@ -12,11 +12,13 @@ import org.springframework.validation.annotation.Validated;
  * The training worker pool ({@code forecast.worker.*}).
  *
  * @param enabled run workers in this instance ({@code false}: api only)
- * @param threads CPU workers (0: one per {@code nd4jThreads} cores); with the CUDA backend one worker per GPU
+ * @param threads CPU workers (0: one per {@code nd4jThreads} cores); with the CUDA
+ * backend one worker per GPU
  * @param nd4jThreads ND4J/OpenMP/BLAS threads, set once at start-up (0: ND4J's default)
  * @param pollInterval how long an idle worker waits before looking for queued runs again
  * @param heartbeatInterval how often a training worker confirms it is alive
- * @param heartbeatTimeout a running run without a heartbeat for this long is taken to have lost its worker
+ * @param heartbeatTimeout a running run without a heartbeat for this long is taken to
+ * have lost its worker
  * @param recoveryInterval how often stale runs are looked for
  * @param maxAttempts trainings of one run before a run whose workers keep dying fails
  * @param shutdownTimeout how long stopping waits for running jobs to re-queue their runs

@@ -9,9 +9,9 @@ import java.util.Random;
 import dev.forecast.error.FieldProblem;
 
 /**
- * Random search: checks a search space and samples its points. The dimensions are drawn in a fixed order
- * ({@link #DIMENSIONS}) from one generator seeded with the search's seed, so a seed always gives the same
- * trials.
+ * Random search: checks a search space and samples its points. The dimensions are drawn
+ * in a fixed order ({@link #DIMENSIONS}) from one generator seeded with the search's
+ * seed, so a seed always gives the same trials.
  */
 final class RandomSearch {
 
@@ -28,11 +28,15 @@ final class RandomSearch {
 			List<Integer> batchSize, TuneRequest.Range dropout, List<Integer> window) {
 	}
 
-	/** The space of {@code request}, or {@code null} with problems added when it does not fit. */
+	/**
+	 * The space of {@code request}, or {@code null} with problems added when it does not
+	 * fit.
+	 */
 	static Space check(TuneRequest.Space request, List<FieldProblem> errors) {
 		if (request == null || (request.learningRate() == null && request.units() == null && request.layers() == null
 				&& request.batchSize() == null && request.dropout() == null && request.window() == null)) {
-			errors.add(new FieldProblem("space", "give at least one dimension to search: " + String.join(", ", DIMENSIONS)));
+			errors.add(new FieldProblem("space",
+					"give at least one dimension to search: " + String.join(", ", DIMENSIONS)));
 			return null;
 		}
 		int before = errors.size();
@@ -54,10 +58,10 @@ final class RandomSearch {
 		values(errors, "space.batchSize", request.batchSize(), 1, Integer.MAX_VALUE);
 		TuneRequest.Range dropout = request.dropout();
 		if (dropout != null) {
-			if (dropout.min() == null || dropout.max() == null || !(dropout.min() >= 0) || !(dropout.max() >= dropout.min())
-					|| !(dropout.max() < 1)) {
-				errors.add(new FieldProblem("space.dropout",
-						"give min and max with 0 <= min <= max < 1 (got " + dropout.min() + ", " + dropout.max() + ")"));
+			if (dropout.min() == null || dropout.max() == null || !(dropout.min() >= 0)
+					|| !(dropout.max() >= dropout.min()) || !(dropout.max() < 1)) {
+				errors.add(new FieldProblem("space.dropout", "give min and max with 0 <= min <= max < 1 (got "
+						+ dropout.min() + ", " + dropout.max() + ")"));
 			}
 			else if (Boolean.TRUE.equals(dropout.log())) {
 				errors.add(new FieldProblem("space.dropout.log", "dropout is sampled uniformly"));
@@ -67,7 +71,8 @@ final class RandomSearch {
 		if (errors.size() > before) {
 			return null;
 		}
-		return new Space(rate, list(request.units()), layers, list(request.batchSize()), dropout, list(request.window()));
+		return new Space(rate, list(request.units()), layers, list(request.batchSize()), dropout,
+				list(request.window()));
 	}
 
 	private static List<Integer> list(TuneRequest.Values values) {
@@ -90,7 +95,10 @@ final class RandomSearch {
 		}
 	}
 
-	/** {@code trials} points of {@code space}, each a map from dimension to value (searched dimensions only). */
+	/**
+	 * {@code trials} points of {@code space}, each a map from dimension to value
+	 * (searched dimensions only).
+	 */
 	static List<Map<String, Object>> sample(Space space, int trials, long seed) {
 		Random random = new Random(seed);
 		List<Map<String, Object>> points = new ArrayList<>();
@@ -100,14 +108,16 @@ final class RandomSearch {
 				TuneRequest.Range r = space.learningRate();
 				double u = random.nextDouble();
 				boolean log = !Boolean.FALSE.equals(r.log());
-				point.put("learningRate", log ? Math.exp(Math.log(r.min()) + u * (Math.log(r.max()) - Math.log(r.min())))
-						: r.min() + u * (r.max() - r.min()));
+				point.put("learningRate",
+						log ? Math.exp(Math.log(r.min()) + u * (Math.log(r.max()) - Math.log(r.min())))
+								: r.min() + u * (r.max() - r.min()));
 			}
 			if (space.units() != null) {
 				point.put("units", space.units().get(random.nextInt(space.units().size())));
 			}
 			if (space.layers() != null) {
-				point.put("layers", space.layers().min() + random.nextInt(space.layers().max() - space.layers().min() + 1));
+				point.put("layers",
+						space.layers().min() + random.nextInt(space.layers().max() - space.layers().min() + 1));
 			}
 			if (space.batchSize() != null) {
 				point.put("batchSize", space.batchSize().get(random.nextInt(space.batchSize().size())));

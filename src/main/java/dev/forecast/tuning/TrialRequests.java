@@ -9,10 +9,11 @@ import dev.forecast.model.TrainSpec;
 import dev.forecast.training.TrainRequest;
 
 /**
- * The {@link TrainRequest} of one trial: the base with the sampled params put in place. A sampled
- * {@code layers} count turns the base model into an explicit stack of that many hidden layers of the
- * base model's kind: {@code dense}, {@code rnn}, {@code lstm}, {@code gru} or {@code conv1d} layers, and for
- * {@code conv_lstm} one causal Conv1D (kernel 5) before that many LSTMs.
+ * The {@link TrainRequest} of one trial: the base with the sampled params put in place. A
+ * sampled {@code layers} count turns the base model into an explicit stack of that many
+ * hidden layers of the base model's kind: {@code dense}, {@code rnn}, {@code lstm},
+ * {@code gru} or {@code conv1d} layers, and for {@code conv_lstm} one causal Conv1D
+ * (kernel 5) before that many LSTMs.
  */
 final class TrialRequests {
 
@@ -20,9 +21,8 @@ final class TrialRequests {
 	}
 
 	static TrainRequest build(long series, TrainRequest base, Map<String, Object> params) {
-		TrainRequest b = (base != null) ? base
-				: new TrainRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-						null, null, null, null, null);
+		TrainRequest b = (base != null) ? base : new TrainRequest(null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, null, null, null);
 		Integer units = (Integer) params.getOrDefault("units", b.units());
 		Integer window = (Integer) params.getOrDefault("window", b.window());
 		Integer batchSize = (Integer) params.getOrDefault("batchSize", b.batchSize());
@@ -54,8 +54,8 @@ final class TrialRequests {
 			layers = resized;
 		}
 		return new TrainRequest(series, b.model(), units, window, b.horizon(), b.validation(), b.epochs(), batchSize,
-				b.shuffle(), b.seed(), b.prefetch(), b.normalization(), b.loss(), optimizer, b.schedule(), regularization,
-				b.init(), b.earlyStopping(), layers, b.differencing(), b.season());
+				b.shuffle(), b.seed(), b.prefetch(), b.normalization(), b.loss(), optimizer, b.schedule(),
+				regularization, b.init(), b.earlyStopping(), layers, b.differencing(), b.season());
 	}
 
 	private static List<TrainRequest.Layer> stack(String model, int count, int units) {

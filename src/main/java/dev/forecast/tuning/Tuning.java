@@ -9,14 +9,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A random search as the API shows it.
  *
- * @param status {@code QUEUED} (no trial started), {@code RUNNING} (some trial queued or running),
- * {@code SUCCEEDED} (all finished, at least one succeeded), {@code FAILED} (all finished, none succeeded)
- * @param trials every trial: its run, the sampled params, the run's status and validation MAE
+ * @param status {@code QUEUED} (no trial started), {@code RUNNING} (some trial queued or
+ * running), {@code SUCCEEDED} (all finished, at least one succeeded), {@code FAILED} (all
+ * finished, none succeeded)
+ * @param trials every trial: its run, the sampled params, the run's status and validation
+ * MAE
  * @param best the succeeded trial with the lowest validation MAE so far, or {@code null}
  */
 @Schema(name = "Tuning")
-public record Tuning(long id, long series, String status, long seed, List<Trial> trials, Best best,
-		Instant createdAt) {
+public record Tuning(long id, long series, String status, long seed, List<Trial> trials, Best best, Instant createdAt) {
 
 	/**
 	 * @param run the trial's run ({@code null} once deleted)

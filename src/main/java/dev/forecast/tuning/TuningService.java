@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts random searches: samples the trials and queues each as an ordinary run through
- * {@link TrainingService#submit} (the path of {@code POST /train}), all in one transaction, so a search
- * exists with all its runs or not at all.
+ * {@link TrainingService#submit} (the path of {@code POST /train}), all in one
+ * transaction, so a search exists with all its runs or not at all.
  */
 @Service
 class TuningService {
@@ -79,15 +79,21 @@ class TuningService {
 				run = this.training.submit(TrialRequests.build(seriesId, request.base(), params), owner);
 			}
 			catch (BadRequestException ex) {
-				throw invalid(ex.errors().stream().map(e -> new FieldProblem(field(e.field(), params),
-						"trial " + trial + " " + params + ": " + e.message())).toList());
+				throw invalid(ex.errors()
+					.stream()
+					.map(e -> new FieldProblem(field(e.field(), params),
+							"trial " + trial + " " + params + ": " + e.message()))
+					.toList());
 			}
 			this.store.insertTrial(id, trial, run.id(), params);
 		}
 		return get(id);
 	}
 
-	/** The search field a trial's spec problem comes from: a sampled dimension, else the base. */
+	/**
+	 * The search field a trial's spec problem comes from: a sampled dimension, else the
+	 * base.
+	 */
 	static String field(String field, Map<String, Object> params) {
 		String dimension = switch (field) {
 			case "window" -> "window";
@@ -117,7 +123,8 @@ class TuningService {
 			.min(Comparator.comparingDouble(Tuning.Trial::valMae))
 			.map(t -> new Tuning.Best(t.run(), t.params(), t.valMae()))
 			.orElse(null);
-		return new Tuning(header.id(), header.series(), status(trials), header.seed(), trials, best, header.createdAt());
+		return new Tuning(header.id(), header.series(), status(trials), header.seed(), trials, best,
+				header.createdAt());
 	}
 
 	static String status(List<Tuning.Trial> trials) {

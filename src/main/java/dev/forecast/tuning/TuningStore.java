@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and writes random searches and their trials, in SQL; a trial's status and MAE are its run's. */
+/**
+ * Reads and writes random searches and their trials, in SQL; a trial's status and MAE are
+ * its run's.
+ */
 @Repository
 class TuningStore {
 
@@ -36,8 +39,8 @@ class TuningStore {
 
 	@Transactional
 	long insert(long seriesId, int trials, long seed, Object base, Object space) {
-		return this.jdbc
-			.sql("insert into tuning (series_id, trials, seed, base, space) values (?, ?, ?, ?::jsonb, ?::jsonb) returning id")
+		return this.jdbc.sql(
+				"insert into tuning (series_id, trials, seed, base, space) values (?, ?, ?, ?::jsonb, ?::jsonb) returning id")
 			.params(seriesId, trials, seed, this.json.writeValueAsString(base), this.json.writeValueAsString(space))
 			.query(Long.class)
 			.single();

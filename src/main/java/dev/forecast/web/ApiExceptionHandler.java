@@ -29,10 +29,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where errors become RFC 9457 problem details. Every answer has a {@code title}
- * and a {@code detail} saying what to fix; validation problems also list {@code errors} as
- * {@code {field, message}}. Unexpected exceptions are logged and answered with a generic 500
- * that carries no stack trace or internal message.
+ * The one place where errors become RFC 9457 problem details. Every answer has a
+ * {@code title} and a {@code detail} saying what to fix; validation problems also list
+ * {@code errors} as {@code {field, message}}. Unexpected exceptions are logged and
+ * answered with a generic 500 that carries no stack trace or internal message.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -72,9 +72,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (TransientDatabaseErrors.isTransient(ex)) {
 			log.warn("Database unavailable on {}: {}", request.getDescription(false), ex.toString());
-			return problem(new ServiceUnavailableException("The database did not answer for a moment; retry the "
-					+ "request (a write may have been stored: check before sending it again).", RETRY_AFTER_SECONDS),
-					request);
+			return problem(new ServiceUnavailableException(
+					"The database did not answer for a moment; retry the "
+							+ "request (a write may have been stored: check before sending it again).",
+					RETRY_AFTER_SECONDS), request);
 		}
 		log.error("Unexpected error on {}", request.getDescription(false), ex);
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -9,10 +9,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Path rules for servlet filters, matched the way the dispatcher maps a request: against the
- * percent-decoded path segments without matrix parameters, so {@code /%74rain} or
- * {@code /train;x=1} matches {@code /train} exactly as it reaches the controller. Never compare
- * {@link HttpServletRequest#getRequestURI()} (the raw, still encoded path) with a string.
+ * Path rules for servlet filters, matched the way the dispatcher maps a request: against
+ * the percent-decoded path segments without matrix parameters, so {@code /%74rain} or
+ * {@code /train;x=1} matches {@code /train} exactly as it reaches the controller. Never
+ * compare {@link HttpServletRequest#getRequestURI()} (the raw, still encoded path) with a
+ * string.
  */
 public final class DispatchPaths {
 
@@ -22,7 +23,10 @@ public final class DispatchPaths {
 		this.patterns = patterns;
 	}
 
-	/** Paths matching any of {@code patterns} ({@link PathPattern} syntax, e.g. {@code /series/{id}/points}). */
+	/**
+	 * Paths matching any of {@code patterns} ({@link PathPattern} syntax, e.g.
+	 * {@code /series/{id}/points}).
+	 */
 	public static DispatchPaths of(String... patterns) {
 		return new DispatchPaths(List.of(patterns).stream().map(PathPatternParser.defaultInstance::parse).toList());
 	}

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 class TomcatConfiguration {
 
 	/**
-	 * Answer {@code Expect: 100-continue} only when the application reads the body, so that an
-	 * upload refused from its headers (413, 415, 404) is never sent at all.
+	 * Answer {@code Expect: 100-continue} only when the application reads the body, so
+	 * that an upload refused from its headers (413, 415, 404) is never sent at all.
 	 */
 	@Bean
 	TomcatConnectorCustomizer continueOnRead() {

@@ -11,9 +11,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Recognises database faults that pass by themselves (a dropped or terminated connection, an
- * exhausted pool, a serialization failure or deadlock, a server shutting down), anywhere in an
- * exception's cause chain, so that clients get a 503 to retry rather than a 500.
+ * Recognises database faults that pass by themselves (a dropped or terminated connection,
+ * an exhausted pool, a serialization failure or deadlock, a server shutting down),
+ * anywhere in an exception's cause chain, so that clients get a 503 to retry rather than
+ * a 500.
  */
 final class TransientDatabaseErrors {
 
@@ -39,9 +40,9 @@ final class TransientDatabaseErrors {
 	}
 
 	/**
-	 * SQL states of passing faults: connection exceptions (08), serialization failure (40001),
-	 * deadlock (40P01), insufficient resources (53) and operator intervention such as a terminated
-	 * backend or a shutdown (57P01-57P03).
+	 * SQL states of passing faults: connection exceptions (08), serialization failure
+	 * (40001), deadlock (40P01), insufficient resources (53) and operator intervention
+	 * such as a terminated backend or a shutdown (57P01-57P03).
 	 */
 	private static boolean transientState(String state) {
 		return state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01")

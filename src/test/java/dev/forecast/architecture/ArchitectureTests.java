@@ -15,8 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of docs/architecture.md, checked on the compiled main classes: a rule broken by
- * a change fails the build with the offending classes and lines.
+ * The package rules of docs/architecture.md, checked on the compiled main classes: a rule
+ * broken by a change fails the build with the offending classes and lines.
  */
 @AnalyzeClasses(packages = "dev.forecast", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {

@@ -14,11 +14,12 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The Java side of {@code bench/m3.sh}: uploads the M3 training parts to a running service
- * ({@code POST /series}), forecasts each series at its competition horizon with each method
- * ({@code GET /forecast}, a few concurrent clients), scores the forecasts against the test parts
- * with the competition's sMAPE and prints them beside the original participants' scores on the
- * same series. Arguments: {@code --base URL --data DIR [--methods a,b] [--clients N] [--every N]
+ * The Java side of {@code bench/m3.sh}: uploads the M3 training parts to a running
+ * service ({@code POST /series}), forecasts each series at its competition horizon with
+ * each method ({@code GET /forecast}, a few concurrent clients), scores the forecasts
+ * against the test parts with the competition's sMAPE and prints them beside the original
+ * participants' scores on the same series. Arguments:
+ * {@code --base URL --data DIR [--methods a,b] [--clients N] [--every N]
  * [--period P,Q] [--warmup N]}. Methods are given by name, optionally with parameters
  * ({@code moving_average&window=3}).
  */
@@ -27,7 +28,10 @@ public final class M3Benchmark {
 	private M3Benchmark() {
 	}
 
-	/** One method's run: its scores, wall time, and the series it failed on with their errors. */
+	/**
+	 * One method's run: its scores, wall time, and the series it failed on with their
+	 * errors.
+	 */
 	record Run(String method, SmapeTable scores, double seconds, Map<String, String> failures) {
 	}
 
@@ -35,8 +39,8 @@ public final class M3Benchmark {
 		Map<String, String> options = options(args);
 		Path data = Path.of(options.getOrDefault("data", "../shared/data/m3"));
 		M3Client client = new M3Client(options.getOrDefault("base", "http://127.0.0.1:8080"));
-		List<String> methods = List.of(options.getOrDefault("methods", "naive,seasonal_naive,theta,ets,arima,auto")
-			.split(","));
+		List<String> methods = List
+			.of(options.getOrDefault("methods", "naive,seasonal_naive,theta,ets,arima,auto").split(","));
 		int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
 		int every = Integer.parseInt(options.getOrDefault("every", "1"));
 		List<String> periods = periods(options.getOrDefault("period", SmapeTable.ALL));
@@ -99,9 +103,9 @@ public final class M3Benchmark {
 	}
 
 	/**
-	 * Warms the JIT and PostgreSQL's cache for every method alike with a forecast no timed run asks for
-	 * (the service caches fitted forecasts per method and parameters: warmed with naive, the naive run
-	 * would time cache hits).
+	 * Warms the JIT and PostgreSQL's cache for every method alike with a forecast no
+	 * timed run asks for (the service caches fitted forecasts per method and parameters:
+	 * warmed with naive, the naive run would time cache hits).
 	 */
 	private static void warmUp(ExecutorService pool, M3Client client, List<M3Data.Series> series, long[] ids,
 			String count) throws Exception {
@@ -112,7 +116,10 @@ public final class M3Benchmark {
 				(System.nanoTime() - started) / 1e9);
 	}
 
-	/** Forecasts every series with {@code forecast} on the pool and scores what comes back. */
+	/**
+	 * Forecasts every series with {@code forecast} on the pool and scores what comes
+	 * back.
+	 */
 	static Run run(ExecutorService pool, String method, List<M3Data.Series> series,
 			IntFunction<M3Client.Answer> forecast) throws Exception {
 		long started = System.nanoTime();
@@ -146,8 +153,11 @@ public final class M3Benchmark {
 		return answers;
 	}
 
-	/** Each participant's scores over the given series (those it submitted forecasts for). */
-	static Map<String, SmapeTable> score(Map<String, Map<String, double[]>> forecasts, Map<String, M3Data.Series> series) {
+	/**
+	 * Each participant's scores over the given series (those it submitted forecasts for).
+	 */
+	static Map<String, SmapeTable> score(Map<String, Map<String, double[]>> forecasts,
+			Map<String, M3Data.Series> series) {
 		Map<String, SmapeTable> tables = new LinkedHashMap<>();
 		forecasts.forEach((method, byId) -> {
 			SmapeTable table = new SmapeTable();

@@ -13,7 +13,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What {@code bench/m3.sh} asks the service, as a user would over HTTP: uploads and forecasts. */
+/**
+ * What {@code bench/m3.sh} asks the service, as a user would over HTTP: uploads and
+ * forecasts.
+ */
 final class M3Client {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,8 +33,9 @@ final class M3Client {
 	}
 
 	/**
-	 * A forecast, or why there is none: {@code error} holds the status and the problem's detail, and
-	 * {@code unknownMethod} says the service answered that it has no such method.
+	 * A forecast, or why there is none: {@code error} holds the status and the problem's
+	 * detail, and {@code unknownMethod} says the service answered that it has no such
+	 * method.
 	 */
 	record Answer(double[] values, String error, boolean unknownMethod) {
 
@@ -58,8 +62,8 @@ final class M3Client {
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 201) {
-			throw new IOException("POST /series of " + series.id() + ": " + response.statusCode() + " "
-					+ response.body());
+			throw new IOException(
+					"POST /series of " + series.id() + ": " + response.statusCode() + " " + response.body());
 		}
 		JsonNode answer = JSON.readTree(response.body());
 		String frequency = answer.path("frequency").asString("");
@@ -70,8 +74,8 @@ final class M3Client {
 	}
 
 	/**
-	 * {@code GET /forecast?series=&method=&horizon=}: the forecast values, or why there are none.
-	 * {@code method} may carry parameters: {@code moving_average&window=3}.
+	 * {@code GET /forecast?series=&method=&horizon=}: the forecast values, or why there
+	 * are none. {@code method} may carry parameters: {@code moving_average&window=3}.
 	 */
 	Answer forecast(long id, String method, int horizon) {
 		HttpResponse<String> response;
@@ -90,12 +94,15 @@ final class M3Client {
 		try {
 			JsonNode answer = JSON.readTree(response.body());
 			if (response.statusCode() != 200) {
-				boolean unknown = response.statusCode() == 400
-						&& answer.path("errors").valueStream().anyMatch(e -> e.path("field").asString("").equals("method"));
+				boolean unknown = response.statusCode() == 400 && answer.path("errors")
+					.valueStream()
+					.anyMatch(e -> e.path("field").asString("").equals("method"));
 				return new Answer(null, response.statusCode() + " " + answer.path("detail").asString(response.body()),
 						unknown);
 			}
-			double[] values = answer.path("points").valueStream().mapToDouble(p -> p.path("v").asDouble(Double.NaN))
+			double[] values = answer.path("points")
+				.valueStream()
+				.mapToDouble(p -> p.path("v").asDouble(Double.NaN))
 				.toArray();
 			if (values.length != horizon || Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
 				return Answer.failed("200 but " + values.length + " points for horizon " + horizon + " or a value that "

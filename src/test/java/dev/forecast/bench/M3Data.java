@@ -11,21 +11,25 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 
 /**
- * The M3 competition's files as {@code ../shared/data/m3/SOURCES.md} describes them: {@code m3.csv}
- * (one row per observation, the training and test parts of 3003 series) and
- * {@code m3_participants.csv} (the competitors' submitted forecasts).
+ * The M3 competition's files as {@code ../shared/data/m3/SOURCES.md} describes them:
+ * {@code m3.csv} (one row per observation, the training and test parts of 3003 series)
+ * and {@code m3_participants.csv} (the competitors' submitted forecasts).
  */
 final class M3Data {
 
-	/** The competition's periods, in the order the tables show them ({@code ALL} is not one of them). */
+	/**
+	 * The competition's periods, in the order the tables show them ({@code ALL} is not
+	 * one of them).
+	 */
 	static final List<String> PERIODS = List.of("YEARLY", "QUARTERLY", "MONTHLY", "OTHER");
 
 	private M3Data() {
 	}
 
 	/**
-	 * One series: its training part ({@code n} values), its test part ({@code h} values), its frequency
-	 * (1, 4 or 12) and its first observation's year and cycle as published (year 1: unknown).
+	 * One series: its training part ({@code n} values), its test part ({@code h} values),
+	 * its frequency (1, 4 or 12) and its first observation's year and cycle as published
+	 * (year 1: unknown).
 	 */
 	record Series(String id, String period, int frequency, int startYear, int startCycle, double[] train,
 			double[] test) {
@@ -35,8 +39,8 @@ final class M3Data {
 		}
 
 		/**
-		 * The API's frequency code: yearly for the yearly and "other" series (frequency 1), quarterly or
-		 * monthly.
+		 * The API's frequency code: yearly for the yearly and "other" series (frequency
+		 * 1), quarterly or monthly.
 		 */
 		String calendar() {
 			return switch (this.frequency) {
@@ -47,8 +51,9 @@ final class M3Data {
 		}
 
 		/**
-		 * The first observation's date on that calendar: the published year and quarter or month, or
-		 * 2000 when the year is unknown (any calendar of the frequency will do, says SOURCES.md).
+		 * The first observation's date on that calendar: the published year and quarter
+		 * or month, or 2000 when the year is unknown (any calendar of the frequency will
+		 * do, says SOURCES.md).
 		 */
 		String start() {
 			int year = this.startYear < 1000 ? 2000 : this.startYear;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Prints {@code bench/m3.sh}'s table: the service's methods and the competition's participants
- * in one Markdown table sorted by the sMAPE over all series, then the wall times, failures and
- * methods the service does not know.
+ * Prints {@code bench/m3.sh}'s table: the service's methods and the competition's
+ * participants in one Markdown table sorted by the sMAPE over all series, then the wall
+ * times, failures and methods the service does not know.
  */
 final class M3Report {
 
@@ -39,7 +39,9 @@ final class M3Report {
 			.collect(Collectors.joining(", "));
 	}
 
-	/** One line of the table: a name, its scores and, for the service's methods, the run. */
+	/**
+	 * One line of the table: a name, its scores and, for the service's methods, the run.
+	 */
 	record Row(String name, SmapeTable scores, M3Benchmark.Run run) {
 	}
 
@@ -58,8 +60,10 @@ final class M3Report {
 	void print(PrintStream out, List<M3Benchmark.Run> runs, Map<String, SmapeTable> participants,
 			Map<String, String> unavailable) {
 		out.println();
-		out.printf("sMAPE (%%) on %d M3 series, mean over the series each method forecast; participants from "
-				+ "m3_participants.csv; wall time of all forecasts with %d clients%n%n", this.series, this.clients);
+		out.printf(
+				"sMAPE (%%) on %d M3 series, mean over the series each method forecast; participants from "
+						+ "m3_participants.csv; wall time of all forecasts with %d clients%n%n",
+				this.series, this.clients);
 		List<String> header = new ArrayList<>(List.of("method", SmapeTable.ALL));
 		header.addAll(M3Data.PERIODS);
 		header.addAll(List.of("series", "wall s", "failed"));
@@ -86,7 +90,8 @@ final class M3Report {
 				.limit(FIRST_ERRORS)
 				.forEach(e -> out.printf("  %s: %s%n", e.getKey(), e.getValue()));
 		}
-		unavailable.forEach((method, error) -> out.printf("%s: not available (the service answered %s)%n", method, error));
+		unavailable
+			.forEach((method, error) -> out.printf("%s: not available (the service answered %s)%n", method, error));
 	}
 
 	private static String score(SmapeTable scores, String period) {

@@ -24,12 +24,13 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The bare side of {@code bench/neural-forecast.sh}: restores each given run's model from
- * PostgreSQL and computes the same forecast the service answers (12 steps from the series' last
- * window) in a tight loop for the given seconds, with no HTTP, database, cache or pool: one thread
- * with one instance, then two threads with an instance each, and (for a model whose horizon covers the
- * steps: one pass) DL4J's own {@code output}, one thread. Prints one line
- * per run and mode: {@code bare <run> <1|2|dl4j> <calls/s> <p50 ms> <p99 ms>}. Arguments: JDBC URL, user, seconds,
- * steps, series id, run ids.
+ * PostgreSQL and computes the same forecast the service answers (12 steps from the
+ * series' last window) in a tight loop for the given seconds, with no HTTP, database,
+ * cache or pool: one thread with one instance, then two threads with an instance each,
+ * and (for a model whose horizon covers the steps: one pass) DL4J's own {@code output},
+ * one thread. Prints one line per run and mode:
+ * {@code bare <run> <1|2|dl4j> <calls/s> <p50 ms> <p99 ms>}. Arguments: JDBC URL, user,
+ * seconds, steps, series id, run ids.
  */
 public final class NeuralForecastBenchmark {
 
@@ -61,14 +62,15 @@ public final class NeuralForecastBenchmark {
 	}
 
 	/**
-	 * The same one-pass forecast through DL4J's own {@code MultiLayerNetwork.output}, as serving ran it
-	 * before the JVM pass (input and output in a workspace reused call after call): a reference for
-	 * what the JVM pass saves.
+	 * The same one-pass forecast through DL4J's own {@code MultiLayerNetwork.output}, as
+	 * serving ran it before the JVM pass (input and output in a workspace reused call
+	 * after call): a reference for what the JVM pass saves.
 	 */
 	private static Runnable dl4j(TrainedModel model, double[] history) {
 		float[] window = new float[model.transform().inputs(model.window())];
 		int from = history.length - model.window();
-		dev.forecast.model.WindowTransform.Stats stats = model.transform().input(history, from, model.window(), window, 0);
+		dev.forecast.model.WindowTransform.Stats stats = model.transform()
+			.input(history, from, model.window(), window, 0);
 		MultiLayerNetwork network = model.network();
 		WorkspaceConfiguration reused = WorkspaceConfiguration.builder()
 			.policyAllocation(AllocationPolicy.OVERALLOCATE)
@@ -127,8 +129,8 @@ public final class NeuralForecastBenchmark {
 			at += counts[t];
 		}
 		Arrays.sort(all);
-		System.out.printf(Locale.ROOT, "bare %d %s %.1f %.2f %.2f%n", run, mode, total / elapsed,
-				all[total / 2] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6);
+		System.out.printf(Locale.ROOT, "bare %d %s %.1f %.2f %.2f%n", run, mode, total / elapsed, all[total / 2] / 1e6,
+				all[Math.min(total - 1, (int) (total * 0.99))] / 1e6);
 	}
 
 }

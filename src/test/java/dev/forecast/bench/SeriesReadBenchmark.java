@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Reads a stored series back through the service's storage code ({@link PointStore#readAll}) and,
- * in the same run, the same values with a plain {@code SELECT t, v ... ORDER BY t} from a scratch
- * table, both into primitive arrays. Prints the medians and their ratio. Run by
- * {@code bench/ingest.sh}; arguments: JDBC URL, user, series id, series length, scratch table.
+ * Reads a stored series back through the service's storage code
+ * ({@link PointStore#readAll}) and, in the same run, the same values with a plain
+ * {@code SELECT t, v ... ORDER BY t} from a scratch table, both into primitive arrays.
+ * Prints the medians and their ratio. Run by {@code bench/ingest.sh}; arguments: JDBC
+ * URL, user, series id, series length, scratch table.
  */
 public final class SeriesReadBenchmark {
 

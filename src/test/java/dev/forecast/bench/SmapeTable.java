@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The M3 competition's score: the sMAPE of one series is the mean over its test steps of
- * {@code 200 |y - f| / (|y| + |f|)}; a method's score for a period is the mean over that period's
- * series, and {@code ALL} the mean over every series (not the mean of the period means).
+ * {@code 200 |y - f| / (|y| + |f|)}; a method's score for a period is the mean over that
+ * period's series, and {@code ALL} the mean over every series (not the mean of the period
+ * means).
  */
 final class SmapeTable {
 
@@ -14,7 +15,10 @@ final class SmapeTable {
 
 	private final Map<String, double[]> sums = new LinkedHashMap<>();
 
-	/** sMAPE of one series, in percent; a step where both the actual and the forecast are 0 scores 0. */
+	/**
+	 * sMAPE of one series, in percent; a step where both the actual and the forecast are
+	 * 0 scores 0.
+	 */
 	static double smape(double[] actual, double[] forecast) {
 		if (actual.length != forecast.length || actual.length == 0) {
 			throw new IllegalArgumentException(
@@ -45,7 +49,10 @@ final class SmapeTable {
 		sum[1]++;
 	}
 
-	/** The mean sMAPE of the series scored in {@code period} (or {@link #ALL}); NaN when there are none. */
+	/**
+	 * The mean sMAPE of the series scored in {@code period} (or {@link #ALL}); NaN when
+	 * there are none.
+	 */
 	double mean(String period) {
 		double[] sum = this.sums.get(period);
 		return sum == null ? Double.NaN : sum[0] / sum[1];

@@ -13,12 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-/** The scoring behind {@code bench/m3.sh}: the competition's sMAPE and its means per period. */
+/**
+ * The scoring behind {@code bench/m3.sh}: the competition's sMAPE and its means per
+ * period.
+ */
 class SmapeTableTests {
 
 	@Test
 	void smapeIsTheMeanOfTheSymmetricPercentageErrors() {
-		// 200*10/210 and 200*10/190 (over- and under-forecast by 10 score differently), and an exact step
+		// 200*10/210 and 200*10/190 (over- and under-forecast by 10 score differently),
+		// and an exact step
 		double smape = SmapeTable.smape(new double[] { 100, 100, 50 }, new double[] { 110, 90, 50 });
 
 		assertThat(smape).isCloseTo((200.0 * 10 / 210 + 200.0 * 10 / 190 + 0) / 3, within(1e-12));
@@ -28,7 +32,8 @@ class SmapeTableTests {
 	void smapeUsesAbsoluteValuesAndScoresBothZeroAsExact() {
 		assertThat(SmapeTable.smape(new double[] { 0, 10 }, new double[] { 0, -10 })).isCloseTo(100, within(1e-12));
 		assertThat(SmapeTable.smape(new double[] { 5 }, new double[] { 0 })).isCloseTo(200, within(1e-12));
-		assertThatIllegalArgumentException().isThrownBy(() -> SmapeTable.smape(new double[] { 1, 2 }, new double[] { 1 }));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SmapeTable.smape(new double[] { 1, 2 }, new double[] { 1 }));
 	}
 
 	@Test

@@ -24,7 +24,10 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The start-up wait for the database: retries what waiting can fix, logs each try, gives up clearly. */
+/**
+ * The start-up wait for the database: retries what waiting can fix, logs each try, gives
+ * up clearly.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseStartupWaitTests {
 
@@ -46,7 +49,8 @@ class DatabaseStartupWaitTests {
 		assertThat(bean).isSameAs(dataSource);
 		assertThat(dataSource.attempts).hasValue(3);
 		assertThat(output).contains("Database dataSource not reachable yet (Connection to db:5432 refused); attempt 1")
-			.contains("attempt 2, retrying every 0.02s for up to 5s").contains("Database dataSource reachable after 3 attempts");
+			.contains("attempt 2, retrying every 0.02s for up to 5s")
+			.contains("Database dataSource reachable after 3 attempts");
 	}
 
 	@Test
@@ -70,7 +74,9 @@ class DatabaseStartupWaitTests {
 
 	@Test
 	void leavesErrorsThatWaitingCannotFixToTheMigration(CapturedOutput output) {
-		FlakyDataSource dataSource = new FlakyDataSource(100, "28P01"); // password authentication failed
+		FlakyDataSource dataSource = new FlakyDataSource(100, "28P01"); // password
+																		// authentication
+																		// failed
 		new DatabaseStartupWait(QUICK).postProcessAfterInitialization(dataSource, "dataSource");
 		assertThat(dataSource.attempts).hasValue(1);
 		assertThat(output).doesNotContain("not reachable");
@@ -89,11 +95,13 @@ class DatabaseStartupWaitTests {
 					new DatabaseStartupProperties(Duration.ofMillis(300), Duration.ofMillis(50)));
 			assertThatExceptionOfType(BeanCreationException.class)
 				.isThrownBy(() -> wait.postProcessAfterInitialization(dataSource, "dataSource"))
-				.withMessageContaining("Database jdbc:postgresql://127.0.0.1:" + closedPort + "/forecast not reachable after")
+				.withMessageContaining(
+						"Database jdbc:postgresql://127.0.0.1:" + closedPort + "/forecast not reachable after")
 				.withMessageContaining("refused")
 				.withMessageContaining("forecast.database.startup-timeout");
 		}
-		assertThat(output).contains("Database jdbc:postgresql://127.0.0.1:" + closedPort + "/forecast not reachable yet");
+		assertThat(output)
+			.contains("Database jdbc:postgresql://127.0.0.1:" + closedPort + "/forecast not reachable yet");
 	}
 
 	@Test
@@ -110,7 +118,10 @@ class DatabaseStartupWaitTests {
 		assertThat(new DatabaseStartupWait(QUICK).postProcessAfterInitialization(bean, "other")).isSameAs(bean);
 	}
 
-	/** Fails its first {@code failures} connections with {@code sqlState}, then connects to the test database. */
+	/**
+	 * Fails its first {@code failures} connections with {@code sqlState}, then connects
+	 * to the test database.
+	 */
 	static final class FlakyDataSource extends AbstractDataSource {
 
 		final AtomicInteger attempts = new AtomicInteger();

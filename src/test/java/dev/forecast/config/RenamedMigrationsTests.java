@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A database migrated while diagnosis and tuning was still {@code V3} (V1, V2, V3, V5 applied) migrates
- * with today's files, in a schema of its own on the real PostgreSQL.
+ * A database migrated while diagnosis and tuning was still {@code V3} (V1, V2, V3, V5
+ * applied) migrates with today's files, in a schema of its own on the real PostgreSQL.
  */
 class RenamedMigrationsTests {
 
@@ -76,7 +76,10 @@ class RenamedMigrationsTests {
 		assertThat(today.info().pending()).isEmpty();
 	}
 
-	/** Migrates the schema with the files as they were between the two commits: V1, V2, V3, V5. */
+	/**
+	 * Migrates the schema with the files as they were between the two commits: V1, V2,
+	 * V3, V5.
+	 */
 	private void legacyDatabase(Path folder) throws IOException {
 		for (String file : List.of("V1__series_create_tables.sql", "V2__training_create_runs.sql",
 				"V5__security_run_owner.sql")) {

@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** Start-up without a writable temporary directory fails at once and says what to mount. */
+/**
+ * Start-up without a writable temporary directory fails at once and says what to mount.
+ */
 class TempDirectoryCheckTests {
 
 	@Test
@@ -36,16 +38,18 @@ class TempDirectoryCheckTests {
 		FailureAnalysis analysis = new TempDirectoryFailureAnalyzer()
 			.analyze(new IllegalStateException(new TempDirectoryNotWritableException(blocked)));
 		assertThat(analysis.getDescription()).contains(blocked.toString()).contains("read-only");
-		assertThat(analysis.getAction()).contains("Mount a writable /tmp").contains("--tmpfs /tmp").contains("emptyDir");
+		assertThat(analysis.getAction()).contains("Mount a writable /tmp")
+			.contains("--tmpfs /tmp")
+			.contains("emptyDir");
 	}
 
 	@Test
 	void theApplicationStopsBeforeStartingAnythingAndSaysWhatToMount(@TempDir Path dir) throws Exception {
 		Path blocked = Files.writeString(dir.resolve("file"), "not a directory").resolve("tmp");
 		Path log = dir.resolve("start.log");
-		Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + blocked, "-Dspring.main.banner-mode=off",
-				ForecastApplication.class.getName()))
+		Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + blocked,
+				"-Dspring.main.banner-mode=off", ForecastApplication.class.getName()))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

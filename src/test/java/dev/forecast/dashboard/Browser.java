@@ -24,9 +24,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver. Selenium Manager is never asked
- * for a driver or a browser (both paths are given), so nothing is downloaded. Screenshots go to
- * {@code target/screenshots/}.
+ * Debian's headless Chromium driven through Debian's chromedriver. Selenium Manager is
+ * never asked for a driver or a browser (both paths are given), so nothing is downloaded.
+ * Screenshots go to {@code target/screenshots/}.
  */
 final class Browser implements AutoCloseable {
 
@@ -37,8 +37,9 @@ final class Browser implements AutoCloseable {
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	/**
-	 * Quiets "Unable to find CDP implementation": the DevTools bindings are left out on purpose (plain
-	 * WebDriver only). Held here because java.util.logging keeps its loggers weakly.
+	 * Quiets "Unable to find CDP implementation": the DevTools bindings are left out on
+	 * purpose (plain WebDriver only). Held here because java.util.logging keeps its
+	 * loggers weakly.
 	 */
 	private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
@@ -51,11 +52,14 @@ final class Browser implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	/** Starts Chromium, or skips the test (with the reason) when the system browser or driver is missing. */
+	/**
+	 * Starts Chromium, or skips the test (with the reason) when the system browser or
+	 * driver is missing.
+	 */
 	static Browser start() {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: Chromium and chromedriver are not installed at " + CHROMIUM + " and " + CHROMEDRIVER
-						+ " (Debian: apt-get install -y chromium chromium-driver; CI installs them)");
+				"Browser test skipped: Chromium and chromedriver are not installed at " + CHROMIUM + " and "
+						+ CHROMEDRIVER + " (Debian: apt-get install -y chromium chromium-driver; CI installs them)");
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
 		CDP_LOG.setLevel(Level.SEVERE);
 		try {
@@ -63,8 +67,8 @@ final class Browser implements AutoCloseable {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM.toFile());
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile, "--window-size=1400,1900", "--lang=en-US");
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + profile, "--window-size=1400,1900", "--lang=en-US");
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
 				.build();
@@ -91,7 +95,10 @@ final class Browser implements AutoCloseable {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}
 
-	/** Waits up to {@code timeout} for {@code condition} to give a non-null, non-false value. */
+	/**
+	 * Waits up to {@code timeout} for {@code condition} to give a non-null, non-false
+	 * value.
+	 */
 	<T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100)).withMessage(what).until(condition);
 	}
@@ -101,7 +108,8 @@ final class Browser implements AutoCloseable {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path target = SCREENSHOTS.resolve(name + ".png");
-			Files.copy(this.driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(this.driver.getScreenshotAs(OutputType.FILE).toPath(), target,
+					StandardCopyOption.REPLACE_EXISTING);
 			return target;
 		}
 		catch (IOException ex) {

@@ -12,7 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With API keys configured the page asks for one, sends it as X-API-Key and says when its scope is too small. */
+/**
+ * With API keys configured the page asks for one, sends it as X-API-Key and says when its
+ * scope is too small.
+ */
 @TestPropertySource(properties = { "forecast.security.api-keys=dash-read-key=read, dash-write-key=write",
 		"forecast.worker.enabled=false" })
 class DashboardApiKeyBrowserIntegrationTests extends IntegrationTest {
@@ -27,9 +30,9 @@ class DashboardApiKeyBrowserIntegrationTests extends IntegrationTest {
 		var request = http().request("/series")
 			.header("X-API-Key", "dash-write-key")
 			.header("Content-Type", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-					"{\"name\": \"keyed-dashboard\", \"start\": \"2024-01-01\", \"frequency\": \"DAILY\", "
-							+ "\"values\": [5, 7, 6, 8, 9, 7, 8, 10, 9, 11, 12, 10]}"));
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofString("{\"name\": \"keyed-dashboard\", \"start\": \"2024-01-01\", \"frequency\": \"DAILY\", "
+						+ "\"values\": [5, 7, 6, 8, 9, 7, 8, 10, 9, 11, 12, 10]}"));
 		Response created = http().send(request);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 

@@ -17,15 +17,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real browser: upload sunspots through the page, see its chart, draw a naive
- * forecast with its bands, evaluate, read a problem detail, train a tiny model and watch its
- * learning curve appear. Screenshots of each step land in {@code target/screenshots/}.
+ * The dashboard in a real browser: upload sunspots through the page, see its chart, draw
+ * a naive forecast with its bands, evaluate, read a problem detail, train a tiny model
+ * and watch its learning curve appear. Screenshots of each step land in
+ * {@code target/screenshots/}.
  */
 class DashboardBrowserIntegrationTests extends IntegrationTest {
 
 	private static final Duration SHORT = Duration.ofSeconds(15);
 
-	/** Counts canvas pixels by colour: [opaque blue-ish, opaque orange-ish, translucent orange-ish]. */
+	/**
+	 * Counts canvas pixels by colour: [opaque blue-ish, opaque orange-ish, translucent
+	 * orange-ish].
+	 */
 	private static final String PIXELS = """
 			const canvas = document.querySelector(arguments[0] + ' canvas');
 			if (!canvas) return [0, 0, 0];
@@ -66,7 +70,8 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 
 		// upload sunspots.csv as it is, through the file picker
 		browser.find("#file").sendKeys(SharedData.SUNSPOTS.toAbsolutePath().toString());
-		browser.await(SHORT, "the upload succeeds", (d) -> browser.find("#upload-status").getText().startsWith("Uploaded"));
+		browser.await(SHORT, "the upload succeeds",
+				(d) -> browser.find("#upload-status").getText().startsWith("Uploaded"));
 		assertThat(browser.find("#upload-status").getText()).contains("3,235 points").contains("MONTHLY");
 		browser.await(SHORT, "the series chart is drawn",
 				(d) -> "true".equals(browser.find("#series-chart").getDomAttribute("data-drawn")));
@@ -78,7 +83,8 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 		new Select(browser.find("#forecast-form [name=method]")).selectByValue("naive");
 		type("#forecast-form [name=horizon]", "24");
 		browser.find("#forecast-add").click();
-		browser.await(SHORT, "the forecast is listed", (d) -> !d.findElements(By.cssSelector("#forecast-list li")).isEmpty());
+		browser.await(SHORT, "the forecast is listed",
+				(d) -> !d.findElements(By.cssSelector("#forecast-list li")).isEmpty());
 		assertThat(browser.find("#forecast-list").getText()).contains("naive").contains("24 steps to 2020-07-31");
 		List<Long> drawn = pixels("#series-chart");
 		assertThat(drawn.get(1)).as("forecast line pixels").isGreaterThan(30);
@@ -98,11 +104,13 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 		type("#evaluation-form [name=holdout]", "100000");
 		browser.find("#evaluate").click();
 		browser.await(SHORT, "the problem is shown", (d) -> !browser.find("#evaluation-problem").getText().isBlank());
-		assertThat(browser.find("#evaluation-problem .problem-title").getText()).contains("Invalid parameter").contains("400");
+		assertThat(browser.find("#evaluation-problem .problem-title").getText()).contains("Invalid parameter")
+			.contains("400");
 		assertThat(browser.find("#evaluation-problem .problem-detail").getText()).contains("holdout").contains("3233");
 		browser.screenshot("3-evaluation-problem");
 
-		// a tiny training run: its learning curve appears while it trains, then it succeeds
+		// a tiny training run: its learning curve appears while it trains, then it
+		// succeeds
 		new Select(browser.find("#train-form [name=model]")).selectByValue("dense");
 		type("#train-form [name=units]", "8");
 		type("#train-form [name=window]", "12");

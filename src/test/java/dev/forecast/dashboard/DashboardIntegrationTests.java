@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dashboard is served from the jar: the page and everything it loads, with no other host involved. */
+/**
+ * The dashboard is served from the jar: the page and everything it loads, with no other
+ * host involved.
+ */
 class DashboardIntegrationTests extends IntegrationTest {
 
 	private static final Pattern PAGE_LINKS = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
@@ -56,12 +59,14 @@ class DashboardIntegrationTests extends IntegrationTest {
 				while (imports.find()) {
 					String target = imports.group(1);
 					assertThat(target).as("no other host: " + target).doesNotContain("//");
-					todo.add(target.startsWith("./") ? path.substring(0, path.lastIndexOf('/')) + target.substring(1) : target);
+					todo.add(target.startsWith("./") ? path.substring(0, path.lastIndexOf('/')) + target.substring(1)
+							: target);
 				}
 			}
 		}
 		assertThat(seen).contains("/assets/app.js", "/assets/api.js", "/assets/charts.js", "/assets/training.js",
-				"/assets/style.css", "/webjars/uplot/1.6.30/dist/uPlot.min.css", "/webjars/uplot/1.6.30/dist/uPlot.esm.js");
+				"/assets/style.css", "/webjars/uplot/1.6.30/dist/uPlot.min.css",
+				"/webjars/uplot/1.6.30/dist/uPlot.esm.js");
 	}
 
 }

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the service starts its embedded PostgreSQL: only without {@code spring.datasource.url}
- * and unless disabled; then Boot's pool connects to it, and closing the application stops it.
+ * When the service starts its embedded PostgreSQL: only without
+ * {@code spring.datasource.url} and unless disabled; then Boot's pool connects to it, and
+ * closing the application stops it.
  */
 class EmbeddedDatabaseConfigurationTests {
 
@@ -48,8 +49,8 @@ class EmbeddedDatabaseConfigurationTests {
 		this.runner.withPropertyValues("forecast.database.embedded.directory=" + data).run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(EmbeddedPostgres.class);
 			JdbcConnectionDetails details = context.getBean(JdbcConnectionDetails.class);
-			assertThat(details.getJdbcUrl())
-				.isEqualTo("jdbc:postgresql://127.0.0.1:" + context.getBean(EmbeddedPostgres.class).port() + "/postgres");
+			assertThat(details.getJdbcUrl()).isEqualTo(
+					"jdbc:postgresql://127.0.0.1:" + context.getBean(EmbeddedPostgres.class).port() + "/postgres");
 			try (Connection connection = DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(),
 					details.getPassword())) {
 				assertThat(connection.isValid(5)).isTrue();

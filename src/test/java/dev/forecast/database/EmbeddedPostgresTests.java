@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The embedded PostgreSQL as the service starts it: real binaries from the classpath, a data
- * directory that keeps its data from one start to the next, and, since these machines run as root,
- * both ways a root process runs it (a user namespace, an unprivileged user).
+ * The embedded PostgreSQL as the service starts it: real binaries from the classpath, a
+ * data directory that keeps its data from one start to the next, and, since these
+ * machines run as root, both ways a root process runs it (a user namespace, an
+ * unprivileged user).
  */
 class EmbeddedPostgresTests {
 
@@ -31,7 +32,8 @@ class EmbeddedPostgresTests {
 
 	@BeforeEach
 	void directory() throws IOException {
-		// open to other users: a server run as an unprivileged user must reach its data directory
+		// open to other users: a server run as an unprivileged user must reach its data
+		// directory
 		this.parent = Files.createTempDirectory("embedded-postgres-test");
 		Files.setPosixFilePermissions(this.parent, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
@@ -68,7 +70,8 @@ class EmbeddedPostgresTests {
 			int pid = Integer.parseInt(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
 			assertThat(Files.getAttribute(Path.of("/proc", Integer.toString(pid)), "unix:uid")).isEqualTo(nobody);
 		}
-		// the next start without a configured user runs as the owner of the data directory
+		// the next start without a configured user runs as the owner of the data
+		// directory
 		try (EmbeddedPostgres server = EmbeddedPostgres.start(settings(data, null))) {
 			assertThat(server.runsAs()).contains("nobody");
 			assertThat(query(server, "SELECT v::text FROM t")).isEqualTo("7");
@@ -91,7 +94,8 @@ class EmbeddedPostgresTests {
 			assertThatThrownBy(() -> EmbeddedPostgres.start(settings(data, null)))
 				.isInstanceOf(EmbeddedDatabaseException.class)
 				.hasMessageContaining("in use by another running service");
-			assertThat(data.resolve("postmaster.pid")).exists(); // the first one's server still runs
+			assertThat(data.resolve("postmaster.pid")).exists(); // the first one's server
+																	// still runs
 		}
 	}
 
@@ -99,7 +103,8 @@ class EmbeddedPostgresTests {
 	void refusesADirectoryThatHoldsSomethingElse() throws IOException {
 		Path data = Files.createDirectories(this.parent.resolve("data"));
 		Files.writeString(data.resolve("notes.txt"), "mine");
-		assertThatThrownBy(() -> EmbeddedPostgres.start(settings(data, null))).isInstanceOf(EmbeddedDatabaseException.class)
+		assertThatThrownBy(() -> EmbeddedPostgres.start(settings(data, null)))
+			.isInstanceOf(EmbeddedDatabaseException.class)
 			.hasMessageContaining("neither empty nor a PostgreSQL data directory");
 	}
 

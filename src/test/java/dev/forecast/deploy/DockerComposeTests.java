@@ -14,7 +14,10 @@ import org.yaml.snakeyaml.Yaml;
 import static dev.forecast.deploy.RenderedChart.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docker-compose.yml parsed (YAML anchors and merge keys resolved as Compose does) and checked. */
+/**
+ * docker-compose.yml parsed (YAML anchors and merge keys resolved as Compose does) and
+ * checked.
+ */
 @SuppressWarnings("unchecked")
 class DockerComposeTests {
 
@@ -37,7 +40,8 @@ class DockerComposeTests {
 	@Test
 	void postgresKeepsItsDataInANamedVolumeAndHasAHealthcheck() {
 		Map<String, Object> postgres = service("postgres");
-		// named in full: podman resolves no short names unless registries.conf lists a search registry
+		// named in full: podman resolves no short names unless registries.conf lists a
+		// search registry
 		assertThat(postgres.get("image").toString()).startsWith("docker.io/library/postgres:");
 		assertThat((List<String>) postgres.get("volumes")).contains("pgdata:/var/lib/postgresql/data");
 		assertThat((Map<String, Object>) compose.get("volumes")).containsKey("pgdata");
@@ -46,7 +50,8 @@ class DockerComposeTests {
 
 	@Test
 	void databasePortIsNotPublished() {
-		// "address already in use" on every host that runs its own PostgreSQL; nothing outside needs it
+		// "address already in use" on every host that runs its own PostgreSQL; nothing
+		// outside needs it
 		for (String name : services().keySet()) {
 			List<Object> ports = (List<Object>) service(name).getOrDefault("ports", List.of());
 			assertThat(ports).as(name).noneMatch((port) -> port.toString().matches("(.*:)?5432(/tcp)?"));
@@ -56,12 +61,14 @@ class DockerComposeTests {
 
 	@Test
 	void applicationServicesStartAfterTheDatabaseWithoutWaitingForAHealthcheck() {
-		// podman without systemd runs no healthchecks: "service_healthy" would wait for ever, so the
+		// podman without systemd runs no healthchecks: "service_healthy" would wait for
+		// ever, so the
 		// application waits for the database itself (forecast.database.startup-timeout)
 		for (String name : List.of("api", "worker", "worker-gpu")) {
 			assertThat((List<String>) service(name).get("depends_on")).as(name).containsExactly("postgres");
 			Map<String, Object> env = environment(name);
-			assertThat(env.get("SPRING_DATASOURCE_URL").toString()).as(name).startsWith("jdbc:postgresql://postgres:5432/");
+			assertThat(env.get("SPRING_DATASOURCE_URL").toString()).as(name)
+				.startsWith("jdbc:postgresql://postgres:5432/");
 			assertThat(env).as(name).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
 		}
 	}

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Dockerfile, parsed into stages and instructions (no Docker engine here): stages, base
- * images, a default target that needs no build argument (podman/buildah), the CUDA target,
- * layered extraction, non-root user, healthcheck, JVM flags.
+ * The Dockerfile, parsed into stages and instructions (no Docker engine here): stages,
+ * base images, a default target that needs no build argument (podman/buildah), the CUDA
+ * target, layered extraction, non-root user, healthcheck, JVM flags.
  */
 class DockerfileTests {
 
-	private static final Pattern FROM = Pattern.compile("FROM\\s+(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
+	private static final Pattern FROM = Pattern.compile("FROM\\s+(\\S+)(?:\\s+AS\\s+(\\S+))?",
+			Pattern.CASE_INSENSITIVE);
 
 	private static String text;
 
@@ -90,8 +91,10 @@ class DockerfileTests {
 
 	@Test
 	void defaultTargetIsTheCpuImageAndNeedsNoBuildArgument() {
-		// buildah/podman skip a stage named through an ARG default ("FROM app-${VARIANT}") as unused, then
-		// look for it as an image: every stage must be named literally, and ARGs may only name images
+		// buildah/podman skip a stage named through an ARG default ("FROM
+		// app-${VARIANT}") as unused, then
+		// look for it as an image: every stage must be named literally, and ARGs may only
+		// name images
 		assertThat(stages.keySet()).last().isEqualTo("runtime");
 		List<String> defined = new ArrayList<>();
 		for (Map.Entry<String, Stage> stage : stages.entrySet()) {
@@ -103,8 +106,10 @@ class DockerfileTests {
 			for (String reference : references) {
 				if (!defined.contains(reference)) {
 					String image = expand(reference);
-					assertThat(image).as("%s in stage %s: an image named in full (podman resolves no short names)",
-							reference, stage.getKey()).matches("docker\\.io/[a-z0-9._/-]+:[A-Za-z0-9._-]+");
+					assertThat(image)
+						.as("%s in stage %s: an image named in full (podman resolves no short names)", reference,
+								stage.getKey())
+						.matches("docker\\.io/[a-z0-9._/-]+:[A-Za-z0-9._-]+");
 					assertThat(image).as("%s is not a stage", reference).isNotIn(stages.keySet());
 				}
 			}
@@ -124,15 +129,22 @@ class DockerfileTests {
 		assertThat(stages.get("app-cuda").all("RUN")).contains("-Pcuda clean package");
 		assertThat(stages.get("runtime-cuda").base()).isEqualTo("base-cuda");
 		assertThat(stages.get("runtime-cuda").all("COPY")).contains("--from=app-cuda").doesNotContain("app-cpu");
-		assertThat(text).contains("--target runtime-cuda").contains("3.7 to 8.6").contains("no PTX").contains("Hopper (H100/H200)");
+		assertThat(text).contains("--target runtime-cuda")
+			.contains("3.7 to 8.6")
+			.contains("no PTX")
+			.contains("Hopper (H100/H200)");
 	}
 
 	@Test
 	void bothRuntimeStagesRunTheSameInstructionsApartFromTheirNativePath() {
-		List<String> cpu = stages.get("runtime").instructions().stream()
+		List<String> cpu = stages.get("runtime")
+			.instructions()
+			.stream()
 			.filter((i) -> !i.startsWith("ENV FORECAST_NATIVE_PATH="))
 			.toList();
-		List<String> cuda = stages.get("runtime-cuda").instructions().stream()
+		List<String> cuda = stages.get("runtime-cuda")
+			.instructions()
+			.stream()
 			.filter((i) -> !i.startsWith("ENV FORECAST_NATIVE_PATH="))
 			.map((i) -> i.replace("--from=app-cuda", "--from=app-cpu"))
 			.toList();
@@ -143,11 +155,17 @@ class DockerfileTests {
 
 	@Test
 	void jarIsExtractedIntoLayersCopiedFromLeastToMostOftenChanged() {
-		assertThat(stages.get("app-cpu").all("RUN")).contains("java -Djarmode=tools -jar target/forecast-service-*.jar extract --layers --launcher");
+		assertThat(stages.get("app-cpu").all("RUN"))
+			.contains("java -Djarmode=tools -jar target/forecast-service-*.jar extract --layers --launcher");
 		assertThat(stages.get("app-cuda").all("RUN")).contains("extract --layers --launcher");
-		List<String> copies = stages.get("runtime").instructions().stream().filter((i) -> i.startsWith("COPY --from=app")).toList();
-		assertThat(copies).extracting((copy) -> copy.split(" ")[2]).containsExactly("/natives/", "/extracted/dependencies/",
-				"/extracted/spring-boot-loader/", "/extracted/snapshot-dependencies/", "/extracted/application/");
+		List<String> copies = stages.get("runtime")
+			.instructions()
+			.stream()
+			.filter((i) -> i.startsWith("COPY --from=app"))
+			.toList();
+		assertThat(copies).extracting((copy) -> copy.split(" ")[2])
+			.containsExactly("/natives/", "/extracted/dependencies/", "/extracted/spring-boot-loader/",
+					"/extracted/snapshot-dependencies/", "/extracted/application/");
 		assertThat(entrypoint("runtime")).contains("org.springframework.boot.loader.launch.JarLauncher");
 	}
 
@@ -185,8 +203,10 @@ class DockerfileTests {
 	@Test
 	void jvmStaysWithinTheContainerLimitAndLoadsPreUnpackedNatives() {
 		String env = stages.get("runtime").all("ENV");
-		assertThat(env).contains("-XX:MaxRAMPercentage=").contains("-Dorg.bytedeco.javacpp.maxbytes=")
-			.contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=").contains("JAVACPP_CACHE_DIR=/tmp/javacpp-cache");
+		assertThat(env).contains("-XX:MaxRAMPercentage=")
+			.contains("-Dorg.bytedeco.javacpp.maxbytes=")
+			.contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=")
+			.contains("JAVACPP_CACHE_DIR=/tmp/javacpp-cache");
 		for (String name : List.of("runtime", "runtime-cuda")) {
 			assertThat(entrypoint(name)).startsWith("exec java $JAVA_OPTS")
 				.contains("-Djava.library.path=$FORECAST_NATIVE_PATH")
@@ -194,19 +214,25 @@ class DockerfileTests {
 				.contains("-Dorg.bytedeco.javacpp.cachedir=$JAVACPP_CACHE_DIR");
 		}
 		assertThat(env).contains("FORECAST_NATIVE_PATH=/opt/forecast/native ");
-		assertThat(stages.get("runtime-cuda").all("ENV")).contains("FORECAST_NATIVE_PATH=/opt/forecast/native:/usr/local/cuda/lib64");
-		// the natives are unpacked and the jars they came from leave the class path (UnpackNativesTests)
+		assertThat(stages.get("runtime-cuda").all("ENV"))
+			.contains("FORECAST_NATIVE_PATH=/opt/forecast/native:/usr/local/cuda/lib64");
+		// the natives are unpacked and the jars they came from leave the class path
+		// (UnpackNativesTests)
 		assertThat(stages.get("app-cpu").all("RUN")).contains("docker/UnpackNatives.java /natives /extracted");
 	}
 
 	@Test
 	void buildContextHoldsExactlyWhatTheBuildCopies() throws IOException {
-		List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
+		List<String> ignore = Files.readAllLines(Path.of(".dockerignore"))
+			.stream()
 			.map(String::strip)
 			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 			.toList();
 		assertThat(ignore.get(0)).as("everything is excluded first").isEqualTo("*");
-		List<String> included = ignore.stream().filter((line) -> line.startsWith("!")).map((line) -> line.substring(1)).toList();
+		List<String> included = ignore.stream()
+			.filter((line) -> line.startsWith("!"))
+			.map((line) -> line.substring(1))
+			.toList();
 		List<String> sources = new ArrayList<>();
 		for (Stage stage : stages.values()) {
 			for (String copy : stage.instructions()) {
@@ -225,7 +251,10 @@ class DockerfileTests {
 		assertThat(included).noneMatch((pattern) -> pattern.startsWith("target"));
 	}
 
-	/** An image reference with the global ARG defaults put in, as a build without arguments sees it. */
+	/**
+	 * An image reference with the global ARG defaults put in, as a build without
+	 * arguments sees it.
+	 */
 	private static String expand(String reference) {
 		Matcher arg = Pattern.compile("\\$\\{(\\w+)}").matcher(reference);
 		return arg.replaceAll((match) -> Matcher.quoteReplacement(args.getOrDefault(match.group(1), match.group())));

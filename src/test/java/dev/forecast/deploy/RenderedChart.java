@@ -11,8 +11,8 @@ import com.marcnuri.helm.TemplateCommand;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The Helm chart rendered in-process by helm-java ({@code helm template}) with a set of values,
- * parsed into maps, with lookups by kind and name.
+ * The Helm chart rendered in-process by helm-java ({@code helm template}) with a set of
+ * values, parsed into maps, with lookups by kind and name.
  */
 final class RenderedChart {
 
@@ -29,11 +29,15 @@ final class RenderedChart {
 	}
 
 	/**
-	 * Renders the chart; values are {@code --set key=value} pairs, applied after a default
-	 * {@code security.existingSecret=forecast-keys} (the chart refuses to render without keys).
+	 * Renders the chart; values are {@code --set key=value} pairs, applied after a
+	 * default {@code security.existingSecret=forecast-keys} (the chart refuses to render
+	 * without keys).
 	 */
 	static RenderedChart render(String... values) {
-		TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("forecast").withKubeVersion(KUBE_VERSION);
+		TemplateCommand template = new Helm(CHART).template()
+			.withName(RELEASE)
+			.withNamespace("forecast")
+			.withKubeVersion(KUBE_VERSION);
 		template.set("security.existingSecret", "forecast-keys");
 		for (int i = 0; i < values.length; i += 2) {
 			template.set(values[i], values[i + 1]);
@@ -80,7 +84,10 @@ final class RenderedChart {
 		return containers.get(0);
 	}
 
-	/** The env of a container as name to value, or to "secret:<name>/<key>" for secret refs. */
+	/**
+	 * The env of a container as name to value, or to "secret:<name>/<key>" for secret
+	 * refs.
+	 */
 	static Map<String, String> env(Map<String, Object> container) {
 		List<Map<String, Object>> env = at(container, "env");
 		Map<String, String> result = new java.util.LinkedHashMap<>();
@@ -109,7 +116,9 @@ final class RenderedChart {
 	}
 
 	private List<String> names() {
-		return this.manifests.stream().map((m) -> m.get("kind") + "/" + at(m, "metadata.name")).filter(Objects::nonNull)
+		return this.manifests.stream()
+			.map((m) -> m.get("kind") + "/" + at(m, "metadata.name"))
+			.filter(Objects::nonNull)
 			.toList();
 	}
 

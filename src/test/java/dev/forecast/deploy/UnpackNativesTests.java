@@ -16,17 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image's native-library step, {@code docker/UnpackNatives.java}, run as the Dockerfile runs it
- * (a single-file source program in a child JVM, on an extracted application), then ND4J loaded from
- * its output the way the image's entry point does, on the class path it leaves: once with every
- * place JavaCPP could write to impossible to create (a read-only root with no writable /tmp), once
- * with a writable cache directory that must stay empty (the CPU image writes nothing at start).
+ * The image's native-library step, {@code docker/UnpackNatives.java}, run as the
+ * Dockerfile runs it (a single-file source program in a child JVM, on an extracted
+ * application), then ND4J loaded from its output the way the image's entry point does, on
+ * the class path it leaves: once with every place JavaCPP could write to impossible to
+ * create (a read-only root with no writable /tmp), once with a writable cache directory
+ * that must stay empty (the CPU image writes nothing at start).
  */
 class UnpackNativesTests {
 
 	@Test
 	void nd4jLoadsFromThePreUnpackedLibrariesWithoutWritingACache(@TempDir Path dir) throws Exception {
-		// an extracted Boot application holding the native jars of the test class path (as links)
+		// an extracted Boot application holding the native jars of the test class path
+		// (as links)
 		Path lib = Files.createDirectories(dir.resolve("extracted/dependencies/BOOT-INF/lib"));
 		Path index = Files.createDirectories(dir.resolve("extracted/application/BOOT-INF")).resolve("classpath.idx");
 		List<String> linked = new ArrayList<>();
@@ -47,18 +49,23 @@ class UnpackNativesTests {
 		assertThat(natives.resolve("libjnind4jcpu.so")).isRegularFile();
 		assertThat(natives.resolve("libopenblas_nolapack.so.0")).isRegularFile();
 		assertThat(natives.resolve("libopenblas_nolapack.so")).isSymbolicLink();
-		// found under this name, JavaCPP would copy it into its cache as libopenblas_nolapack.so.0
+		// found under this name, JavaCPP would copy it into its cache as
+		// libopenblas_nolapack.so.0
 		assertThat(natives.resolve("libopenblas.so.0")).doesNotExist();
 		assertThat(natives.resolve("libopenblas.so")).doesNotExist();
 
-		// the jars the libraries came from are gone from the application and its index; others stay
+		// the jars the libraries came from are gone from the application and its index;
+		// others stay
 		List<String> left;
 		try (Stream<Path> files = Files.list(lib)) {
 			left = files.map((file) -> file.getFileName().toString()).toList();
 		}
-		assertThat(left).noneMatch((name) -> name.startsWith("nd4j-native-1") || name.startsWith("openblas-")
-				|| name.startsWith("javacpp-")).anyMatch((name) -> name.startsWith("nd4j-api-"));
-		assertThat(Files.readAllLines(index)).hasSize(left.size()).allMatch((line) -> left.stream().anyMatch(line::contains));
+		assertThat(left)
+			.noneMatch((name) -> name.startsWith("nd4j-native-1") || name.startsWith("openblas-")
+					|| name.startsWith("javacpp-"))
+			.anyMatch((name) -> name.startsWith("nd4j-api-"));
+		assertThat(Files.readAllLines(index)).hasSize(left.size())
+			.allMatch((line) -> left.stream().anyMatch(line::contains));
 		// the class path the image runs on: without the removed jars
 		List<String> removed = linked.stream().filter((name) -> !left.contains(name)).toList();
 		assertThat(removed).hasSize(3);
@@ -66,17 +73,19 @@ class UnpackNativesTests {
 			.filter((entry) -> !removed.contains(Path.of(entry).getFileName().toString()))
 			.toList();
 
-		Path probe = Files.writeString(dir.resolve("Probe.java"), """
-				class Probe {
-					public static void main(String[] args) {
-						var a = org.nd4j.linalg.factory.Nd4j.rand(32, 32);
-						var sum = org.nd4j.linalg.factory.Nd4j.create(new double[] { 1, 2, 3 }).sumNumber();
-						System.out.println("sum=" + sum + " mmul=" + a.mmul(a.transpose()).getDouble(0, 0)
-								+ " maxBytes=" + org.bytedeco.javacpp.Pointer.maxBytes() + " heap=" + Runtime.getRuntime().maxMemory());
-					}
-				}
-				""");
-		// no writable place at all: a regular file, below which no directory can be created, not even by root
+		Path probe = Files.writeString(dir.resolve("Probe.java"),
+				"""
+						class Probe {
+							public static void main(String[] args) {
+								var a = org.nd4j.linalg.factory.Nd4j.rand(32, 32);
+								var sum = org.nd4j.linalg.factory.Nd4j.create(new double[] { 1, 2, 3 }).sumNumber();
+								System.out.println("sum=" + sum + " mmul=" + a.mmul(a.transpose()).getDouble(0, 0)
+										+ " maxBytes=" + org.bytedeco.javacpp.Pointer.maxBytes() + " heap=" + Runtime.getRuntime().maxMemory());
+							}
+						}
+						""");
+		// no writable place at all: a regular file, below which no directory can be
+		// created, not even by root
 		Path blocked = Files.writeString(dir.resolve("blocked"), "not a directory");
 		String loaded = java(dir, runtimeClassPath, "-Xmx256m", "-Dorg.bytedeco.javacpp.maxbytes=100%",
 				"-Djava.library.path=" + natives, "-Dorg.bytedeco.javacpp.pathsFirst=true",
@@ -86,7 +95,8 @@ class UnpackNativesTests {
 		long heap = Long.parseLong(loaded.replaceAll("(?s).*heap=(\\d+).*", "$1"));
 		assertThat(loaded).contains("maxBytes=" + heap);
 
-		// writable cache, home and tmp, as in a container with a tmpfs /tmp: JavaCPP still writes nothing
+		// writable cache, home and tmp, as in a container with a tmpfs /tmp: JavaCPP
+		// still writes nothing
 		Path tmp = Files.createDirectories(dir.resolve("tmp"));
 		Path cache = tmp.resolve("javacpp-cache");
 		String again = java(dir, runtimeClassPath, "-Xmx256m", "-Djava.library.path=" + natives,
@@ -103,9 +113,11 @@ class UnpackNativesTests {
 		return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
 	}
 
-	private static String java(Path dir, List<String> classPath, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				String.join(File.pathSeparator, classPath)));
+	private static String java(Path dir, List<String> classPath, String... args)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						String.join(File.pathSeparator, classPath)));
 		command.addAll(List.of(args));
 		Path log = Files.createTempFile(dir, "java", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
- * {@code theta} and {@code auto} through HTTP: R forecast 8.20's known answers on the airline
- * passengers (trained on 1949-1959, forecasting 1960), backtests that refit on the data before each
- * origin only, defaults on short series, and bad parameters.
+ * {@code theta} and {@code auto} through HTTP: R forecast 8.20's known answers on the
+ * airline passengers (trained on 1949-1959, forecasting 1960), backtests that refit on
+ * the data before each origin only, defaults on short series, and bad parameters.
  */
 class ClassicalForecastIntegrationTests extends IntegrationTest {
 
@@ -74,7 +74,8 @@ class ClassicalForecastIntegrationTests extends IntegrationTest {
 		Response forecast = http().get("/forecast?series=" + before + "&method=theta&horizon=12");
 
 		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
-		// 1960-12 forecast 12 steps ahead from the end of 1959: the forecast of the series cut there
+		// 1960-12 forecast 12 steps ahead from the end of 1959: the forecast of the
+		// series cut there
 		double december = numbers(forecast.json("$.points[*].v")).get(11);
 		assertThat((Double) evaluation.json("$.results[0].mae")).isCloseTo(Math.abs(432 - december), within(1e-6));
 		assertThat((List<String>) evaluation.json("$.results[*].method")).containsExactly("theta", "auto");
@@ -113,9 +114,9 @@ class ClassicalForecastIntegrationTests extends IntegrationTest {
 		Response evaluation = http().get("/evaluation?series=" + short_ + "&holdout=3");
 		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
 		assertThat((List<String>) evaluation.json("$.results[*].method")).contains("naive", "theta", "auto");
-		// a season's moving average needs 12 points before the first of the 3 forecasts: skipped, saying why
-		assertThat((List<String>) evaluation.json("$.skipped[?(@.method == 'moving_average')].reason"))
-			.singleElement()
+		// a season's moving average needs 12 points before the first of the 3 forecasts:
+		// skipped, saying why
+		assertThat((List<String>) evaluation.json("$.skipped[?(@.method == 'moving_average')].reason")).singleElement()
 			.asString()
 			.contains("holdout");
 	}

@@ -47,7 +47,8 @@ class ForecastIntegrationTests extends IntegrationTest {
 
 	@Test
 	void movingAverageOfTheLastThree() {
-		Response forecast = http().get("/forecast?series=" + this.sunspots + "&method=moving_average&window=3&horizon=1");
+		Response forecast = http()
+			.get("/forecast?series=" + this.sunspots + "&method=moving_average&window=3&horizon=1");
 
 		assertThat(forecast.status()).as(forecast.toString()).isEqualTo(200);
 		// the last three sunspot values: 2018-05 13.2, 2018-06 15.9, 2018-07 1.6
@@ -75,8 +76,8 @@ class ForecastIntegrationTests extends IntegrationTest {
 	@Test
 	void evaluationReproducesTheCourseSplit() {
 		Response naive = http().get("/evaluation?series=" + this.sunspots + "&holdout=235&horizon=1&methods=naive");
-		Response average = http()
-			.get("/evaluation?series=" + this.sunspots + "&holdout=235&horizon=1&methods=naive,moving_average&window=3");
+		Response average = http().get(
+				"/evaluation?series=" + this.sunspots + "&holdout=235&horizon=1&methods=naive,moving_average&window=3");
 
 		assertThat(naive.status()).as(naive.toString()).isEqualTo(200);
 		assertThat((Double) naive.json("$.results[0].mae")).isCloseTo(16.14, within(0.01));
@@ -134,17 +135,19 @@ class ForecastIntegrationTests extends IntegrationTest {
 
 	@Test
 	void anIrregularSeriesStepsByItsLastSpacingAndItsSeasonalMethodsDefaultToNoSeason() {
-		Response created = http().postJson("/series", """
-				{"name": "irregular", "points": [{"t": "2024-01-01 00:00:00", "v": 1}, {"t": "2024-01-01 07:00:00", "v": 2},
-				  {"t": "2024-01-01 10:00:00", "v": 3}, {"t": "2024-01-01 17:00:00", "v": 2},
-				  {"t": "2024-01-01 20:00:00", "v": 4}, {"t": "2024-01-02 03:00:00", "v": 5},
-				  {"t": "2024-01-02 06:00:00", "v": 4}, {"t": "2024-01-02 11:00:00", "v": 6}]}""");
+		Response created = http().postJson("/series",
+				"""
+						{"name": "irregular", "points": [{"t": "2024-01-01 00:00:00", "v": 1}, {"t": "2024-01-01 07:00:00", "v": 2},
+						  {"t": "2024-01-01 10:00:00", "v": 3}, {"t": "2024-01-01 17:00:00", "v": 2},
+						  {"t": "2024-01-01 20:00:00", "v": 4}, {"t": "2024-01-02 03:00:00", "v": 5},
+						  {"t": "2024-01-02 06:00:00", "v": 4}, {"t": "2024-01-02 11:00:00", "v": 6}]}""");
 		assertThat((Object) created.json("$.frequency")).as(created.toString()).isNull();
 
 		Response forecast = http().get("/forecast?series=" + created.id() + "&method=naive&horizon=2");
 		Response evaluation = http().get("/evaluation?series=" + created.id() + "&holdout=2&window=2");
 
-		assertThat((List<String>) forecast.json("$.points[*].t")).containsExactly("2024-01-02T16:00:00", "2024-01-02T21:00:00");
+		assertThat((List<String>) forecast.json("$.points[*].t")).containsExactly("2024-01-02T16:00:00",
+				"2024-01-02T21:00:00");
 		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
 		assertThat((List<String>) evaluation.json("$.results[*].method")).contains("naive", "seasonal_naive",
 				"moving_average", "diff_moving_average", "theta", "auto");

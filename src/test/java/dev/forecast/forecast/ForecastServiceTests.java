@@ -29,9 +29,8 @@ class ForecastServiceTests {
 	private final SeriesService seriesService = mock(SeriesService.class);
 
 	private final ForecastService service = new ForecastService(this.seriesService,
-			new Forecasters(List.of(new NaiveForecaster(), new MovingAverageForecaster(),
-					new SeasonalNaiveForecaster(), new DiffMovingAverageForecaster()), List.of(new ThetaMethod()),
-					PROPERTIES),
+			new Forecasters(List.of(new NaiveForecaster(), new MovingAverageForecaster(), new SeasonalNaiveForecaster(),
+					new DiffMovingAverageForecaster()), List.of(new ThetaMethod()), PROPERTIES),
 			PROPERTIES);
 
 	@Test
@@ -99,9 +98,9 @@ class ForecastServiceTests {
 		Series irregular = ForecasterTests.series(3, null);
 		given(irregular.getEnd()).willReturn(LocalDateTime.of(2016, 7, 1, 10, 0));
 		given(this.seriesService.get(8)).willReturn(irregular);
-		given(this.seriesService.tail(any(), anyInt())).willReturn(new Observations(
-				new long[] { seconds(2016, 7, 1, 0), seconds(2016, 7, 1, 7), seconds(2016, 7, 1, 10) },
-				new double[] { 1, 2, 3 }));
+		given(this.seriesService.tail(any(), anyInt())).willReturn(
+				new Observations(new long[] { seconds(2016, 7, 1, 0), seconds(2016, 7, 1, 7), seconds(2016, 7, 1, 10) },
+						new double[] { 1, 2, 3 }));
 
 		ForecastResponse forecast = this.service.forecast(8, Method.NAIVE, ForecastParams.none(), 2, Levels.DEFAULT);
 
@@ -109,7 +108,10 @@ class ForecastServiceTests {
 			.containsExactly("2016-07-01T13:00:00", "2016-07-01T16:00:00");
 	}
 
-	/** {@code count} hourly points ending at {@code end} whose values count up to their index in the series. */
+	/**
+	 * {@code count} hourly points ending at {@code end} whose values count up to their
+	 * index in the series.
+	 */
 	private static Observations ramp(LocalDateTime end, int count) {
 		long last = Observations.toEpochSecond(end);
 		long[] times = new long[count];

@@ -62,8 +62,7 @@ class ForecasterTests {
 	void seasonalNaiveTakesItsSeasonFromTheFrequency() {
 		ForecastModel monthly = new SeasonalNaiveForecaster().bind(series(100, Frequency.monthly(true)),
 				ForecastParams.none());
-		ForecastModel hourly = new SeasonalNaiveForecaster().bind(series(100, Frequency.HOURLY),
-				ForecastParams.none());
+		ForecastModel hourly = new SeasonalNaiveForecaster().bind(series(100, Frequency.HOURLY), ForecastParams.none());
 
 		assertThat(monthly.params()).containsEntry("season", 12);
 		assertThat(hourly.params()).containsEntry("season", 24);
@@ -123,7 +122,8 @@ class ForecasterTests {
 				double[] x = new Random(length).doubles(length, 10, 20).toArray();
 				for (Forecaster forecaster : forecasters) {
 					ForecastModel model = forecaster.bind(series(length, frequency), ForecastParams.none());
-					String what = forecaster.method().code() + " on " + length + " points " + frequency + " " + model.params();
+					String what = forecaster.method().code() + " on " + length + " points " + frequency + " "
+							+ model.params();
 					assertThat(model.lookback()).as(what).isBetween(1, length);
 					double[] forecast = model.forecast(x, length, 3);
 					assertThat(Arrays.stream(forecast).allMatch(Double::isFinite)).as(what).isTrue();
@@ -134,15 +134,18 @@ class ForecasterTests {
 
 	@Test
 	void defaultWindowsAndSeasonsFollowTheFrequencyAndTheLength() {
-		assertThat(new MovingAverageForecaster().bind(series(100, Frequency.monthly(true)), ForecastParams.none()).params())
-			.containsEntry("window", 12);
-		assertThat(new MovingAverageForecaster().bind(series(5, Frequency.monthly(true)), ForecastParams.none()).params())
+		assertThat(new MovingAverageForecaster().bind(series(100, Frequency.monthly(true)), ForecastParams.none())
+			.params()).containsEntry("window", 12);
+		assertThat(
+				new MovingAverageForecaster().bind(series(5, Frequency.monthly(true)), ForecastParams.none()).params())
 			.containsEntry("window", 5);
 		assertThat(new MovingAverageForecaster().bind(series(100, null), ForecastParams.none()).params())
 			.containsEntry("window", 3);
-		assertThat(new SeasonalNaiveForecaster().bind(series(12, Frequency.monthly(true)), ForecastParams.none()).params())
+		assertThat(
+				new SeasonalNaiveForecaster().bind(series(12, Frequency.monthly(true)), ForecastParams.none()).params())
 			.containsEntry("season", 1);
-		assertThat(new SeasonalNaiveForecaster().bind(series(13, Frequency.monthly(true)), ForecastParams.none()).params())
+		assertThat(
+				new SeasonalNaiveForecaster().bind(series(13, Frequency.monthly(true)), ForecastParams.none()).params())
 			.containsEntry("season", 12);
 		assertThat(new SeasonalNaiveForecaster().bind(series(10, null), ForecastParams.none()).params())
 			.containsEntry("season", 1);

@@ -28,11 +28,13 @@ class LongSeriesForecastIntegrationTests extends IntegrationTest {
 		assertThat((Integer) created.json("$.length")).isEqualTo(LENGTH);
 
 		Response naive = http().get("/forecast?series=" + created.id() + "&method=naive&horizon=2");
-		Response average = http().get("/forecast?series=" + created.id() + "&method=moving_average&window=30&horizon=1");
+		Response average = http()
+			.get("/forecast?series=" + created.id() + "&method=moving_average&window=30&horizon=1");
 
 		assertThat(naive.status()).as(naive.toString()).isEqualTo(200);
 		assertThat(((Number) naive.json("$.points[0].v")).doubleValue()).isEqualTo(999);
-		// 2000-01-01T00:00 + 999,999 hours is 2114-01-29T15:00; the forecast starts one hour later
+		// 2000-01-01T00:00 + 999,999 hours is 2114-01-29T15:00; the forecast starts one
+		// hour later
 		assertThat((String) naive.json("$.points[0].t")).isEqualTo("2114-01-29T16:00:00");
 		assertThat((String) naive.json("$.points[1].t")).isEqualTo("2114-01-29T17:00:00");
 		assertThat(average.status()).as(average.toString()).isEqualTo(200);

@@ -87,7 +87,8 @@ class NeuralForecastIntegrationTests extends IntegrationTest {
 		TestHttp.Response foreign = http().get("/forecast?series=" + other + "&method=neural&run=" + run);
 		assertThat(foreign.status()).isEqualTo(400);
 		assertThat((List<String>) foreign.json("$.errors[*].field")).containsExactly("run");
-		assertThat(http().get("/evaluation?series=" + other + "&holdout=10&horizon=2&run=" + run).status()).isEqualTo(400);
+		assertThat(http().get("/evaluation?series=" + other + "&holdout=10&horizon=2&run=" + run).status())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -112,7 +113,8 @@ class NeuralForecastIntegrationTests extends IntegrationTest {
 				assertThat(answer.status()).isEqualTo(200);
 				List<Double> values = numbers(answer, "$.points[*].v");
 				List<Double> wanted = expected.get(i % urls.size());
-				// requests answered together share a network pass: equal up to float32 rounding (see ModelServerTests)
+				// requests answered together share a network pass: equal up to float32
+				// rounding (see ModelServerTests)
 				assertThat(values).hasSameSizeAs(wanted);
 				for (int k = 0; k < values.size(); k++) {
 					assertThat(values.get(k)).as("answer %d step %d", i, k).isCloseTo(wanted.get(k), within(1e-3));
@@ -188,7 +190,8 @@ class NeuralForecastIntegrationTests extends IntegrationTest {
 			.mapToObj(i -> String.format(Locale.ROOT, "%.3f", 50 + 30 * Math.sin(i * 2 * Math.PI / 12) + (i * 7 % 5)))
 			.collect(Collectors.joining(","));
 		TestHttp.Response response = http().postJson("/series",
-				"{\"name\":\"neural-test\",\"start\":\"2000-01-31\",\"frequency\":\"MONTHLY\",\"values\":[" + values + "]}");
+				"{\"name\":\"neural-test\",\"start\":\"2000-01-31\",\"frequency\":\"MONTHLY\",\"values\":[" + values
+						+ "]}");
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.id();
 	}

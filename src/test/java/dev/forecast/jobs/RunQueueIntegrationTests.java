@@ -28,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The durable queue on the real PostgreSQL: claiming, recovery of dead workers, graceful shutdown. */
+/**
+ * The durable queue on the real PostgreSQL: claiming, recovery of dead workers, graceful
+ * shutdown.
+ */
 class RunQueueIntegrationTests extends IntegrationTest {
 
 	@Autowired
@@ -166,8 +169,9 @@ class RunQueueIntegrationTests extends IntegrationTest {
 
 	/** Queues a run as the API would, without the checks of its spec. */
 	private long queued(long series, TrainSpec spec) {
-		return this.jdbc.sql("insert into training_run (series_id, status, spec, epochs, owner) "
-				+ "values (?, 'QUEUED', ?::jsonb, ?, 'anonymous') returning id")
+		return this.jdbc
+			.sql("insert into training_run (series_id, status, spec, epochs, owner) "
+					+ "values (?, 'QUEUED', ?::jsonb, ?, 'anonymous') returning id")
 			.params(series, this.json.writeValueAsString(spec), spec.epochs())
 			.query(Long.class)
 			.single();
@@ -182,6 +186,5 @@ class RunQueueIntegrationTests extends IntegrationTest {
 				""").params(attempts, run).update();
 		assertThat(updated).isEqualTo(1);
 	}
-
 
 }

@@ -62,7 +62,8 @@ class ArchitecturesTests {
 			.map(c -> ((Convolution1DLayer) c).getDilation()[0])
 			.toList();
 		assertThat(dilations).containsExactly(1, 2, 4, 8);
-		// a GRU has 3 gates' weights where an LSTM has 4 (plus peepholes): it is no LSTM in disguise
+		// a GRU has 3 gates' weights where an LSTM has 4 (plus peepholes): it is no LSTM
+		// in disguise
 		MultiLayerNetwork gru = new MultiLayerNetwork(Networks.configure(Specs.tiny("gru"), ipe));
 		gru.init();
 		assertThat(gru.getLayer(0).numParams()).isEqualTo(3 * (1 * 8 + 8 * 8 + 8));
@@ -70,9 +71,8 @@ class ArchitecturesTests {
 
 	@Test
 	void explicitLayersOverrideTheModelWithTheirOwnSettings() {
-		TrainSpec spec = Specs.withLayers(Specs.tiny("lstm"),
-				List.of(TrainSpec.Layer.conv1d(6, 3, 2, 2, "relu", true), TrainSpec.Layer.recurrent("gru", 5, false),
-						TrainSpec.Layer.dense(7, "tanh")));
+		TrainSpec spec = Specs.withLayers(Specs.tiny("lstm"), List.of(TrainSpec.Layer.conv1d(6, 3, 2, 2, "relu", true),
+				TrainSpec.Layer.recurrent("gru", 5, false), TrainSpec.Layer.dense(7, "tanh")));
 		MultiLayerNetwork network = new MultiLayerNetwork(Networks.configure(spec, 1));
 		network.init();
 		assertThat(layerTypes(network)).containsExactly(Convolution1DLayer.class, Gru.class, DenseLayer.class,

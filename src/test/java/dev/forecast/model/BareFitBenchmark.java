@@ -9,9 +9,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * The reference side of {@code bench/training.sh}: the default network trained with a bare DL4J
- * {@code fit(iterator)} loop, one call per epoch, no job system around it. Arguments: CSV file (values in the last
- * column), epochs, and optionally batch size, ND4J threads and learning rate. Prints one line
+ * The reference side of {@code bench/training.sh}: the default network trained with a
+ * bare DL4J {@code fit(iterator)} loop, one call per epoch, no job system around it.
+ * Arguments: CSV file (values in the last column), epochs, and optionally batch size,
+ * ND4J threads and learning rate. Prints one line
  * {@code bare samples/s=… seconds/epoch=… median-seconds/epoch=… valMae=…}.
  */
 public final class BareFitBenchmark {
@@ -63,8 +64,8 @@ public final class BareFitBenchmark {
 		double[] sorted = epochSeconds.clone();
 		java.util.Arrays.sort(sorted);
 		double median = epochs % 2 == 1 ? sorted[epochs / 2] : (sorted[epochs / 2 - 1] + sorted[epochs / 2]) / 2;
-		double valMae = Trainer.evaluate(network, setup.data(), setup.data().validation(),
-				Losses.create(spec.loss())).mae();
+		double valMae = Trainer.evaluate(network, setup.data(), setup.data().validation(), Losses.create(spec.loss()))
+			.mae();
 		long samples = (long) setup.data().trainCount() * epochs;
 		System.out.printf(
 				"bare samples/s=%.1f seconds/epoch=%.3f median-seconds/epoch=%.3f valMae=%.3f windows=%d epochs=%d batch=%d threads=%d%n",

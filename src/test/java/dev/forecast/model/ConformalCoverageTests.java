@@ -11,18 +11,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Split-conformal intervals on data the model never saw: a small dense model is trained on
- * sunspots without its last 300 points (its own last 235 points are the validation and calibration
- * part), and its 80% and 95% intervals 1 to 12 months ahead are scored on those 300 held-out months.
+ * Split-conformal intervals on data the model never saw: a small dense model is trained
+ * on sunspots without its last 300 points (its own last 235 points are the validation and
+ * calibration part), and its 80% and 95% intervals 1 to 12 months ahead are scored on
+ * those 300 held-out months.
  * <p>
- * Tolerance: coverage pooled over the 12 steps must lie between 5 points below and 10 points above
- * the nominal level (each step between 12 below and 15 above). A time series is not exchangeable,
- * so conformal guarantees hold only approximately, and here they err on the safe side: the
- * calibration months (1975-1994, the strong solar cycles 21-22) have larger errors than the
- * held-out tail (1994-2018, the weak cycles 23-24), so the tail over-covers (measured: 80% → 0.886,
- * 95% → 0.981). Under-coverage is the failure that matters to a user, hence the tighter
- * lower bound; 289 origins x 12 steps give a standard error of 2-3 points for the pooled figure, so
- * the bounds catch intervals that are plainly wrong (a wrong quantile or level) without flaking.
+ * Tolerance: coverage pooled over the 12 steps must lie between 5 points below and 10
+ * points above the nominal level (each step between 12 below and 15 above). A time series
+ * is not exchangeable, so conformal guarantees hold only approximately, and here they err
+ * on the safe side: the calibration months (1975-1994, the strong solar cycles 21-22)
+ * have larger errors than the held-out tail (1994-2018, the weak cycles 23-24), so the
+ * tail over-covers (measured: 80% → 0.886, 95% → 0.981). Under-coverage is the failure
+ * that matters to a user, hence the tighter lower bound; 289 origins x 12 steps give a
+ * standard error of 2-3 points for the pooled figure, so the bounds catch intervals that
+ * are plainly wrong (a wrong quantile or level) without flaking.
  */
 class ConformalCoverageTests {
 
@@ -60,7 +62,8 @@ class ConformalCoverageTests {
 				}
 				inside += insideAtStep;
 				double coverage = (double) insideAtStep / origins;
-				System.out.printf("level %.2f step %d: half-width %.1f coverage %.3f%n", level, k + 1, widths[k], coverage);
+				System.out.printf("level %.2f step %d: half-width %.1f coverage %.3f%n", level, k + 1, widths[k],
+						coverage);
 				assertThat(coverage).as("coverage at %s, step %d", level, k + 1).isBetween(level - 0.12, level + 0.15);
 			}
 			double pooled = (double) inside / (origins * STEPS);

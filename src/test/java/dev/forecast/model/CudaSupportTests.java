@@ -21,7 +21,8 @@ class CudaSupportTests {
 
 	@Test
 	void parsesNvidiaSmiOutput() {
-		var gpus = CudaSupport.parseNvidiaSmi("0, NVIDIA H100 80GB HBM3, 9.0\n1, NVIDIA A10G, 8.6\nNo devices were found\n");
+		var gpus = CudaSupport
+			.parseNvidiaSmi("0, NVIDIA H100 80GB HBM3, 9.0\n1, NVIDIA A10G, 8.6\nNo devices were found\n");
 		assertThat(gpus).hasSize(2);
 		assertThat(gpus.get(0)).isEqualTo(new CudaSupport.Gpu(0, "NVIDIA H100 80GB HBM3", 9, 0));
 		assertThat(gpus.get(0).supported()).isFalse();

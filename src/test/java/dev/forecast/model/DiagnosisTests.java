@@ -37,8 +37,8 @@ class DiagnosisTests {
 
 	@Test
 	void underfitWhenTrainingLossStillFallsSteeply() {
-		Diagnosis d = Diagnosis.of(curve(new double[] { 1, 0.8, 0.6, 0.45, 0.35 },
-				new double[] { 1, 0.8, 0.6, 0.45, 0.35 }), 3, 9);
+		Diagnosis d = Diagnosis
+			.of(curve(new double[] { 1, 0.8, 0.6, 0.45, 0.35 }, new double[] { 1, 0.8, 0.6, 0.45, 0.35 }), 3, 9);
 		assertThat(d.verdict()).isEqualTo("underfit");
 		assertThat(d.since()).isNull();
 		assertThat(d.advice().get(0)).contains("Train longer");

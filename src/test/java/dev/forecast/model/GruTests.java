@@ -28,8 +28,8 @@ class GruTests {
 			.list()
 			.layer(new Gru(3, false))
 			.layer(new Gru(4, lastStepOnly));
-		MultiLayerConfiguration conf = list
-			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2).activation(Activation.IDENTITY).build())
+		MultiLayerConfiguration conf = list.layer(
+				new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2).activation(Activation.IDENTITY).build())
 			.setInputType(InputType.recurrent(2, 5, RNNFormat.NCW))
 			.build();
 		MultiLayerNetwork network = new MultiLayerNetwork(conf);
@@ -72,15 +72,18 @@ class GruTests {
 		java.util.Map<String, INDArray> p = network.getLayer(0).paramTable();
 		INDArray h = Nd4j.zeros(DataType.DOUBLE, 1, 3);
 		for (int t = 0; t < 5; t++) {
-			INDArray x = input.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-					org.nd4j.linalg.indexing.NDArrayIndex.point(t)).reshape(1, 2);
+			INDArray x = input
+				.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+						org.nd4j.linalg.indexing.NDArrayIndex.point(t))
+				.reshape(1, 2);
 			INDArray z = sigmoid(x.mmul(p.get("Wz")).add(h.mmul(p.get("Uz"))).add(p.get("bz")));
 			INDArray r = sigmoid(x.mmul(p.get("Wr")).add(h.mmul(p.get("Ur"))).add(p.get("br")));
 			INDArray candidate = org.nd4j.linalg.ops.transforms.Transforms
 				.tanh(x.mmul(p.get("Wh")).add(r.mul(h).mmul(p.get("Uh"))).add(p.get("bh")));
 			h = z.mul(h).add(z.rsub(1.0).mul(candidate));
 			for (int k = 0; k < 3; k++) {
-				assertThat(first.getDouble(0, k, t)).isCloseTo(h.getDouble(0, k), org.assertj.core.data.Offset.offset(1e-9));
+				assertThat(first.getDouble(0, k, t)).isCloseTo(h.getDouble(0, k),
+						org.assertj.core.data.Offset.offset(1e-9));
 			}
 		}
 	}

@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-/** The plain-Java forward pass gives DL4J's own outputs for every layer the service builds, without ND4J. */
+/**
+ * The plain-Java forward pass gives DL4J's own outputs for every layer the service
+ * builds, without ND4J.
+ */
 class JvmForwardTests {
 
 	private static TrainSpec spec(String model, int horizon, boolean batchNorm, List<TrainSpec.Layer> layers) {
@@ -36,7 +39,10 @@ class JvmForwardTests {
 		return layers == null ? spec : Specs.withLayers(spec, layers);
 	}
 
-	/** Random parameters (biases and batch-norm statistics too, so that no term hides behind a zero). */
+	/**
+	 * Random parameters (biases and batch-norm statistics too, so that no term hides
+	 * behind a zero).
+	 */
 	private static MultiLayerNetwork network(TrainSpec spec) {
 		MultiLayerNetwork network = new MultiLayerNetwork(Networks.configure(spec, 10));
 		network.init();
@@ -70,7 +76,10 @@ class JvmForwardTests {
 		}
 	}
 
-	/** A network the JVM pass refuses: an LSTM with a leaky ReLU of slope 0.3 (not ND4J's default 0.01). */
+	/**
+	 * A network the JVM pass refuses: an LSTM with a leaky ReLU of slope 0.3 (not ND4J's
+	 * default 0.01).
+	 */
 	static MultiLayerNetwork notOnTheJvm(int window, int horizon) {
 		MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
 			.dataType(DataType.FLOAT)
@@ -99,7 +108,8 @@ class JvmForwardTests {
 			for (String model : Networks.names()) {
 				TrainSpec spec = spec(model, 3, batchNorm, null);
 				MultiLayerNetwork network = network(spec);
-				// N-BEATS: 13 float matrix products in a row with residual subtractions, rounded in another order
+				// N-BEATS: 13 float matrix products in a row with residual subtractions,
+				// rounded in another order
 				assertSameOutputs(network, Networks.sequenceInput(spec), spec.window(),
 						"nbeats".equals(model) ? 1e-4f : 2e-5f);
 			}
@@ -151,10 +161,10 @@ class JvmForwardTests {
 			.withMessageContaining("layer 0: unsupported activation");
 		TrainedModel model = new TrainedModel(network, TrainSpec.CUSTOM, new Scaler("zscore", 0, 1), 10, 2, true, "");
 		assertThat(model.onJvm()).isFalse();
-		assertThat(model.whyNotOnJvm()).hasValueSatisfying(why -> assertThat(why).isEqualTo("layer 0: unsupported activation leakyrelu(a=0.3)"));
+		assertThat(model.whyNotOnJvm())
+			.hasValueSatisfying(why -> assertThat(why).isEqualTo("layer 0: unsupported activation leakyrelu(a=0.3)"));
 		double[] history = TrainedModelTests.sine(10);
-		float[] expected = network.output(Nd4j.create(floats(history), new long[] { 1, 1, 10 }, 'c'))
-			.toFloatVector();
+		float[] expected = network.output(Nd4j.create(floats(history), new long[] { 1, 1, 10 }, 'c')).toFloatVector();
 		assertThat(model.predict(history)).containsExactly((double) expected[0], (double) expected[1]);
 	}
 

@@ -71,7 +71,8 @@ class ModelServerTests {
 			assertThat(at95[k]).isGreaterThanOrEqualTo(at80[k]);
 		}
 		assertThat(at80[11]).isEqualTo(at80[5] * Math.sqrt(12.0 / 6));
-		// ceil((n + 1) * level)-th smallest of n = 9 errors 1..9: rank 8 at 80%, the largest at 95%
+		// ceil((n + 1) * level)-th smallest of n = 9 errors 1..9: rank 8 at 80%, the
+		// largest at 95%
 		float[] sorted = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
 		assertThat(ConformalIntervals.quantile(sorted, 0.8)).isEqualTo(8);
 		assertThat(ConformalIntervals.quantile(sorted, 0.95)).isEqualTo(9);
@@ -83,7 +84,10 @@ class ModelServerTests {
 		assertConcurrentAnswers(server, singleThreaded(model, 24), 0);
 	}
 
-	/** Concurrent requests share passes; on the JVM every row of a batch is computed as a lone pass would. */
+	/**
+	 * Concurrent requests share passes; on the JVM every row of a batch is computed as a
+	 * lone pass would.
+	 */
 	@Test
 	void batchedConcurrentForecastsEqualTheSingleThreadedOnesExactly() throws Exception {
 		assertThat(model.onJvm()).isTrue();
@@ -92,13 +96,15 @@ class ModelServerTests {
 	}
 
 	/**
-	 * A network the JVM pass does not cover runs through DL4J, one network copy per instance. Shared
-	 * passes can then differ from a lone pass in the last bit of float32 (BLAS picks kernels by batch
-	 * size), so answers must agree within 1e-4 normalized units.
+	 * A network the JVM pass does not cover runs through DL4J, one network copy per
+	 * instance. Shared passes can then differ from a lone pass in the last bit of float32
+	 * (BLAS picks kernels by batch size), so answers must agree within 1e-4 normalized
+	 * units.
 	 */
 	@Test
 	void throughDl4jConcurrentForecastsEqualTheSingleThreadedOnesUpToFloatRounding() throws Exception {
-		TrainedModel dl4j = new TrainedModel(JvmForwardTests.notOnTheJvm(12, 3), TrainSpec.CUSTOM, model.scaler(), 12, 3, true, "");
+		TrainedModel dl4j = new TrainedModel(JvmForwardTests.notOnTheJvm(12, 3), TrainSpec.CUSTOM, model.scaler(), 12,
+				3, true, "");
 		assertThat(dl4j.onJvm()).isFalse();
 		ModelServer server = new ModelServer(dl4j.copy(), 2, 64, inference);
 		assertConcurrentAnswers(server, singleThreaded(dl4j, 24), 1e-4 * model.scaler().scale());
@@ -130,7 +136,8 @@ class ModelServerTests {
 					assertThat(answer).as("answer %d", j).containsExactly(wanted);
 				}
 				else {
-					assertThat(answer).as("answer %d", j).containsExactly(wanted, org.assertj.core.api.Assertions.within(tolerance));
+					assertThat(answer).as("answer %d", j)
+						.containsExactly(wanted, org.assertj.core.api.Assertions.within(tolerance));
 				}
 			}
 		}

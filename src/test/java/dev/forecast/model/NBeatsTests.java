@@ -29,7 +29,9 @@ class NBeatsTests {
 			.weightInit(WeightInit.XAVIER)
 			.list()
 			.layer(new NBeats(3, 2, 5, 2))
-			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2).activation(Activation.IDENTITY).build())
+			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+				.activation(Activation.IDENTITY)
+				.build())
 			.setInputType(InputType.feedForward(6))
 			.build());
 		network.init();
@@ -54,7 +56,8 @@ class NBeatsTests {
 				.print(GradientCheckUtil.PrintMode.FAILURES_ONLY)
 				.exitOnFirstError(false));
 			assertThat(ok).isTrue();
-			// 3 blocks of 2 relu layers (6→5, 5→5) and a forecast head (5→2); backcasts (5→6) on the first two
+			// 3 blocks of 2 relu layers (6→5, 5→5) and a forecast head (5→2); backcasts
+			// (5→6) on the first two
 			assertThat(network.numParams())
 				.isEqualTo(3 * ((6 * 5 + 5) + (5 * 5 + 5) + (5 * 2 + 2)) + 2 * (5 * 6 + 6) + (3 * 2 * 2 + 2));
 		}

@@ -17,7 +17,10 @@ class OptimizersTests {
 
 	private static final double[][] GRADIENTS = { { 0.5, -1.0, 2.0 }, { 0.25, 0.5, -1.5 }, { -0.75, 0.1, 1.0 } };
 
-	/** The parameter changes (w_new − w) of three steps with {@code updater} on {@link #GRADIENTS}. */
+	/**
+	 * The parameter changes (w_new − w) of three steps with {@code updater} on
+	 * {@link #GRADIENTS}.
+	 */
 	private static List<double[]> steps(IUpdater updater) {
 		long size = updater.stateSize(3);
 		INDArray state = size == 0 ? null : Nd4j.zeros(DataType.DOUBLE, 1, size);
@@ -26,7 +29,8 @@ class OptimizersTests {
 		for (int i = 0; i < GRADIENTS.length; i++) {
 			INDArray g = Nd4j.createFromArray(GRADIENTS[i]).reshape(1, 3);
 			instance.applyUpdater(g, i, 0);
-			changes.add(g.neg().toDoubleVector()); // DL4J subtracts the update from the parameters
+			changes.add(g.neg().toDoubleVector()); // DL4J subtracts the update from the
+													// parameters
 		}
 		return changes;
 	}
@@ -39,8 +43,15 @@ class OptimizersTests {
 		double[] velocity = new double[3];
 		for (int i = 0; i < GRADIENTS.length; i++) {
 			for (int k = 0; k < 3; k++) {
-				velocity[k] = momentum * velocity[k] - rate * GRADIENTS[i][k]; // velocity = β·velocity − η·g
-				assertThat(changes.get(i)[k]).isCloseTo(velocity[k], within(1e-12)); // w = w + velocity
+				velocity[k] = momentum * velocity[k] - rate * GRADIENTS[i][k]; // velocity
+																				// =
+																				// β·velocity
+																				// − η·g
+				assertThat(changes.get(i)[k]).isCloseTo(velocity[k], within(1e-12)); // w
+																						// =
+																						// w
+																						// +
+																						// velocity
 			}
 		}
 		// and it is not Nesterov's rule
@@ -72,20 +83,19 @@ class OptimizersTests {
 		for (String[] use : uses) {
 			TrainSpec.Optimizer base = TrainSpec.Optimizer.defaults(use[0], 0.1);
 			TrainSpec.Optimizer changed = switch (use[1]) {
-				case "momentum" -> new TrainSpec.Optimizer(use[0], 0.1, 0.5, base.rho(), base.beta1(), base.beta2(),
-						base.epsilon());
+				case "momentum" ->
+					new TrainSpec.Optimizer(use[0], 0.1, 0.5, base.rho(), base.beta1(), base.beta2(), base.epsilon());
 				case "rho" -> new TrainSpec.Optimizer(use[0], 0.1, base.momentum(), 0.5, base.beta1(), base.beta2(),
 						base.epsilon());
 				case "beta1" -> new TrainSpec.Optimizer(use[0], 0.1, base.momentum(), base.rho(), 0.5, base.beta2(),
 						base.epsilon());
 				case "beta2" -> new TrainSpec.Optimizer(use[0], 0.1, base.momentum(), base.rho(), base.beta1(), 0.9,
 						base.epsilon());
-				case "epsilon" -> new TrainSpec.Optimizer(use[0], 0.1, base.momentum(), base.rho(), base.beta1(),
-						base.beta2(), 1.0);
+				case "epsilon" ->
+					new TrainSpec.Optimizer(use[0], 0.1, base.momentum(), base.rho(), base.beta1(), base.beta2(), 1.0);
 				default -> TrainSpec.Optimizer.defaults(use[0], 0.01);
 			};
-			assertThat(steps(Optimizers.create(changed, null)).get(2))
-				.as("%s.%s", use[0], use[1])
+			assertThat(steps(Optimizers.create(changed, null)).get(2)).as("%s.%s", use[0], use[1])
 				.isNotEqualTo(steps(Optimizers.create(base, null)).get(2));
 		}
 	}

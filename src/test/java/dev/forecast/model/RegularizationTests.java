@@ -12,7 +12,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Each regularizer and initializer changes what the network does, not merely its configuration. */
+/**
+ * Each regularizer and initializer changes what the network does, not merely its
+ * configuration.
+ */
 class RegularizationTests {
 
 	private static final double[] SERIES = TrainedModelTests.sine(160);
@@ -75,11 +78,13 @@ class RegularizationTests {
 	@Test
 	void dropoutReachesRecurrentAndGruLayers() {
 		for (String model : java.util.List.of("lstm", "gru", "rnn")) {
-			TrainSpec spec = Specs.withRegularization(Specs.tiny(model), Specs.regularization(0, 0, 0.5, false, null, null, null));
+			TrainSpec spec = Specs.withRegularization(Specs.tiny(model),
+					Specs.regularization(0, 0, 0.5, false, null, null, null));
 			Trainer.Setup setup = Trainer.setup(spec, SERIES);
 			MultiLayerNetwork network = setup.network();
 			INDArray x = setup.data().validation().getFeatures();
-			// the second layer, on its own: dropout on its input in training only (the first layer has none)
+			// the second layer, on its own: dropout on its input in training only (the
+			// first layer has none)
 			INDArray hidden = network.feedForward(x, false).get(1);
 			org.deeplearning4j.nn.api.Layer second = network.getLayer(1);
 			org.deeplearning4j.nn.workspace.LayerWorkspaceMgr none = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr
@@ -95,7 +100,8 @@ class RegularizationTests {
 
 	@Test
 	void maxNormBoundsTheIncomingWeightsOfEveryUnit() {
-		TrainSpec spec = Specs.withOptimizer(Specs.withEpochs(dense(Specs.regularization(0, 0, 0, false, 0.5, null, null)), 5),
+		TrainSpec spec = Specs.withOptimizer(
+				Specs.withEpochs(dense(Specs.regularization(0, 0, 0, false, 0.5, null, null)), 5),
 				TrainSpec.Optimizer.defaults("sgd", 0.1));
 		MultiLayerNetwork bounded = Trainer.train(spec, SERIES, TrainingMonitor.NONE, "").model().network();
 		MultiLayerNetwork free = Trainer.train(Specs.withRegularization(spec, none()), SERIES, TrainingMonitor.NONE, "")
@@ -103,7 +109,8 @@ class RegularizationTests {
 			.network();
 		double freeMax = 0;
 		for (int i = 0; i < bounded.getnLayers(); i++) {
-			INDArray w = bounded.getLayer(i).getParam("W"); // [nIn, nOut]: column j holds unit j's incoming weights
+			INDArray w = bounded.getLayer(i).getParam("W"); // [nIn, nOut]: column j holds
+															// unit j's incoming weights
 			double[] norms = w.norm2(0).toDoubleVector();
 			assertThat(Arrays.stream(norms).max().orElseThrow()).isLessThanOrEqualTo(0.5 + 1e-5);
 			freeMax = Math.max(freeMax, free.getLayer(i).getParam("W").norm2(0).maxNumber().doubleValue());
@@ -111,7 +118,9 @@ class RegularizationTests {
 		assertThat(freeMax).isGreaterThan(0.6);
 	}
 
-	/** The change of parameters after one SGD step at rate 1 is the (clipped) gradient. */
+	/**
+	 * The change of parameters after one SGD step at rate 1 is the (clipped) gradient.
+	 */
 	private static INDArray oneStep(TrainSpec.Regularization reg) {
 		TrainSpec spec = Specs.withOptimizer(dense(reg), TrainSpec.Optimizer.defaults("sgd", 1.0));
 		Trainer.Setup setup = Trainer.setup(spec, SERIES);
@@ -143,7 +152,9 @@ class RegularizationTests {
 			INDArray layer = clipped.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + n));
 			assertThat(layer.norm2Number().doubleValue()).isLessThanOrEqualTo(0.1 + 1e-5);
 			freeMax = Math.max(freeMax,
-					free.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + n)).norm2Number().doubleValue());
+					free.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + n))
+						.norm2Number()
+						.doubleValue());
 			offset += n;
 		}
 		assertThat(freeMax).isGreaterThan(0.2);

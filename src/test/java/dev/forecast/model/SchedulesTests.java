@@ -22,7 +22,8 @@ class SchedulesTests {
 	void perEpochFormulasOfTheCourse() {
 		assertThat(Schedules.epochRate(schedule("constant"), 0.01, 7)).isEqualTo(0.01);
 		// power: rate / (1 + e/steps)^c
-		TrainSpec.Schedule power = new TrainSpec.Schedule("power", 4.0, 2.0, null, null, null, null, null, null, null, null);
+		TrainSpec.Schedule power = new TrainSpec.Schedule("power", 4.0, 2.0, null, null, null, null, null, null, null,
+				null);
 		assertThat(Schedules.epochRate(power, 0.01, 1)).isEqualTo(0.01);
 		assertThat(Schedules.epochRate(power, 0.01, 5)).isCloseTo(0.01 / 4, within(1e-12));
 		// exponential: rate · 0.1^(e/20) by default
@@ -56,8 +57,10 @@ class SchedulesTests {
 		List<EpochStats> curve = Trainer.train(spec, SERIES, TrainingMonitor.NONE, "").curve();
 		assertThat(curve.stream().map(EpochStats::learningRate).toList()).containsExactly(0.01, 0.005, 0.0025, 0.00125);
 
-		TrainSpec cycle = Specs.withEpochs(Specs.withSchedule(Specs.tiny("dense"), new TrainSpec.Schedule("one_cycle",
-				null, null, null, null, null, null, null, null, 0.1, null)), 6);
+		TrainSpec cycle = Specs.withEpochs(
+				Specs.withSchedule(Specs.tiny("dense"),
+						new TrainSpec.Schedule("one_cycle", null, null, null, null, null, null, null, null, 0.1, null)),
+				6);
 		List<Double> rates = Trainer.train(cycle, SERIES, TrainingMonitor.NONE, "")
 			.curve()
 			.stream()
@@ -69,16 +72,20 @@ class SchedulesTests {
 
 	@Test
 	void theRateUsedByAStepIsTheScheduledOne() {
-		// SGD: a step changes the parameters by rate × gradient, so the rate of epoch 2 halves the step
-		TrainSpec spec = Specs.withOptimizer(Specs.withSchedule(Specs.tiny("dense"),
-				new TrainSpec.Schedule("piecewise", null, null, null, List.of(1), List.of(0.1, 0.05), null, null, null,
-						null, null)), TrainSpec.Optimizer.defaults("sgd", 0.1));
+		// SGD: a step changes the parameters by rate × gradient, so the rate of epoch 2
+		// halves the step
+		TrainSpec spec = Specs.withOptimizer(
+				Specs.withSchedule(Specs.tiny("dense"), new TrainSpec.Schedule("piecewise", null, null, null,
+						List.of(1), List.of(0.1, 0.05), null, null, null, null, null)),
+				TrainSpec.Optimizer.defaults("sgd", 0.1));
 		Trainer.Setup setup = Trainer.setup(spec, SERIES);
 		MultiLayerNetwork network = setup.network();
 		DataSet all = setup.data().validation();
 		int perEpoch = (setup.data().trainCount() + spec.batchSize() - 1) / spec.batchSize();
 		INDArray first = step(network, all);
-		network.getLayerWiseConfigurations().setIterationCount(perEpoch); // the first step of epoch 2
+		network.getLayerWiseConfigurations().setIterationCount(perEpoch); // the first
+																			// step of
+																			// epoch 2
 		network.setParams(network.params().add(first)); // back to the same weights
 		INDArray second = step(network, all);
 		assertThat(first.amaxNumber().doubleValue()).isGreaterThan(1e-3);
@@ -94,8 +101,9 @@ class SchedulesTests {
 	@Test
 	void plateauReducesTheRateOfEveryLayerWrappedAndSameDiffOnesIncluded() {
 		for (String model : List.of("conv_lstm", "gru")) {
-			TrainSpec spec = Specs.withOptimizer(Specs.withSchedule(Specs.tiny(model),
-					new TrainSpec.Schedule("plateau", null, null, null, null, null, 0.5, 2, null, null, null)),
+			TrainSpec spec = Specs.withOptimizer(
+					Specs.withSchedule(Specs.tiny(model),
+							new TrainSpec.Schedule("plateau", null, null, null, null, null, 0.5, 2, null, null, null)),
 					TrainSpec.Optimizer.defaults("sgd", 0.1));
 			Trainer.Setup setup = Trainer.setup(spec, SERIES);
 			MultiLayerNetwork network = setup.network();
@@ -123,9 +131,11 @@ class SchedulesTests {
 
 	@Test
 	void plateauInTrainingLowersTheCurvesRate() {
-		// a rate too small to move float weights: the validation loss never improves after epoch 1
-		TrainSpec spec = Specs.withEpochs(Specs.withOptimizer(Specs.withSchedule(Specs.tiny("dense"),
-				new TrainSpec.Schedule("plateau", null, null, null, null, null, 0.5, 1, 2e-12, null, null)),
+		// a rate too small to move float weights: the validation loss never improves
+		// after epoch 1
+		TrainSpec spec = Specs.withEpochs(Specs.withOptimizer(
+				Specs.withSchedule(Specs.tiny("dense"),
+						new TrainSpec.Schedule("plateau", null, null, null, null, null, 0.5, 1, 2e-12, null, null)),
 				TrainSpec.Optimizer.defaults("sgd", 1e-11)), 5);
 		List<Double> rates = Trainer.train(spec, SERIES, TrainingMonitor.NONE, "")
 			.curve()
@@ -133,7 +143,8 @@ class SchedulesTests {
 			.map(EpochStats::learningRate)
 			.toList();
 		assertThat(rates).hasSize(5);
-		// epoch 2 is the first without improvement (patience 1): epoch 3 runs at half the rate
+		// epoch 2 is the first without improvement (patience 1): epoch 3 runs at half the
+		// rate
 		assertThat(rates.get(1)).isEqualTo(1e-11);
 		assertThat(rates.get(2)).isCloseTo(5e-12, within(1e-20));
 		assertThat(rates.get(3)).isCloseTo(2.5e-12, within(1e-20));

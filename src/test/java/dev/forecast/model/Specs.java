@@ -2,7 +2,10 @@ package dev.forecast.model;
 
 import java.util.List;
 
-/** Tiny specs for model tests: window 12, 8 units, horizon 1, validation 24, no early stopping. */
+/**
+ * Tiny specs for model tests: window 12, 8 units, horizon 1, validation 24, no early
+ * stopping.
+ */
 final class Specs {
 
 	private Specs() {

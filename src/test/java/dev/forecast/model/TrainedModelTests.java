@@ -43,13 +43,15 @@ class TrainedModelTests {
 	@Test
 	void everyModelLossAndOptimizerTrainsAndKeepsTheBestEpoch() {
 		double[] series = sine(160);
-		String[][] combos = { { "lstm", "mse", "momentum" }, { "dense", "mae", "sgd" }, { "dense", "huber", "nesterov" } };
+		String[][] combos = { { "lstm", "mse", "momentum" }, { "dense", "mae", "sgd" },
+				{ "dense", "huber", "nesterov" } };
 		for (String[] combo : combos) {
 			TrainSpec spec = tiny(combo[0], 1, combo[1], combo[2]);
 			TrainingResult result = Trainer.train(spec, series, TrainingMonitor.NONE, "");
 			assertThat(result.curve()).hasSize(3);
 			double bestMae = result.curve().stream().mapToDouble(EpochStats::valMae).min().orElseThrow();
-			assertThat(result.valMae()).as("%s", (Object) combo).isCloseTo(bestMae, org.assertj.core.api.Assertions.within(1e-3));
+			assertThat(result.valMae()).as("%s", (Object) combo)
+				.isCloseTo(bestMae, org.assertj.core.api.Assertions.within(1e-3));
 			assertThat(result.curve().get(result.bestEpoch() - 1).valMae()).isEqualTo(bestMae);
 		}
 	}

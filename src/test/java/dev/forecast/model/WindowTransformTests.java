@@ -62,9 +62,11 @@ class WindowTransformTests {
 	@Test
 	void aWindowNormalizedNetworkFollowsATrendBeyondItsTrainingRange() {
 		double[] series = trendAndSeason(260);
-		TrainSpec spec = Specs.withEpochs(new TrainSpec("dense", 16, 24, 1, 40, 1, 16, true, 1, 0, "window", "mse",
-				TrainSpec.Optimizer.defaults("adam", 0.01), new TrainSpec.Schedule("constant"),
-				TrainSpec.Regularization.NONE, "glorot", new TrainSpec.EarlyStopping(0, 0, "valMae"), null), 20);
+		TrainSpec spec = Specs.withEpochs(
+				new TrainSpec("dense", 16, 24, 1, 40, 1, 16, true, 1, 0, "window", "mse",
+						TrainSpec.Optimizer.defaults("adam", 0.01), new TrainSpec.Schedule("constant"),
+						TrainSpec.Regularization.NONE, "glorot", new TrainSpec.EarlyStopping(0, 0, "valMae"), null),
+				20);
 		TrainingResult result = Trainer.train(spec, series, new TrainingMonitor() {
 
 			@Override
@@ -77,7 +79,8 @@ class WindowTransformTests {
 			}
 
 		}, "");
-		// the validation part lies above every training value; the naive forecast is off by the trend and season
+		// the validation part lies above every training value; the naive forecast is off
+		// by the trend and season
 		assertThat(result.vsNaive().ratio()).isLessThan(0.5);
 		assertThat(result.vsNaive().worse()).isFalse();
 		double[] next = result.model().forecast(new double[][] { series }, 1)[0];

@@ -25,7 +25,8 @@ class WindowedDataTests {
 		assertThat(data.validationCount()).isEqualTo(235);
 		DataSet validation = data.validation();
 		assertThat(validation.getFeatures().shape()).containsExactly(235, 1, 60);
-		// the first validation window reaches back into the training part and predicts point 3000
+		// the first validation window reaches back into the training part and predicts
+		// point 3000
 		assertThat(validation.getFeatures().getDouble(0, 0, 0)).isEqualTo(2940);
 		assertThat(validation.getFeatures().getDouble(0, 0, 59)).isEqualTo(2999);
 		assertThat(validation.getLabels().getDouble(0, 0)).isEqualTo(3000);

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				+ "quota-key-1=write, rate-key-2=write, rate-key-3=write",
 		"forecast.worker.enabled=false", "forecast.series.max-points=10", "forecast.quota.max-active-runs=3",
 		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100",
-		// these tests send unknown keys from one address; the throttle itself is FailedAuthenticationThrottleTests'
+		// these tests send unknown keys from one address; the throttle itself is
+		// FailedAuthenticationThrottleTests'
 		"forecast.security.failed-authentications-per-minute=1000" })
 class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
@@ -54,14 +55,14 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void series() {
 		this.seriesId = send("POST", "/series", WRITE, "application/json",
-				"{\"start\": \"2024-01-01\", \"frequency\": \"DAILY\", \"values\": [1, 2, 3, 4, 5, 6, 7, 8]}").id();
+				"{\"start\": \"2024-01-01\", \"frequency\": \"DAILY\", \"values\": [1, 2, 3, 4, 5, 6, 7, 8]}")
+			.id();
 	}
 
 	static Stream<Arguments> readEndpoints() {
 		return Stream.of(Arguments.of("/series"), Arguments.of("/series/{id}"), Arguments.of("/series/{id}/points"),
 				Arguments.of("/series/{id}/points?limit=1&from=2024-01-02"), Arguments.of("/actuator/info"),
-				Arguments.of("/actuator/metrics"),
-				Arguments.of("/forecast?series={id}&method=naive&horizon=2"),
+				Arguments.of("/actuator/metrics"), Arguments.of("/forecast?series={id}&method=naive&horizon=2"),
 				Arguments.of("/evaluation?series={id}&holdout=2&horizon=1&methods=naive"),
 				Arguments.of("/runs?series={id}"));
 	}
@@ -111,7 +112,8 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 		assertThat((String) forbidden.json("$.detail")).contains("write scope");
 		Response allowed = send(method, url, WRITE, type, content);
 		assertThat(allowed.status()).as(allowed.toString()).isBetween(200, 299);
-		// runs stay queued (no workers here): delete them so the key's active-run quota is free again
+		// runs stay queued (no workers here): delete them so the key's active-run quota
+		// is free again
 		if (url.equals("/train")) {
 			assertThat(send("DELETE", "/runs/" + allowed.id(), WRITE, null, null).status()).isEqualTo(204);
 		}
@@ -128,7 +130,8 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void runEndpointsNeedTheirScopes() {
-		long run = send("POST", "/train", HASHED, "application/json", TRAIN.replace("{id}", Long.toString(this.seriesId)))
+		long run = send("POST", "/train", HASHED, "application/json",
+				TRAIN.replace("{id}", Long.toString(this.seriesId)))
 			.id();
 		String path = "/runs/" + run;
 
@@ -147,8 +150,7 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 	void hashedKeyWorksAsBearerAndHeader() {
 		assertThat(http().send(http().request("/series").header("Authorization", "Bearer " + HASHED).GET()).status())
 			.isEqualTo(200);
-		assertThat(http().send(http().request("/series").header("X-API-Key", HASHED).GET()).status())
-			.isEqualTo(200);
+		assertThat(http().send(http().request("/series").header("X-API-Key", HASHED).GET()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -174,7 +176,8 @@ class AccessAndLimitsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void infoSaysKeysAreOn() {
-		assertThat((String) send("GET", "/actuator/info", READ, null, null).json("$.security.mode")).isEqualTo("api-keys");
+		assertThat((String) send("GET", "/actuator/info", READ, null, null).json("$.security.mode"))
+			.isEqualTo("api-keys");
 	}
 
 	@Test

@@ -9,7 +9,8 @@ class ApiKeysTests {
 
 	@Test
 	void plainAndHashedKeysWithScopes() {
-		ApiKeys keys = ApiKeys.parse(" alpha=read, {sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=WRITE ");
+		ApiKeys keys = ApiKeys
+			.parse(" alpha=read, {sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=WRITE ");
 
 		assertThat(keys.size()).isEqualTo(2);
 		assertThat(keys.find("alpha").scope()).isEqualTo(Scope.READ);
@@ -23,9 +24,9 @@ class ApiKeysTests {
 		ApiKeys keys = ApiKeys.parse("a=read, 0123456789abcdef=write, short-key=write, "
 				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write");
 
-		assertThat(keys.weakKeyWarning()).hasValueSatisfying((warning) -> assertThat(warning)
-			.contains("entries 1, 3", "shorter than 16 characters")
-			.doesNotContain("short-key"));
+		assertThat(keys.weakKeyWarning())
+			.hasValueSatisfying((warning) -> assertThat(warning).contains("entries 1, 3", "shorter than 16 characters")
+				.doesNotContain("short-key"));
 		assertThat(ApiKeys.parse("0123456789abcdef=write").weakKeyWarning()).isEmpty();
 	}
 

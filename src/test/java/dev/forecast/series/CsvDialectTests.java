@@ -15,8 +15,8 @@ class CsvDialectTests {
 
 	@Test
 	void semicolonsWithDecimalCommas() {
-		assertThat(values("Datum;Wert\n2024-01-01;1,5\n2024-01-02;2,25\n2024-01-03;-3\n"))
-			.containsExactly(1.5, 2.25, -3.0);
+		assertThat(values("Datum;Wert\n2024-01-01;1,5\n2024-01-02;2,25\n2024-01-03;-3\n")).containsExactly(1.5, 2.25,
+				-3.0);
 	}
 
 	@Test
@@ -74,16 +74,16 @@ class CsvDialectTests {
 
 	@Test
 	void givenParametersWinAndBadOnesAreNamed() {
-		assertThat(CsvSeriesParser.parse(stream("sep=;\ndate,value\n2024-01-01,1\n", StandardCharsets.UTF_8), null,
-				null, "comma", null)
+		assertThat(CsvSeriesParser
+			.parse(stream("sep=;\ndate,value\n2024-01-01,1\n", StandardCharsets.UTF_8), null, null, "comma", null)
 			.points()
 			.values()).containsExactly(1.0);
-		assertThatThrownBy(() -> CsvSeriesParser.parse(stream("date,value\n", StandardCharsets.UTF_8), null, null,
-				null, "x"))
+		assertThatThrownBy(
+				() -> CsvSeriesParser.parse(stream("date,value\n", StandardCharsets.UTF_8), null, null, null, "x"))
 			.isInstanceOf(BadRequestException.class)
 			.hasMessageContaining("decimal");
-		assertThatThrownBy(() -> CsvSeriesParser.parse(stream("date,value\n", StandardCharsets.UTF_8), null, null,
-				"\"", null))
+		assertThatThrownBy(
+				() -> CsvSeriesParser.parse(stream("date,value\n", StandardCharsets.UTF_8), null, null, "\"", null))
 			.isInstanceOf(BadRequestException.class)
 			.hasMessageContaining("delimiter");
 	}

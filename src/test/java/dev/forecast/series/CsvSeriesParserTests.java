@@ -13,7 +13,8 @@ class CsvSeriesParserTests {
 
 	@Test
 	void unnamedIndexColumnHeaderAndCrlf() {
-		ParsedSeries parsed = parse(",Date,Monthly Mean Total Sunspot Number\r\n0,1749-01-31,96.7\r\n1,1749-02-28,104.3\r\n");
+		ParsedSeries parsed = parse(
+				",Date,Monthly Mean Total Sunspot Number\r\n0,1749-01-31,96.7\r\n1,1749-02-28,104.3\r\n");
 
 		assertThat(parsed.points().values()).containsExactly(96.7, 104.3);
 		assertThat(parsed.points().time(1).toString()).isEqualTo("1749-02-28T00:00");
@@ -34,8 +35,7 @@ class CsvSeriesParserTests {
 
 		assertThat(CsvSeriesParser.parse(stream(csv), "WHEN", "a").points().values()).containsExactly(1, 2);
 		assertThat(CsvSeriesParser.parse(stream(csv), "1", "3").points().values()).containsExactly(10, 20);
-		assertThatThrownBy(() -> CsvSeriesParser.parse(stream(csv), null, "c"))
-			.isInstanceOf(BadRequestException.class)
+		assertThatThrownBy(() -> CsvSeriesParser.parse(stream(csv), null, "c")).isInstanceOf(BadRequestException.class)
 			.hasMessageContaining("no column 'c'");
 	}
 
@@ -55,8 +55,7 @@ class CsvSeriesParserTests {
 			.hasMessageContaining("Line 3")
 			.hasMessageContaining("'value'")
 			.hasMessageContaining("U+0000");
-		assertThatThrownBy(() -> parse("date,value\n2024-01-01,\u00072\n"))
-			.isInstanceOf(BadRequestException.class)
+		assertThatThrownBy(() -> parse("date,value\n2024-01-01,\u00072\n")).isInstanceOf(BadRequestException.class)
 			.hasMessageContaining("Line 2")
 			.hasMessageContaining("U+0007");
 	}

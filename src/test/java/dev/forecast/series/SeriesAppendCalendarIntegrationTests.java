@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import static dev.forecast.series.SeriesErrorsIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An append leaves the metadata an upload of the whole series would have, or is refused. */
+/**
+ * An append leaves the metadata an upload of the whole series would have, or is refused.
+ */
 class SeriesAppendCalendarIntegrationTests extends IntegrationTest {
 
 	@Test
@@ -38,8 +40,8 @@ class SeriesAppendCalendarIntegrationTests extends IntegrationTest {
 	void anAppendOnAFinerGridGivesTheMetadataOfTheWholeUpload() {
 		long appendedId = http().postCsv("/series", "date,value\n2024-01-01,1\n2024-01-03,2\n2024-01-05,3\n").id();
 		Response appended = http().postCsv("/series/" + appendedId + "/points", "date,value\n2024-01-06,4\n");
-		Response whole = http()
-			.postCsv("/series", "date,value\n2024-01-01,1\n2024-01-03,2\n2024-01-05,3\n2024-01-06,4\n");
+		Response whole = http().postCsv("/series",
+				"date,value\n2024-01-01,1\n2024-01-03,2\n2024-01-05,3\n2024-01-06,4\n");
 
 		assertThat(appended.status()).as(appended.toString()).isEqualTo(200);
 		for (String field : new String[] { "$.frequency", "$.gaps", "$.length", "$.start", "$.end", "$.stats" }) {

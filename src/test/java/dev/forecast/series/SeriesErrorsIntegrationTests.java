@@ -1,6 +1,5 @@
 package dev.forecast.series;
 
-
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp.RawResponse;
 import dev.forecast.support.TestHttp.Response;
@@ -8,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every kind of bad upload is a problem detail that says what to fix, and stores nothing. */
+/**
+ * Every kind of bad upload is a problem detail that says what to fix, and stores nothing.
+ */
 class SeriesErrorsIntegrationTests extends IntegrationTest {
 
 	@Test
@@ -63,8 +64,8 @@ class SeriesErrorsIntegrationTests extends IntegrationTest {
 	void nanAndInfinity() {
 		assertThat((String) rejectedCsv("date,value\n2024-01-01,1\n2024-01-02,NaN\n", 400).json("$.detail"))
 			.contains("Line 3", "not a finite number");
-		assertThat((String) rejectedCsv("date,value\n2024-01-01,Infinity\n", 400).json("$.detail"))
-			.contains("Line 2", "not a finite number");
+		assertThat((String) rejectedCsv("date,value\n2024-01-01,Infinity\n", 400).json("$.detail")).contains("Line 2",
+				"not a finite number");
 	}
 
 	@Test

@@ -17,7 +17,9 @@ class SeriesPointsIntegrationTests extends IntegrationTest {
 		long id = http().postCsv("/series", SharedData.SUNSPOTS).id();
 
 		Response range = http().get("/series/" + id + "/points?from=2018-01-01&to=2018-12-31");
-		assertThat((List<String>) range.json("$.points[*].t")).hasSize(7).startsWith("2018-01-31").endsWith("2018-07-31");
+		assertThat((List<String>) range.json("$.points[*].t")).hasSize(7)
+			.startsWith("2018-01-31")
+			.endsWith("2018-07-31");
 
 		Response limited = http().get("/series/" + id + "/points?limit=2");
 		assertThat((List<Double>) limited.json("$.points[*].v")).containsExactly(96.7, 104.3);
@@ -44,8 +46,8 @@ class SeriesPointsIntegrationTests extends IntegrationTest {
 		assertThat((Integer) appended.json("$.gaps")).isEqualTo(1);
 		assertThat((Double) appended.json("$.stats.mean")).isEqualTo(3.2);
 		assertThat((Double) appended.json("$.stats.max")).isEqualTo(6.0);
-		assertThat((List<Double>) http().get("/series/" + id + "/points").json("$.points[*].v"))
-			.containsExactly(1.0, 2.0, 3.0, 4.0, 6.0);
+		assertThat((List<Double>) http().get("/series/" + id + "/points").json("$.points[*].v")).containsExactly(1.0,
+				2.0, 3.0, 4.0, 6.0);
 	}
 
 	@Test
@@ -56,8 +58,7 @@ class SeriesPointsIntegrationTests extends IntegrationTest {
 		String pointsBefore = http().get("/series/" + id + "/points").body();
 
 		assertProblem(http().postCsv("/series/" + id + "/points", "date,value\n2024-01-03,9\n2024-01-04,4\n"), 409);
-		assertProblem(http().postCsv("/series/" + id + "/points", "date,value\n2024-01-04,4\n2024-01-05,oops\n"),
-				400);
+		assertProblem(http().postCsv("/series/" + id + "/points", "date,value\n2024-01-04,4\n2024-01-05,oops\n"), 400);
 		assertProblem(http().postJson("/series/" + id + "/points", """
 				{"points": [{"t": "2024-01-05", "v": 5}, {"t": "2024-01-04", "v": 4}]}"""), 400);
 
@@ -67,8 +68,10 @@ class SeriesPointsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void listsNewestFirstWithPaging() {
-		long first = http().postJson("/series", "{\"name\": \"p1\", \"points\": [{\"t\": \"2024-01-01\", \"v\": 1}]}").id();
-		long second = http().postJson("/series", "{\"name\": \"p2\", \"points\": [{\"t\": \"2024-01-01\", \"v\": 1}]}").id();
+		long first = http().postJson("/series", "{\"name\": \"p1\", \"points\": [{\"t\": \"2024-01-01\", \"v\": 1}]}")
+			.id();
+		long second = http().postJson("/series", "{\"name\": \"p2\", \"points\": [{\"t\": \"2024-01-01\", \"v\": 1}]}")
+			.id();
 
 		Response page = http().get("/series?page=0&size=2");
 

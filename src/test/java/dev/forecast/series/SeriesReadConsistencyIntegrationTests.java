@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reads of a series race with deletes and appends: metadata is read first and the points after, as
- * forecasts and evaluations do. Each test puts the write between the two reads.
+ * Reads of a series race with deletes and appends: metadata is read first and the points
+ * after, as forecasts and evaluations do. Each test puts the write between the two reads.
  */
 class SeriesReadConsistencyIntegrationTests extends IntegrationTest {
 

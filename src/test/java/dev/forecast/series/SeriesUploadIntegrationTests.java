@@ -58,8 +58,9 @@ class SeriesUploadIntegrationTests extends IntegrationTest {
 
 	@Test
 	void jsonStartFrequencyValuesKeepsMonthEnds() {
-		Response created = http().postJson("/series", """
-				{"name": "ends", "start": "1749-01-31", "frequency": "MONTHLY", "values": [96.7, 104.3, 116.7, 92.8]}""");
+		Response created = http().postJson("/series",
+				"""
+						{"name": "ends", "start": "1749-01-31", "frequency": "MONTHLY", "values": [96.7, 104.3, 116.7, 92.8]}""");
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat((String) created.json("$.end")).isEqualTo("1749-04-30");

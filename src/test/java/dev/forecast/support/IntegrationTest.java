@@ -8,12 +8,13 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port over the real
- * PostgreSQL of {@link TestDatabase}, called through real HTTP with {@link TestHttp}. Every
- * subclass shares one application context; tests create their own data and never assume an
- * empty database.
+ * PostgreSQL of {@link TestDatabase}, called through real HTTP with {@link TestHttp}.
+ * Every subclass shares one application context; tests create their own data and never
+ * assume an empty database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// the whole suite submits many runs anonymously: quotas are tested on their own (subclasses override these)
+// the whole suite submits many runs anonymously: quotas are tested on their own
+// (subclasses override these)
 @TestPropertySource(properties = { "forecast.quota.train-submissions=100000", "forecast.quota.max-active-runs=100000" })
 public abstract class IntegrationTest {
 

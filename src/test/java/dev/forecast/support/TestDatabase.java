@@ -21,8 +21,9 @@ import dev.forecast.database.EmbeddedPostgres;
  * <li>the one named by {@code TEST_DATABASE_URL} (with {@code TEST_DATABASE_USER},
  * {@code TEST_DATABASE_PASSWORD}) when that variable is set;</li>
  * <li>else a Testcontainers PostgreSQL when a Docker engine answers;</li>
- * <li>else the service's own embedded PostgreSQL ({@link EmbeddedPostgres}, binaries from the
- * classpath), started once per test JVM on a throw-away data directory and stopped at its exit.</li>
+ * <li>else the service's own embedded PostgreSQL ({@link EmbeddedPostgres}, binaries from
+ * the classpath), started once per test JVM on a throw-away data directory and stopped at
+ * its exit.</li>
  * </ol>
  * So no test needs a server set up by hand: a machine with only Java runs them all.
  */
@@ -43,7 +44,8 @@ public final class TestDatabase {
 		return connection;
 	}
 
-	@SuppressWarnings("resource") // the container lives as long as the test JVM (Ryuk removes it)
+	@SuppressWarnings("resource") // the container lives as long as the test JVM (Ryuk
+									// removes it)
 	private static Connection choose() {
 		String url = System.getenv("TEST_DATABASE_URL");
 		if (url != null && !url.isBlank()) {
@@ -59,7 +61,8 @@ public final class TestDatabase {
 
 	private static Connection embedded() {
 		try {
-			// open to other users: as root the server may run as an unprivileged user (see ServerUser)
+			// open to other users: as root the server may run as an unprivileged user
+			// (see ServerUser)
 			Path parent = Files.createTempDirectory("forecast-test-db");
 			Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
 			EmbeddedPostgres server = EmbeddedPostgres
@@ -83,12 +86,13 @@ public final class TestDatabase {
 	private static boolean dockerAvailable() {
 		String home = System.getProperty("user.home");
 		String runtime = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/nonexistent");
-		boolean configured = System.getenv("DOCKER_HOST") != null
-				|| Stream.of(Path.of("/var/run/docker.sock"), Path.of(home, ".docker/run/docker.sock"),
-						Path.of(runtime, "docker.sock"), Path.of(home, ".testcontainers.properties"))
-					.anyMatch(Files::exists);
+		boolean configured = System.getenv("DOCKER_HOST") != null || Stream
+			.of(Path.of("/var/run/docker.sock"), Path.of(home, ".docker/run/docker.sock"),
+					Path.of(runtime, "docker.sock"), Path.of(home, ".testcontainers.properties"))
+			.anyMatch(Files::exists);
 		if (!configured) {
-			return false; // no engine to ask: skip Testcontainers' probing (and its error log)
+			return false; // no engine to ask: skip Testcontainers' probing (and its error
+							// log)
 		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();

@@ -18,7 +18,9 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** A tiny HTTP client for integration tests: real requests, answers read with JSONPath. */
+/**
+ * A tiny HTTP client for integration tests: real requests, answers read with JSONPath.
+ */
 public final class TestHttp {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,12 +73,16 @@ public final class TestHttp {
 		return send(multipart(path, file));
 	}
 
-	/** A multipart/form-data request uploading {@code file} as part {@code file}, ready to send. */
+	/**
+	 * A multipart/form-data request uploading {@code file} as part {@code file}, ready to
+	 * send.
+	 */
 	public HttpRequest.Builder multipart(String path, Path file) {
 		try {
 			String boundary = "----test" + UUID.randomUUID();
 			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-					+ file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+					+ file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8);
 			byte[] content = Files.readAllBytes(file);
 			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 			byte[] body = new byte[head.length + content.length + tail.length];
@@ -92,8 +98,9 @@ public final class TestHttp {
 	}
 
 	/**
-	 * Sends only the head of a request with {@code Expect: 100-continue} over a plain socket and
-	 * reads the answer the server gives before any body is sent: the status and the body text.
+	 * Sends only the head of a request with {@code Expect: 100-continue} over a plain
+	 * socket and reads the answer the server gives before any body is sent: the status
+	 * and the body text.
 	 */
 	public RawResponse headOnly(String method, String path, String contentType, long contentLength) {
 		URI uri = URI.create(this.base);
@@ -114,7 +121,10 @@ public final class TestHttp {
 		}
 	}
 
-	/** What {@link #headOnly} read: status line code, the header block and the (possibly chunked) body. */
+	/**
+	 * What {@link #headOnly} read: status line code, the header block and the (possibly
+	 * chunked) body.
+	 */
 	public record RawResponse(int status, String headers, String body) {
 	}
 

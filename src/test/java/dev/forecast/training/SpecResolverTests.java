@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Every option of a TrainRequest is resolved with its default, and a bad value is a 400 naming its field. */
+/**
+ * Every option of a TrainRequest is resolved with its default, and a bad value is a 400
+ * naming its field.
+ */
 class SpecResolverTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,7 +40,8 @@ class SpecResolverTests {
 			"{\"optimizer\":{\"learningRate\":0}}|optimizer.learningRate",
 			"{\"optimizer\":{\"momentum\":1}}|optimizer.momentum", "{\"optimizer\":{\"rho\":-0.5}}|optimizer.rho",
 			"{\"optimizer\":{\"beta1\":1.5}}|optimizer.beta1", "{\"optimizer\":{\"beta2\":1}}|optimizer.beta2",
-			"{\"optimizer\":{\"epsilon\":0}}|optimizer.epsilon", "{\"optimizer\":{\"type\":\"adadelta\"}}|optimizer.type",
+			"{\"optimizer\":{\"epsilon\":0}}|optimizer.epsilon",
+			"{\"optimizer\":{\"type\":\"adadelta\"}}|optimizer.type",
 			"{\"regularization\":{\"dropout\":1}}|regularization.dropout",
 			"{\"regularization\":{\"dropout\":-0.1}}|regularization.dropout",
 			"{\"regularization\":{\"l1\":-1}}|regularization.l1", "{\"regularization\":{\"l2\":-1}}|regularization.l2",
@@ -88,9 +92,10 @@ class SpecResolverTests {
 		assertThat(range.schedule().start()).isEqualTo(1e-8);
 		assertThat(range.schedule().factor()).isEqualTo(Math.pow(10, 1.0 / 20));
 		assertThat(range.earlyStopping().patience()).as("a range test runs its epochs out").isZero();
-		assertThat(resolve("{\"schedule\":{\"type\":\"range_test\"},\"earlyStopping\":{\"patience\":3}}")
-			.earlyStopping()
-			.patience()).isEqualTo(3);
+		assertThat(
+				resolve("{\"schedule\":{\"type\":\"range_test\"},\"earlyStopping\":{\"patience\":3}}").earlyStopping()
+					.patience())
+			.isEqualTo(3);
 		assertThat(resolve("{\"regularization\":{\"batchNorm\":true}}").regularization().batchNorm()).isTrue();
 	}
 
@@ -107,8 +112,9 @@ class SpecResolverTests {
 
 	@Test
 	void aResolvedSpecSurvivesItsJsonRoundTrip() {
-		TrainSpec spec = resolve("{\"schedule\":{\"type\":\"piecewise\",\"boundaries\":[2,4],\"values\":[0.1,0.01,0.001]},"
-				+ "\"layers\":[{\"type\":\"lstm\"}]}");
+		TrainSpec spec = resolve(
+				"{\"schedule\":{\"type\":\"piecewise\",\"boundaries\":[2,4],\"values\":[0.1,0.01,0.001]},"
+						+ "\"layers\":[{\"type\":\"lstm\"}]}");
 		assertThat(JSON.readValue(JSON.writeValueAsString(spec), TrainSpec.class)).isEqualTo(spec);
 		String json = JSON.writeValueAsString(spec);
 		assertThat(json).doesNotContain("maxRate").contains("\"boundaries\":[2,4]");
@@ -140,7 +146,8 @@ class SpecResolverTests {
 		assertThat(sunspots.batchSize()).isEqualTo(128);
 		assertThat(sunspots.season()).isEqualTo(12);
 		assertThat(sunspots.epochs()).isEqualTo(60);
-		// a monthly series of 108 points: a fifth at most, a window half the training part, a small network
+		// a monthly series of 108 points: a fifth at most, a window half the training
+		// part, a small network
 		TrainSpec sales = this.resolver.resolve(request, 108, 12);
 		assertThat(sales.validation()).isEqualTo(11);
 		assertThat(sales.window()).isEqualTo(36);
@@ -177,8 +184,8 @@ class SpecResolverTests {
 	void differencingNeedsASeasonWhenSeasonal() {
 		assertThat(fields("{\"differencing\":\"seasonal\"}")).contains("differencing");
 		assertThat(fields("{\"differencing\":\"second\"}")).contains("differencing");
-		TrainSpec spec = this.resolver
-			.resolve(JSON.readValue("{\"differencing\":\"seasonal\"}", TrainRequest.class), 500, 12);
+		TrainSpec spec = this.resolver.resolve(JSON.readValue("{\"differencing\":\"seasonal\"}", TrainRequest.class),
+				500, 12);
 		assertThat(spec.lag()).isEqualTo(12);
 		assertThat(spec.inputLength()).isEqualTo(spec.window() - 12);
 		assertThat(resolve("{\"differencing\":\"first\",\"season\":7}").lag()).isEqualTo(1);

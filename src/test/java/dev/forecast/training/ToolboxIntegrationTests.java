@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-/** The toolbox through the API: options reach the training, runs carry their diagnosis. */
+/**
+ * The toolbox through the API: options reach the training, runs carry their diagnosis.
+ */
 class ToolboxIntegrationTests extends IntegrationTest {
 
 	private static final Duration TRAINING = Duration.ofMinutes(4);
@@ -19,7 +21,8 @@ class ToolboxIntegrationTests extends IntegrationTest {
 	@Test
 	void aGruWithAScheduleAndRegularizationTrainsAndIsDiagnosed() {
 		long series = TrainingFixtures.upload(http(), 160);
-		TestHttp.Response accepted = http().postJson("/train", "{\"series\":" + series + ",\"model\":\"gru\",\"units\":6,"
+		TestHttp.Response accepted = http().postJson("/train", "{\"series\":" + series
+				+ ",\"model\":\"gru\",\"units\":6,"
 				+ "\"window\":12,\"validation\":24,\"epochs\":3,\"batchSize\":32,\"earlyStopping\":{\"patience\":0},"
 				+ "\"optimizer\":{\"type\":\"rmsprop\",\"learningRate\":0.01,\"rho\":0.8},"
 				+ "\"schedule\":{\"type\":\"exponential\",\"steps\":1,\"decay\":0.5},"
@@ -46,12 +49,14 @@ class ToolboxIntegrationTests extends IntegrationTest {
 	@Test
 	void aRangeTestSuggestsALearningRateAndExplicitLayersTrain() {
 		long series = TrainingFixtures.upload(http(), 160);
-		TestHttp.Response range = http().postJson("/train", "{\"series\":" + series + ",\"model\":\"dense\",\"units\":8,"
-				+ "\"window\":12,\"validation\":24,\"epochs\":12,\"batchSize\":32,\"optimizer\":{\"type\":\"sgd\"},"
-				+ "\"schedule\":{\"type\":\"range_test\",\"start\":0.00001,\"factor\":4}}");
+		TestHttp.Response range = http()
+			.postJson("/train", "{\"series\":" + series + ",\"model\":\"dense\",\"units\":8,"
+					+ "\"window\":12,\"validation\":24,\"epochs\":12,\"batchSize\":32,\"optimizer\":{\"type\":\"sgd\"},"
+					+ "\"schedule\":{\"type\":\"range_test\",\"start\":0.00001,\"factor\":4}}");
 		assertThat(range.status()).as(range.toString()).isEqualTo(202);
 		assertThat((Integer) range.json("$.spec.earlyStopping.patience")).isZero();
-		TestHttp.Response layers = http().postJson("/train", "{\"series\":" + series + ",\"window\":12,\"validation\":24,"
+		TestHttp.Response layers = http().postJson("/train", "{\"series\":" + series
+				+ ",\"window\":12,\"validation\":24,"
 				+ "\"epochs\":2,\"batchSize\":32,\"layers\":[{\"type\":\"conv1d\",\"filters\":4,\"kernel\":3,\"dilation\":2},"
 				+ "{\"type\":\"rnn\",\"units\":4},{\"type\":\"dense\",\"units\":4}]}");
 		assertThat(layers.status()).as(layers.toString()).isEqualTo(202);
@@ -90,7 +95,8 @@ class ToolboxIntegrationTests extends IntegrationTest {
 		assertThat((String) docs.json(schemas + "TrainRequest.properties.init.default")).isEqualTo("glorot");
 		assertThat((String) docs.json(schemas + "Optimizer.properties.type.default")).isEqualTo("adam");
 		for (String option : List.of("learningRate", "momentum", "rho", "beta1", "beta2", "epsilon")) {
-			assertThat((Object) docs.json(schemas + "Optimizer.properties." + option + ".default")).as(option).isNotNull();
+			assertThat((Object) docs.json(schemas + "Optimizer.properties." + option + ".default")).as(option)
+				.isNotNull();
 		}
 		for (String option : List.of("l1", "l2", "dropout", "batchNorm")) {
 			assertThat((Object) docs.json(schemas + "Regularization.properties." + option + ".default")).as(option)

@@ -54,7 +54,8 @@ class TrainingIntegrationTests extends IntegrationTest {
 		List<Integer> ids = http().get("/runs?series=" + series + "&status=SUCCEEDED").json("$.items[*].id");
 		assertThat(ids).contains((int) run);
 		assertThat(this.models.bestRun(series)).contains(run);
-		assertThat(this.models.forRun(run).forecast(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, 1)).hasSize(1);
+		assertThat(this.models.forRun(run).forecast(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, 1))
+			.hasSize(1);
 	}
 
 	@Test
@@ -62,7 +63,8 @@ class TrainingIntegrationTests extends IntegrationTest {
 		long series = TrainingFixtures.upload(http(), 300);
 		TestHttp.Response accepted = http().postJson("/train", "{\"series\":" + series + "}");
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-		// a monthly series of 300 points: 234 training windows of three seasons, N-BEATS, 10% validation
+		// a monthly series of 300 points: 234 training windows of three seasons, N-BEATS,
+		// 10% validation
 		assertThat((String) accepted.json("$.spec.model")).isEqualTo("nbeats");
 		assertThat((Integer) accepted.json("$.spec.window")).isEqualTo(36);
 		assertThat((Integer) accepted.json("$.spec.validation")).isEqualTo(30);
@@ -153,7 +155,10 @@ class TrainingIntegrationTests extends IntegrationTest {
 		long series = TrainingFixtures.upload(http(), 150);
 		long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 1)).id();
 
-		String owner = this.jdbc.sql("select owner from training_run where id = ?").param(run).query(String.class).single();
+		String owner = this.jdbc.sql("select owner from training_run where id = ?")
+			.param(run)
+			.query(String.class)
+			.single();
 		assertThat(owner).isEqualTo(Owner.ANONYMOUS.name()).isEqualTo("anonymous");
 		http().delete("/series/" + series);
 	}
@@ -169,9 +174,8 @@ class TrainingIntegrationTests extends IntegrationTest {
 	private TestHttp.Response awaitStatus(long run, String status) {
 		await().atMost(TRAINING).pollInterval(Duration.ofMillis(200)).until(() -> {
 			String current = http().get("/runs/" + run).json("$.status");
-			assertThat(current).as("run %d", run).isNotIn(List.of("FAILED", "SUCCEEDED", "CANCELLED").stream()
-				.filter(s -> !s.equals(status))
-				.toList());
+			assertThat(current).as("run %d", run)
+				.isNotIn(List.of("FAILED", "SUCCEEDED", "CANCELLED").stream().filter(s -> !s.equals(status)).toList());
 			return status.equals(current);
 		});
 		return http().get("/runs/" + run);

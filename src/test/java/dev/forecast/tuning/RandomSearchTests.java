@@ -40,7 +40,8 @@ class RandomSearchTests {
 	void learningRateIsLogUniform() {
 		List<Map<String, Object>> points = RandomSearch.sample(space(), 2000, 1);
 		long belowGeometricMean = points.stream().filter(p -> (Double) p.get("learningRate") < 1e-3).count();
-		assertThat(belowGeometricMean).isBetween(900L, 1100L); // uniform would put ~9% below 1e-3
+		assertThat(belowGeometricMean).isBetween(900L, 1100L); // uniform would put ~9%
+																// below 1e-3
 	}
 
 	@Test
@@ -67,8 +68,8 @@ class RandomSearchTests {
 	void trialsPutTheSampledParamsIntoTheBase() {
 		TrainRequest base = new TrainRequest(null, "gru", null, null, null, 24, 3, null, null, null, null, null, null,
 				new TrainRequest.Optimizer("rmsprop", null, null, 0.8, null, null, null), null, null, null, null, null);
-		TrainRequest trial = TrialRequests.build(5, base, Map.of("learningRate", 0.003, "units", 16, "layers", 3,
-				"batchSize", 64, "dropout", 0.2, "window", 20));
+		TrainRequest trial = TrialRequests.build(5, base,
+				Map.of("learningRate", 0.003, "units", 16, "layers", 3, "batchSize", 64, "dropout", 0.2, "window", 20));
 		assertThat(trial.series()).isEqualTo(5);
 		assertThat(trial.optimizer().type()).isEqualTo("rmsprop");
 		assertThat(trial.optimizer().rho()).isEqualTo(0.8);

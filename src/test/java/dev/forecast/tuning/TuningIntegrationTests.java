@@ -21,7 +21,8 @@ class TuningIntegrationTests extends IntegrationTest {
 			.mapToObj(i -> String.format(Locale.ROOT, "%.3f", 50 + 30 * Math.sin(i * 2 * Math.PI / 12) + (i * 7 % 5)))
 			.collect(Collectors.joining(","));
 		TestHttp.Response response = http().postJson("/series",
-				"{\"name\":\"tuning-test\",\"start\":\"2000-01-31\",\"frequency\":\"MONTHLY\",\"values\":[" + values + "]}");
+				"{\"name\":\"tuning-test\",\"start\":\"2000-01-31\",\"frequency\":\"MONTHLY\",\"values\":[" + values
+						+ "]}");
 		assertThat(response.status()).isEqualTo(201);
 		return response.id();
 	}
@@ -53,7 +54,8 @@ class TuningIntegrationTests extends IntegrationTest {
 			.isEqualTo(((Number) params.get("learningRate")).doubleValue());
 		assertThat((List<?>) run.json("$.spec.layers")).hasSize((Integer) params.get("layers"));
 
-		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(300))
+		await().atMost(Duration.ofMinutes(4))
+			.pollInterval(Duration.ofMillis(300))
 			.until(() -> List.of("SUCCEEDED", "FAILED").contains(http().get("/tune/" + id).json("$.status")));
 		TestHttp.Response done = http().get("/tune/" + id);
 		assertThat((String) done.json("$.status")).as(done.body()).isEqualTo("SUCCEEDED");
@@ -89,7 +91,8 @@ class TuningIntegrationTests extends IntegrationTest {
 		assertField("{\"series\":" + series + ",\"space\":{\"units\":{\"values\":[]}}}", "space.units.values");
 		assertField("{\"series\":" + series + ",\"base\":{\"optimizer\":{\"learningRate\":-1}},"
 				+ "\"space\":{\"units\":{\"values\":[4]}}}", "base.optimizer.learningRate");
-		assertField("{\"series\":" + series + ",\"base\":{\"validation\":20},\"space\":{\"window\":{\"values\":[500]}}}",
+		assertField(
+				"{\"series\":" + series + ",\"base\":{\"validation\":20},\"space\":{\"window\":{\"values\":[500]}}}",
 				"space.window");
 		assertThat(http().get("/tune/999999999").status()).isEqualTo(404);
 		assertThat(http().postJson("/tune", "{\"series\":999999999,\"space\":{\"units\":{\"values\":[4]}}}").status())

@@ -17,10 +17,8 @@ class OpenApiAndActuatorIntegrationTests extends IntegrationTest {
 		assertThat(spec.status()).isEqualTo(200);
 		Map<String, Map<String, Object>> paths = spec.json("$.paths");
 		assertThat(paths).containsKeys("/series", "/series/{id}", "/series/{id}/points");
-		paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(
-				((Map<?, ?>) operation).get("summary"))
-			.as(method + " " + path)
-			.isNotNull()));
+		paths.forEach((path, operations) -> operations.forEach((method,
+				operation) -> assertThat(((Map<?, ?>) operation).get("summary")).as(method + " " + path).isNotNull()));
 		assertThat(spec.body()).contains("Monthly Mean Total Sunspot Number");
 	}
 

@@ -14,16 +14,21 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Database blips reach clients as 503 problem details with Retry-After, never as a bare 500. */
+/**
+ * Database blips reach clients as 503 problem details with Retry-After, never as a bare
+ * 500.
+ */
 class TransientDatabaseErrorTests {
 
 	private final ApiExceptionHandler handler = new ApiExceptionHandler();
 
 	@Test
 	void aTerminatedConnectionIs503WithRetryAfter() {
-		// what pg_terminate_backend gives a request in flight (SQL state 57P01), wrapped as in the fault test
-		JpaSystemException terminated = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-				new SQLException("terminating connection due to administrator command", "57P01")));
+		// what pg_terminate_backend gives a request in flight (SQL state 57P01), wrapped
+		// as in the fault test
+		JpaSystemException terminated = new JpaSystemException(
+				new RuntimeException("Unable to rollback against JDBC Connection",
+						new SQLException("terminating connection due to administrator command", "57P01")));
 
 		assertServiceUnavailable(this.handler.handleUnexpected(terminated, request()));
 		assertServiceUnavailable(this.handler.handleUnexpected(

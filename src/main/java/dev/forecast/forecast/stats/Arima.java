@@ -3,11 +3,13 @@ package dev.forecast.forecast.stats;
 import dev.forecast.forecast.stats.ArimaModel.Constant;
 
 /**
- * Fits a seasonal ARIMA model of given orders as R's {@code arima} does with its default method
- * "CSS-ML": a conditional-sum-of-squares fit gives the starting point (and must be stationary),
- * then the exact likelihood of the differenced series (a Kalman filter) is maximized with the
- * autoregressive part kept stationary. Both are minimized as sums of squares (Levenberg-Marquardt). A mean is included when there is no differencing, a drift
- * on request when there is one difference (seasonal or not), as R's {@code forecast::Arima}.
+ * Fits a seasonal ARIMA model of given orders as R's {@code arima} does with its default
+ * method "CSS-ML": a conditional-sum-of-squares fit gives the starting point (and must be
+ * stationary), then the exact likelihood of the differenced series (a Kalman filter) is
+ * maximized with the autoregressive part kept stationary. Both are minimized as sums of
+ * squares (Levenberg-Marquardt). A mean is included when there is no differencing, a
+ * drift on request when there is one difference (seasonal or not), as R's
+ * {@code forecast::Arima}.
  */
 public final class Arima {
 
@@ -18,14 +20,15 @@ public final class Arima {
 	}
 
 	/**
-	 * Fits the model of the given orders to {@code y} by maximum likelihood. The innovation
-	 * variance is R's {@code forecast::Arima} one: squared innovations over {@code n - d - D m}
-	 * less the number of coefficients.
+	 * Fits the model of the given orders to {@code y} by maximum likelihood. The
+	 * innovation variance is R's {@code forecast::Arima} one: squared innovations over
+	 * {@code n - d - D m} less the number of coefficients.
 	 * @param y the series, oldest first
 	 * @param order the orders and the period
 	 * @param drift whether to include a drift (only with exactly one difference, as R)
 	 * @return the fitted model
-	 * @throws IllegalArgumentException when the series is too short for the model or the fit fails
+	 * @throws IllegalArgumentException when the series is too short for the model or the
+	 * fit fails
 	 */
 	public static FittedModel fit(double[] y, ArimaOrder order, boolean drift) {
 		int diffs = order.d() + order.seasonalD();
@@ -41,8 +44,8 @@ public final class Arima {
 	}
 
 	/**
-	 * Estimates the model, by CSS then ML, or by CSS alone (then the model has no likelihood and
-	 * cannot forecast: it serves to compare models).
+	 * Estimates the model, by CSS then ML, or by CSS alone (then the model has no
+	 * likelihood and cannot forecast: it serves to compare models).
 	 * @return the model, or {@code null} when it cannot be fitted (as R's arima fails)
 	 */
 	static ArimaModel estimate(double[] y, ArimaOrder order, Constant constant, boolean cssOnly) {
@@ -58,8 +61,9 @@ public final class Arima {
 		if (w.length <= conditioned) {
 			return null;
 		}
-		coef = Minimizer.minimize((x, out) -> css.run(ArmaPolynomials.ar(x, order), ArmaPolynomials.ma(x, order))
-				&& css.residuals(out), w.length - conditioned, coef, MAX_ITERATIONS);
+		coef = Minimizer.minimize(
+				(x, out) -> css.run(ArmaPolynomials.ar(x, order), ArmaPolynomials.ma(x, order)) && css.residuals(out),
+				w.length - conditioned, coef, MAX_ITERATIONS);
 		if (!stationary(coef, order)) {
 			return null;
 		}
@@ -88,8 +92,8 @@ public final class Arima {
 	}
 
 	/**
-	 * A model with no ARMA part and a fixed constant (R's {@code fixed=}), for series whose
-	 * differences are constant: residual variance from what is left.
+	 * A model with no ARMA part and a fixed constant (R's {@code fixed=}), for series
+	 * whose differences are constant: residual variance from what is left.
 	 */
 	static ArimaModel fixed(double[] y, ArimaOrder order, Constant constant, double beta) {
 		double[] w = Differencing.apply(y, order);
@@ -101,13 +105,13 @@ public final class Arima {
 			ssq += innovations[t] * innovations[t];
 		}
 		double[] state = { 0 };
-		return new ArimaModel(order, constant, new double[0], beta, ssq, w.length > 0 ? ssq / w.length : 0,
-				Double.NaN, y, state, innovations);
+		return new ArimaModel(order, constant, new double[0], beta, ssq, w.length > 0 ? ssq / w.length : 0, Double.NaN,
+				y, state, innovations);
 	}
 
 	private static boolean stationary(double[] coef, ArimaOrder order) {
-		return (order.p() == 0 || ArmaPolynomials.stationary(coef, 0, order.p()))
-				&& (order.seasonalP() == 0 || ArmaPolynomials.stationary(coef, order.p() + order.q(), order.seasonalP()));
+		return (order.p() == 0 || ArmaPolynomials.stationary(coef, 0, order.p())) && (order.seasonalP() == 0
+				|| ArmaPolynomials.stationary(coef, order.p() + order.q(), order.seasonalP()));
 	}
 
 	/** AR parts to partial-autocorrelation space, MA parts made invertible. */

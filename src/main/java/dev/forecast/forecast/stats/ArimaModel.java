@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A fitted seasonal ARIMA model: point forecasts from the Kalman filter's predicted state, undone
- * differencing, and forecast variances from the psi weights of the full (differenced) model.
+ * A fitted seasonal ARIMA model: point forecasts from the Kalman filter's predicted
+ * state, undone differencing, and forecast variances from the psi weights of the full
+ * (differenced) model.
  */
 final class ArimaModel implements FittedModel {
 
-	/** What the constant regressor is: none, the mean (no differencing) or drift (one difference). */
+	/**
+	 * What the constant regressor is: none, the mean (no differencing) or drift (one
+	 * difference).
+	 */
 	enum Constant {
 
 		NONE, MEAN, DRIFT
@@ -56,12 +60,15 @@ final class ArimaModel implements FittedModel {
 		this.innovations = innovations;
 	}
 
-	/** The same model with the variance R's auto.arima reports: {@code ssq / (nstar - parameters)}. */
+	/**
+	 * The same model with the variance R's auto.arima reports:
+	 * {@code ssq / (nstar - parameters)}.
+	 */
 	ArimaModel withUnbiasedVariance() {
 		int denominator = nUsed() - parameterCount();
 		double variance = denominator > 0 ? this.ssq / denominator : this.sigma2;
-		return new ArimaModel(this.order, this.constant, this.coef, this.beta, this.ssq, variance,
-				this.minusTwoLogLik, this.y, this.state, this.innovations);
+		return new ArimaModel(this.order, this.constant, this.coef, this.beta, this.ssq, variance, this.minusTwoLogLik,
+				this.y, this.state, this.innovations);
 	}
 
 	/** Observations after differencing. */

@@ -1,8 +1,8 @@
 package dev.forecast.forecast.stats;
 
 /**
- * The orders of a seasonal ARIMA(p,d,q)(P,D,Q)[period] model. A period of 1 (or seasonal orders
- * all zero) is a non-seasonal model.
+ * The orders of a seasonal ARIMA(p,d,q)(P,D,Q)[period] model. A period of 1 (or seasonal
+ * orders all zero) is a non-seasonal model.
  *
  * @param p autoregressive order
  * @param d order of first differencing

@@ -1,10 +1,10 @@
 package dev.forecast.forecast.stats;
 
 /**
- * Conditional sum of squares of an ARMA model of a (differenced) series, as R's {@code arima}
- * method "CSS" computes it: residuals start after the first {@code p + P * period} values, with
- * earlier residuals taken as zero. An optional constant regressor is concentrated out by least
- * squares.
+ * Conditional sum of squares of an ARMA model of a (differenced) series, as R's
+ * {@code arima} method "CSS" computes it: residuals start after the first
+ * {@code p + P * period} values, with earlier residuals taken as zero. An optional
+ * constant regressor is concentrated out by least squares.
  */
 final class ArmaCss {
 
@@ -32,7 +32,9 @@ final class ArmaCss {
 		this.ex = new double[w.length];
 	}
 
-	/** Computes the sum of squares; false when there is no residual or it is not finite. */
+	/**
+	 * Computes the sum of squares; false when there is no residual or it is not finite.
+	 */
 	boolean run(double[] phi, double[] theta) {
 		int n = this.w.length;
 		int start = phi.length;
@@ -71,7 +73,10 @@ final class ArmaCss {
 		return this.count > 0 && Double.isFinite(this.ssq) && this.ssq > 0;
 	}
 
-	/** Writes the last run's residuals, the regressor taken out, into {@code out[0..count)}. */
+	/**
+	 * Writes the last run's residuals, the regressor taken out, into
+	 * {@code out[0..count)}.
+	 */
 	boolean residuals(double[] out) {
 		int start = this.w.length - this.count;
 		for (int t = start; t < this.w.length; t++) {

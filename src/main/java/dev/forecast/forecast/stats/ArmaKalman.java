@@ -6,15 +6,16 @@ import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
 
 /**
- * The exact Gaussian likelihood of a stationary ARMA model of a (differenced) series, by a Kalman
- * filter on Harvey's state-space form started from the stationary state covariance. The
- * likelihood of the differenced series is the diffuse likelihood of the ARIMA model, as R's
- * {@code arima} computes it. An optional constant regressor (a mean, or drift after differencing)
- * is concentrated out by generalized least squares: its coefficient {@link #beta} is exact for
- * the given ARMA coefficients. The state covariance is never formed: the Chandrasekhar recursions
- * (Morf, Sidhu and Kailath 1974) update the gain through the covariance's rank-one change, so a
- * step costs O(r), and once the gain has converged only the state is updated. Innovation
- * variance is scaled to 1 (concentrated out).
+ * The exact Gaussian likelihood of a stationary ARMA model of a (differenced) series, by
+ * a Kalman filter on Harvey's state-space form started from the stationary state
+ * covariance. The likelihood of the differenced series is the diffuse likelihood of the
+ * ARIMA model, as R's {@code arima} computes it. An optional constant regressor (a mean,
+ * or drift after differencing) is concentrated out by generalized least squares: its
+ * coefficient {@link #beta} is exact for the given ARMA coefficients. The state
+ * covariance is never formed: the Chandrasekhar recursions (Morf, Sidhu and Kailath 1974)
+ * update the gain through the covariance's rank-one change, so a step costs O(r), and
+ * once the gain has converged only the state is updated. Innovation variance is scaled to
+ * 1 (concentrated out).
  */
 final class ArmaKalman {
 
@@ -34,10 +35,16 @@ final class ArmaKalman {
 	/** The regressor's coefficient (0 without one). */
 	double beta;
 
-	/** After a run that keeps them: the state predicted for the step after the end, less the regressor. */
+	/**
+	 * After a run that keeps them: the state predicted for the step after the end, less
+	 * the regressor.
+	 */
 	double[] state;
 
-	/** After a run that keeps them: the one-step innovations of the series less the regressor. */
+	/**
+	 * After a run that keeps them: the one-step innovations of the series less the
+	 * regressor.
+	 */
 	double[] innovations;
 
 	private final double[] v;
@@ -59,9 +66,10 @@ final class ArmaKalman {
 	}
 
 	/**
-	 * Writes the last run's innovations, regressor taken out, standardized and scaled by the
-	 * geometric mean of their variances: their sum of squares is {@code ssq * exp(sumLog / n)},
-	 * which the exact likelihood decreases with (Levenberg-Marquardt minimizes it).
+	 * Writes the last run's innovations, regressor taken out, standardized and scaled by
+	 * the geometric mean of their variances: their sum of squares is
+	 * {@code ssq * exp(sumLog / n)}, which the exact likelihood decreases with
+	 * (Levenberg-Marquardt minimizes it).
 	 */
 	boolean scaledResiduals(double[] out) {
 		int n = this.w.length;
@@ -96,7 +104,8 @@ final class ArmaKalman {
 		if (!stationaryCovariance(ph, p, rr, q, r, row)) {
 			return false;
 		}
-		// Chandrasekhar recursions: gain kb = T P Z', and the rank-one change of P, w m w'
+		// Chandrasekhar recursions: gain kb = T P Z', and the rank-one change of P, w m
+		// w'
 		double[] kb = new double[r];
 		double[] dw = new double[r];
 		double[] tw = new double[r];
@@ -177,8 +186,8 @@ final class ArmaKalman {
 	}
 
 	/**
-	 * The first row of the state's stationary covariance, {@code cov(y_t, a_t[j])}, from the
-	 * process's autocovariances and psi weights (innovation variance 1).
+	 * The first row of the state's stationary covariance, {@code cov(y_t, a_t[j])}, from
+	 * the process's autocovariances and psi weights (innovation variance 1).
 	 */
 	static boolean stationaryCovariance(double[] ph, int p, double[] rr, int q, int r, double[] out) {
 		double[] psi = new double[r + 1];

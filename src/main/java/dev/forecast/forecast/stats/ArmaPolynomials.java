@@ -4,10 +4,11 @@ import org.hipparchus.analysis.solvers.LaguerreSolver;
 import org.hipparchus.complex.Complex;
 
 /**
- * The polynomials of an ARMA model: expanding the seasonal factors, the transform that keeps the
- * autoregressive part stationary during optimization (partial autocorrelations through tanh and
- * the Durbin-Levinson recursion, as R's {@code arima} does), roots and moving-average inversion.
- * Coefficients are laid out as R lays them: {@code ar[p], ma[q], sar[P], sma[Q]}.
+ * The polynomials of an ARMA model: expanding the seasonal factors, the transform that
+ * keeps the autoregressive part stationary during optimization (partial autocorrelations
+ * through tanh and the Durbin-Levinson recursion, as R's {@code arima} does), roots and
+ * moving-average inversion. Coefficients are laid out as R lays them:
+ * {@code ar[p], ma[q], sar[P], sma[Q]}.
  */
 final class ArmaPolynomials {
 
@@ -60,8 +61,9 @@ final class ArmaPolynomials {
 	}
 
 	/**
-	 * Maps unconstrained values {@code raw[from..from+n)} to the coefficients of a stationary AR(n)
-	 * in {@code out[from..from+n)}: tanh gives partial autocorrelations, Durbin-Levinson the rest.
+	 * Maps unconstrained values {@code raw[from..from+n)} to the coefficients of a
+	 * stationary AR(n) in {@code out[from..from+n)}: tanh gives partial autocorrelations,
+	 * Durbin-Levinson the rest.
 	 */
 	static void toStationary(double[] raw, int from, int n, double[] out) {
 		if (n == 0) {
@@ -81,7 +83,10 @@ final class ArmaPolynomials {
 		}
 	}
 
-	/** The inverse of {@link #toStationary}: stationary AR coefficients to unconstrained values. */
+	/**
+	 * The inverse of {@link #toStationary}: stationary AR coefficients to unconstrained
+	 * values.
+	 */
 	static void fromStationary(double[] coef, int from, int n, double[] out) {
 		if (n == 0) {
 			return;
@@ -108,8 +113,8 @@ final class ArmaPolynomials {
 
 	/**
 	 * The smallest modulus of the roots of {@code 1 + sign * sum c_i z^i} over
-	 * {@code c[from..from+n)}; {@code Infinity} when the polynomial is constant. Use sign -1 for an
-	 * autoregressive polynomial, +1 for a moving-average one.
+	 * {@code c[from..from+n)}; {@code Infinity} when the polynomial is constant. Use sign
+	 * -1 for an autoregressive polynomial, +1 for a moving-average one.
 	 */
 	static double minRoot(double[] c, int from, int n, double sign) {
 		int last = n;
@@ -134,14 +139,18 @@ final class ArmaPolynomials {
 		return min;
 	}
 
-	/** Whether the AR polynomial over {@code c[from..from+n)} has all roots outside the unit circle. */
+	/**
+	 * Whether the AR polynomial over {@code c[from..from+n)} has all roots outside the
+	 * unit circle.
+	 */
 	static boolean stationary(double[] c, int from, int n) {
 		return minRoot(c, from, n, -1) > 1;
 	}
 
 	/**
-	 * Reflects the roots of the MA polynomial over {@code c[from..from+n)} that lie inside the unit
-	 * circle, which leaves the likelihood unchanged and makes the model invertible (R's maInvert).
+	 * Reflects the roots of the MA polynomial over {@code c[from..from+n)} that lie
+	 * inside the unit circle, which leaves the likelihood unchanged and makes the model
+	 * invertible (R's maInvert).
 	 */
 	static void invertMa(double[] c, int from, int n) {
 		int last = n;

@@ -3,12 +3,13 @@ package dev.forecast.forecast.stats;
 import dev.forecast.forecast.stats.ArimaModel.Constant;
 
 /**
- * Automatic seasonal ARIMA as R's {@code forecast::auto.arima} chooses it (Hyndman and Khandakar
- * 2008): a seasonal difference when the STL seasonal strength exceeds 0.64, first differences by
- * KPSS tests, then a stepwise search over the ARMA orders and a constant (mean or drift) by AICc,
- * each model fitted by exact likelihood, or compared by conditional sums of squares for long
- * series or periods over 12 and then refitted. Periods over {@value #MAX_PERIOD} are treated as
- * non-seasonal; series too short for a model get a random walk.
+ * Automatic seasonal ARIMA as R's {@code forecast::auto.arima} chooses it (Hyndman and
+ * Khandakar 2008): a seasonal difference when the STL seasonal strength exceeds 0.64,
+ * first differences by KPSS tests, then a stepwise search over the ARMA orders and a
+ * constant (mean or drift) by AICc, each model fitted by exact likelihood, or compared by
+ * conditional sums of squares for long series or periods over 12 and then refitted.
+ * Periods over {@value #MAX_PERIOD} are treated as non-seasonal; series too short for a
+ * model get a random walk.
  */
 public final class AutoArima {
 
@@ -85,7 +86,10 @@ public final class AutoArima {
 		return best == null ? randomWalk(y) : best.withUnbiasedVariance();
 	}
 
-	/** R's answer when the differenced series is constant: no ARMA part, the constant fixed. */
+	/**
+	 * R's answer when the differenced series is constant: no ARMA part, the constant
+	 * fixed.
+	 */
 	private static ArimaModel constantDifferences(double[] y, double[] dx, int d, int seasonalD, int m) {
 		double mean = 0;
 		for (double v : dx) {

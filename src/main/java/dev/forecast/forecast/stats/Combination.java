@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The equal-weight mean of fitted models' forecasts, the combination that beats ETS, ARIMA and
- * Theta alone on the M3 competition (Makridakis and Hibon 2000; Hyndman's "comb" benchmarks). Its
- * forecast standard deviation is the mean of the members' standard deviations: the combination's
- * variance if the members' errors were perfectly correlated, an upper bound otherwise (their errors
- * are in practice highly correlated).
+ * The equal-weight mean of fitted models' forecasts, the combination that beats ETS,
+ * ARIMA and Theta alone on the M3 competition (Makridakis and Hibon 2000; Hyndman's
+ * "comb" benchmarks). Its forecast standard deviation is the mean of the members'
+ * standard deviations: the combination's variance if the members' errors were perfectly
+ * correlated, an upper bound otherwise (their errors are in practice highly correlated).
  */
 public final class Combination implements FittedModel {
 

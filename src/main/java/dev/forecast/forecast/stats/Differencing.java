@@ -1,6 +1,9 @@
 package dev.forecast.forecast.stats;
 
-/** Differencing of a series, at lag 1 and at the seasonal lag, and its inverse for forecasts. */
+/**
+ * Differencing of a series, at lag 1 and at the seasonal lag, and its inverse for
+ * forecasts.
+ */
 final class Differencing {
 
 	private Differencing() {
@@ -16,7 +19,10 @@ final class Differencing {
 		return out;
 	}
 
-	/** The series differenced {@code D} times at the period, then {@code d} times at lag 1. */
+	/**
+	 * The series differenced {@code D} times at the period, then {@code d} times at lag
+	 * 1.
+	 */
 	static double[] apply(double[] y, ArimaOrder order) {
 		double[] w = y;
 		for (int i = 0; i < order.seasonalD(); i++) {
@@ -29,8 +35,8 @@ final class Differencing {
 	}
 
 	/**
-	 * The coefficients {@code delta} of {@code (1-B)^d (1-B^m)^D = 1 - sum delta_k B^k}, so that
-	 * {@code y[t] = w[t] + sum delta_k y[t-k]}.
+	 * The coefficients {@code delta} of {@code (1-B)^d (1-B^m)^D = 1 - sum delta_k B^k},
+	 * so that {@code y[t] = w[t] + sum delta_k y[t-k]}.
 	 */
 	static double[] polynomial(ArimaOrder order) {
 		double[] poly = { 1 };
@@ -57,8 +63,8 @@ final class Differencing {
 	}
 
 	/**
-	 * Turns forecasts {@code w} of the differenced series back into forecasts of the series
-	 * {@code y} that follow its last observations.
+	 * Turns forecasts {@code w} of the differenced series back into forecasts of the
+	 * series {@code y} that follow its last observations.
 	 */
 	static double[] integrate(double[] y, double[] w, double[] delta) {
 		int n = y.length;

@@ -4,17 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Exponential smoothing state space models (Hyndman, Koehler, Snyder and Grose 2002; Hyndman and
- * Khandakar 2008) as R's {@code forecast::ets} fits them: parameters and initial states by maximum
- * likelihood within the usual and admissible bounds, the form chosen by AICc.
+ * Exponential smoothing state space models (Hyndman, Koehler, Snyder and Grose 2002;
+ * Hyndman and Khandakar 2008) as R's {@code forecast::ets} fits them: parameters and
+ * initial states by maximum likelihood within the usual and admissible bounds, the form
+ * chosen by AICc.
  * <p>
  * A form is written as R's {@code model=} argument: error ({@code A}, {@code M}), trend
- * ({@code N}, {@code A}, {@code Ad}, {@code M}, {@code Md}) and season ({@code N}, {@code A},
- * {@code M}), any of them {@code Z} to let the criterion choose, for example {@code "MAdM"},
- * {@code "ANN"} or {@code "ZZN"}. With {@code Z}, R's defaults apply: no additive error with a
- * multiplicative component, no multiplicative trend, damped and undamped trends both tried,
- * multiplicative forms only for strictly positive data. A trend letter given explicitly is damped
- * only when followed by {@code d}.
+ * ({@code N}, {@code A}, {@code Ad}, {@code M}, {@code Md}) and season ({@code N},
+ * {@code A}, {@code M}), any of them {@code Z} to let the criterion choose, for example
+ * {@code "MAdM"}, {@code "ANN"} or {@code "ZZN"}. With {@code Z}, R's defaults apply: no
+ * additive error with a multiplicative component, no multiplicative trend, damped and
+ * undamped trends both tried, multiplicative forms only for strictly positive data. A
+ * trend letter given explicitly is damped only when followed by {@code d}.
  */
 public final class Ets {
 
@@ -31,8 +32,9 @@ public final class Ets {
 	 * @param period the seasonal period (1 for none; over 24 falls back to non-seasonal)
 	 * @param spec the form, {@code null} or {@code "ZZZ"} for automatic selection
 	 * @return the fitted model
-	 * @throws IllegalArgumentException for an unknown form, a form the data cannot take (for example
-	 * multiplicative errors on data that are not all positive) or an empty series
+	 * @throws IllegalArgumentException for an unknown form, a form the data cannot take
+	 * (for example multiplicative errors on data that are not all positive) or an empty
+	 * series
 	 */
 	public static FittedModel fit(double[] y, int period, String spec) {
 		if (y == null || y.length == 0) {
@@ -55,8 +57,8 @@ public final class Ets {
 			season = 'N';
 		}
 		else if (m > 1 && y.length <= m && season != 'N') {
-			notes.put("seasonNote", y.length + " observations are not more than the period " + m
-					+ ": fitted without a season");
+			notes.put("seasonNote",
+					y.length + " observations are not more than the period " + m + ": fitted without a season");
 			season = 'N';
 		}
 		EtsSpec wanted = new EtsSpec(request.error(), request.trend(), request.damped(), season);
@@ -70,8 +72,7 @@ public final class Ets {
 			constant &= v == y[0];
 		}
 		if (!positive && (wanted.error() == 'M' || wanted.trend() == 'M' || wanted.season() == 'M')) {
-			throw new IllegalArgumentException(
-					"A multiplicative form (" + wanted + ") needs strictly positive data");
+			throw new IllegalArgumentException("A multiplicative form (" + wanted + ") needs strictly positive data");
 		}
 		if (constant && request.automatic()) {
 			notes.put("note", "constant series: simple exponential smoothing");

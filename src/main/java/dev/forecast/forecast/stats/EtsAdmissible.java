@@ -2,9 +2,10 @@ package dev.forecast.forecast.stats;
 
 /**
  * The admissible parameter space of Hyndman, Akram and Archibald (2008), as R's
- * {@code forecast::ets} checks it: the linear inequalities first, then, for seasonal forms, that
- * every root of the characteristic polynomial lies inside the unit circle. The roots are not
- * computed: the Schur-Cohn recursion answers the same question in {@code O(m^2)} arithmetic.
+ * {@code forecast::ets} checks it: the linear inequalities first, then, for seasonal
+ * forms, that every root of the characteristic polynomial lies inside the unit circle.
+ * The roots are not computed: the Schur-Cohn recursion answers the same question in
+ * {@code O(m^2)} arithmetic.
  */
 final class EtsAdmissible {
 
@@ -62,9 +63,9 @@ final class EtsAdmissible {
 	}
 
 	/**
-	 * Whether every root of {@code c[0] + c[1] z + ... + c[d] z^d} has modulus below one (Schur-Cohn):
-	 * that holds iff {@code |c[0]| < |c[d]|} and it holds for {@code (c[d] p(z) - c[0] p*(z)) / z},
-	 * {@code p*} the reversed polynomial.
+	 * Whether every root of {@code c[0] + c[1] z + ... + c[d] z^d} has modulus below one
+	 * (Schur-Cohn): that holds iff {@code |c[0]| < |c[d]|} and it holds for
+	 * {@code (c[d] p(z) - c[0] p*(z)) / z}, {@code p*} the reversed polynomial.
 	 */
 	static boolean rootsInsideUnitCircle(double[] coefficients) {
 		double[] c = coefficients.clone();

@@ -4,10 +4,11 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * Forecast means and variances for multiplicative errors with a multiplicative season and no or
- * an additive trend (class 3 of Hyndman, Koehler, Ord and Snyder, 2005), the approximation R's
- * {@code forecast.ets} uses: the level-and-slope part and the seasonal part of the state evolve as
- * two linear systems whose Kronecker product carries the second moments.
+ * Forecast means and variances for multiplicative errors with a multiplicative season and
+ * no or an additive trend (class 3 of Hyndman, Koehler, Ord and Snyder, 2005), the
+ * approximation R's {@code forecast.ets} uses: the level-and-slope part and the seasonal
+ * part of the state evolve as two linear systems whose Kronecker product carries the
+ * second moments.
  */
 final class EtsClassThree {
 
@@ -64,12 +65,17 @@ final class EtsClassThree {
 					+ sigma2 * mean[i] * mean[i];
 			RealMatrix vec = MatrixUtils.createColumnRealMatrix(columnMajor(mh));
 			RealMatrix outer = vec.multiply(vec.transpose());
-			RealMatrix inner = f21.multiply(vh).multiply(g21t)
+			RealMatrix inner = f21.multiply(vh)
+				.multiply(g21t)
 				.add(g21.multiply(vh).multiply(f21t))
 				.add(kk.multiply(vh.add(outer)).multiply(kkt))
-				.add(g21.multiply(vh.scalarMultiply(3).add(outer.scalarMultiply(2))).multiply(g21t).scalarMultiply(sigma2));
+				.add(g21.multiply(vh.scalarMultiply(3).add(outer.scalarMultiply(2)))
+					.multiply(g21t)
+					.scalarMultiply(sigma2));
 			vh = f21.multiply(vh).multiply(f21t).add(inner.scalarMultiply(sigma2));
-			mh = f1.multiply(mh).multiply(f2.transpose()).add(g1.multiply(mh).multiply(g2.transpose()).scalarMultiply(sigma2));
+			mh = f1.multiply(mh)
+				.multiply(f2.transpose())
+				.add(g1.multiply(mh).multiply(g2.transpose()).scalarMultiply(sigma2));
 		}
 		return new double[][] { mean, variance };
 	}

@@ -1,9 +1,10 @@
 package dev.forecast.forecast.stats;
 
 /**
- * Classical decomposition, as R's {@code stats::decompose}: a centred moving average of one
- * season estimates the trend, and the mean detrended value at each position of the season,
- * normalised to sum to zero (additive) or to average one (multiplicative), is the seasonal figure.
+ * Classical decomposition, as R's {@code stats::decompose}: a centred moving average of
+ * one season estimates the trend, and the mean detrended value at each position of the
+ * season, normalised to sum to zero (additive) or to average one (multiplicative), is the
+ * seasonal figure.
  */
 final class EtsDecomposition {
 

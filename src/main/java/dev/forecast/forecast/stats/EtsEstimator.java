@@ -1,10 +1,11 @@
 package dev.forecast.forecast.stats;
 
 /**
- * Maximum likelihood for one form, as R's {@code forecast:::etsmodel}: smoothing parameters start
- * where R starts them, states start from {@link EtsInitialStates}, and a Nelder-Mead search
- * refines all of them together ({@link EtsNelderMead}), the first simplex as wide as R's (a tenth
- * of the largest starting value), stopping on R's relative tolerance or the evaluation budget.
+ * Maximum likelihood for one form, as R's {@code forecast:::etsmodel}: smoothing
+ * parameters start where R starts them, states start from {@link EtsInitialStates}, and a
+ * Nelder-Mead search refines all of them together ({@link EtsNelderMead}), the first
+ * simplex as wide as R's (a tenth of the largest starting value), stopping on R's
+ * relative tolerance or the evaluation budget.
  */
 final class EtsEstimator {
 
@@ -17,8 +18,8 @@ final class EtsEstimator {
 	}
 
 	/**
-	 * Fits the form, or answers {@code null} when it cannot be fitted (too many parameters for the
-	 * data, no finite likelihood at the start).
+	 * Fits the form, or answers {@code null} when it cannot be fitted (too many
+	 * parameters for the data, no finite likelihood at the start).
 	 */
 	EtsFit fit(double[] y, EtsType type, int period) {
 		int m = type.hasSeason() ? period : 1;
@@ -27,7 +28,8 @@ final class EtsEstimator {
 			states = EtsInitialStates.of(y, type, m);
 		}
 		catch (RuntimeException ex) {
-			// too short for a seasonal start, or a singular regression: this form cannot be fitted
+			// too short for a seasonal start, or a singular regression: this form cannot
+			// be fitted
 			return null;
 		}
 		int count = type.smoothingCount();

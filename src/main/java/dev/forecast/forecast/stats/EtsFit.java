@@ -16,7 +16,7 @@ package dev.forecast.forecast.stats;
  * @param aicc the corrected Akaike criterion ({@code NaN} for the small-sample fallback)
  * @param method how it was estimated
  */
-record EtsFit(EtsType type, int m, double alpha, double beta, double gamma, double phi, double[] initial,
-		double[] last, double[] fitted, double sigma2, double aicc, String method) {
+record EtsFit(EtsType type, int m, double alpha, double beta, double gamma, double phi, double[] initial, double[] last,
+		double[] fitted, double sigma2, double aicc, String method) {
 
 }

@@ -1,6 +1,9 @@
 package dev.forecast.forecast.stats;
 
-/** Turns an optimum of {@link EtsObjective} into an {@link EtsFit}: states, fit, variance, AICc. */
+/**
+ * Turns an optimum of {@link EtsObjective} into an {@link EtsFit}: states, fit, variance,
+ * AICc.
+ */
 final class EtsFits {
 
 	private EtsFits() {
@@ -8,7 +11,8 @@ final class EtsFits {
 
 	/**
 	 * @param point the optimum, laid out as the objective's points
-	 * @param parameters how many parameters the likelihood counts (the point's length plus the variance)
+	 * @param parameters how many parameters the likelihood counts (the point's length
+	 * plus the variance)
 	 * @return the fit, or {@code null} when the point has no finite likelihood
 	 */
 	static EtsFit of(double[] y, EtsType type, int m, EtsObjective objective, double[] point, int parameters,

@@ -6,10 +6,11 @@ import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealVector;
 
 /**
- * Starting values of the states, by the heuristic of R's {@code forecast:::initstate}: a classical
- * decomposition (or, below three seasons of data, a linear trend plus one Fourier pair) gives the
- * seasonal states, and a straight line through the first observations of the seasonally adjusted
- * series gives the level and slope. The optimizer starts from these values and refines them.
+ * Starting values of the states, by the heuristic of R's {@code forecast:::initstate}: a
+ * classical decomposition (or, below three seasons of data, a linear trend plus one
+ * Fourier pair) gives the seasonal states, and a straight line through the first
+ * observations of the seasonally adjusted series gives the level and slope. The optimizer
+ * starts from these values and refines them.
  */
 final class EtsInitialStates {
 
@@ -17,8 +18,9 @@ final class EtsInitialStates {
 	}
 
 	/**
-	 * The starting states {@code [level, slope?, s_0 .. s_(m-2)]}: the last seasonal state is left
-	 * out, as it follows from the others (seasons sum to zero, or to {@code m} when multiplicative).
+	 * The starting states {@code [level, slope?, s_0 .. s_(m-2)]}: the last seasonal
+	 * state is left out, as it follows from the others (seasons sum to zero, or to
+	 * {@code m} when multiplicative).
 	 * @throws IllegalArgumentException when a seasonal form has fewer than 4 observations
 	 */
 	static double[] of(double[] y, EtsType type, int m) {
@@ -32,7 +34,8 @@ final class EtsInitialStates {
 			}
 			period = m;
 			boolean additive = type.season() == 'A';
-			double[] seasonal = (n < 3 * m) ? fourierSeasonal(y, m, additive) : EtsDecomposition.seasonal(y, m, additive);
+			double[] seasonal = (n < 3 * m) ? fourierSeasonal(y, m, additive)
+					: EtsDecomposition.seasonal(y, m, additive);
 			seasons = new double[m - 1];
 			for (int k = 0; k < m - 1; k++) {
 				seasons[k] = seasonal[m - 1 - k];
@@ -103,7 +106,10 @@ final class EtsInitialStates {
 		return states;
 	}
 
-	/** Intercept and slope of the least squares line through {@code (1, y_0) .. (count, y_(count-1))}. */
+	/**
+	 * Intercept and slope of the least squares line through
+	 * {@code (1, y_0) .. (count, y_(count-1))}.
+	 */
 	static double[] line(double[] y, int count) {
 		double meanX = (count + 1) / 2.0;
 		double meanY = 0;
@@ -122,7 +128,10 @@ final class EtsInitialStates {
 		return new double[] { meanY - slope * meanX, slope };
 	}
 
-	/** Seasonal deviations from a regression on a linear trend and one Fourier pair (short series). */
+	/**
+	 * Seasonal deviations from a regression on a linear trend and one Fourier pair (short
+	 * series).
+	 */
 	private static double[] fourierSeasonal(double[] y, int m, boolean additive) {
 		int n = y.length;
 		int columns = (m == 2) ? 3 : 4;

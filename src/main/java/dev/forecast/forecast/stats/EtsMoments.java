@@ -3,10 +3,11 @@ package dev.forecast.forecast.stats;
 import java.util.Random;
 
 /**
- * Forecast means and variances of a fitted form, as R's {@code forecast.ets}: analytic for the
- * linear forms (class 1, additive errors) and their multiplicative-error counterparts (class 2),
- * Hyndman et al.'s (2008) approximation for multiplicative seasons (class 3, see
- * {@link EtsClassThree}), and a seeded simulation of the model for the rest (multiplicative trends).
+ * Forecast means and variances of a fitted form, as R's {@code forecast.ets}: analytic
+ * for the linear forms (class 1, additive errors) and their multiplicative-error
+ * counterparts (class 2), Hyndman et al.'s (2008) approximation for multiplicative
+ * seasons (class 3, see {@link EtsClassThree}), and a seeded simulation of the model for
+ * the rest (multiplicative trends).
  */
 final class EtsMoments {
 
@@ -33,7 +34,10 @@ final class EtsMoments {
 		return simulated(fit, horizon);
 	}
 
-	/** {@code c_j = alpha + beta (phi + .. + phi^j) + gamma [j divisible by m]}, for j = 1..horizon-1. */
+	/**
+	 * {@code c_j = alpha + beta (phi + .. + phi^j) + gamma [j divisible by m]}, for j =
+	 * 1..horizon-1.
+	 */
 	private static double[] weights(EtsFit fit, int horizon) {
 		double[] c = new double[Math.max(horizon - 1, 0)];
 		double phiSum = 0;
@@ -79,8 +83,8 @@ final class EtsMoments {
 	}
 
 	/**
-	 * Means are the point forecasts; variances those of simulated sample paths (fixed seed), over
-	 * the paths that stay defined.
+	 * Means are the point forecasts; variances those of simulated sample paths (fixed
+	 * seed), over the paths that stay defined.
 	 */
 	private static double[][] simulated(EtsFit fit, int horizon) {
 		EtsType type = fit.type();
@@ -106,7 +110,8 @@ final class EtsMoments {
 		for (int i = 0; i < horizon; i++) {
 			int count = counts[i];
 			if (count < 2) {
-				// no usable paths (the slope turned negative): a random walk's spread around the mean
+				// no usable paths (the slope turned negative): a random walk's spread
+				// around the mean
 				variance[i] = fit.sigma2() * mean[i] * mean[i] * (i + 1);
 				continue;
 			}

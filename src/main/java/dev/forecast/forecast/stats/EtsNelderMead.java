@@ -3,17 +3,18 @@ package dev.forecast.forecast.stats;
 import org.hipparchus.analysis.MultivariateFunction;
 
 /**
- * The Nelder-Mead variant of R's {@code optim} (Nash's {@code nmmin}), which R's {@code ets} uses:
- * reflection 1, contraction 0.5, expansion 2; a contraction after every reflection that does not
- * beat the best vertex; a shrink towards the best vertex only when the reflection did not beat the
- * worst one either; non-finite values count as a huge value. It starts from the given point plus
- * one step along each axis and stops when the vertices' values span no more than
- * {@code tolerance * (|f(start)| + tolerance)}, when a shrink no longer shrinks, or after
- * {@code maxEvaluations} evaluations.
+ * The Nelder-Mead variant of R's {@code optim} (Nash's {@code nmmin}), which R's
+ * {@code ets} uses: reflection 1, contraction 0.5, expansion 2; a contraction after every
+ * reflection that does not beat the best vertex; a shrink towards the best vertex only
+ * when the reflection did not beat the worst one either; non-finite values count as a
+ * huge value. It starts from the given point plus one step along each axis and stops when
+ * the vertices' values span no more than {@code tolerance * (|f(start)| + tolerance)},
+ * when a shrink no longer shrinks, or after {@code maxEvaluations} evaluations.
  * <p>
- * Hipparchus' Nelder-Mead ({@code SimplexOptimizer}) implements the textbook rules; on the known
- * answers R gives (the airline passengers) those rules end at different optima than R's and so
- * choose different forms, which is why the search follows R's variant here.
+ * Hipparchus' Nelder-Mead ({@code SimplexOptimizer}) implements the textbook rules; on
+ * the known answers R gives (the airline passengers) those rules end at different optima
+ * than R's and so choose different forms, which is why the search follows R's variant
+ * here.
  */
 final class EtsNelderMead {
 

@@ -4,12 +4,13 @@ import org.hipparchus.analysis.MultivariateFunction;
 
 /**
  * The criterion the optimizer minimises for one form: the likelihood criterion of
- * {@link EtsRecursion}, or {@code +Infinity} outside the parameter space. The space is R's default
- * ({@code bounds = "both"}): the usual bounds (smoothing parameters in {@code [1e-4, 0.9999]},
- * {@code beta <= alpha}, {@code gamma <= 1 - alpha}, {@code phi} in {@code [0.8, 0.98]}) intersected
- * with the admissible region. The point is laid out as {@code [alpha, beta?, gamma?, phi?, level,
- * slope?, s_0 .. s_(m-2)]}. It remembers the best point seen, so that a search cut short by its
- * evaluation budget still answers.
+ * {@link EtsRecursion}, or {@code +Infinity} outside the parameter space. The space is
+ * R's default ({@code bounds = "both"}): the usual bounds (smoothing parameters in
+ * {@code [1e-4, 0.9999]}, {@code beta <= alpha}, {@code gamma <= 1 - alpha}, {@code phi}
+ * in {@code [0.8, 0.98]}) intersected with the admissible region. The point is laid out
+ * as {@code [alpha, beta?, gamma?, phi?, level,
+ * slope?, s_0 .. s_(m-2)]}. It remembers the best point seen, so that a search cut short
+ * by its evaluation budget still answers.
  */
 final class EtsObjective implements MultivariateFunction {
 
@@ -61,7 +62,10 @@ final class EtsObjective implements MultivariateFunction {
 		return this.bestPoint;
 	}
 
-	/** Unpacks the point into the full initial states (the last seasonal state added); false if out of bounds. */
+	/**
+	 * Unpacks the point into the full initial states (the last seasonal state added);
+	 * false if out of bounds.
+	 */
 	boolean states(double[] point, double[] into) {
 		int count = this.type.smoothingCount();
 		int given = point.length - count;
@@ -98,8 +102,8 @@ final class EtsObjective implements MultivariateFunction {
 		if (!states(point, this.states)) {
 			return Double.POSITIVE_INFINITY;
 		}
-		double lik = EtsRecursion.run(this.y, t, this.m, alpha, beta, gamma, phi, this.states, this.seasons, null,
-				null, null);
+		double lik = EtsRecursion.run(this.y, t, this.m, alpha, beta, gamma, phi, this.states, this.seasons, null, null,
+				null);
 		if (Double.isNaN(lik)) {
 			return Double.POSITIVE_INFINITY;
 		}

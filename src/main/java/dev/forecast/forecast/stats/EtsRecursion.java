@@ -1,13 +1,14 @@
 package dev.forecast.forecast.stats;
 
 /**
- * The state space recursion of the exponential smoothing family over primitive arrays: one-step
- * forecasts, errors, state updates and the likelihood criterion that R's {@code forecast::ets}
- * minimises ({@code n log(SSE)}, plus {@code 2 sum log|forecast|} for multiplicative errors).
+ * The state space recursion of the exponential smoothing family over primitive arrays:
+ * one-step forecasts, errors, state updates and the likelihood criterion that R's
+ * {@code forecast::ets} minimises ({@code n log(SSE)}, plus {@code 2 sum log|forecast|}
+ * for multiplicative errors).
  * <p>
- * States are laid out as {@code [level, slope?, s_0 .. s_(m-1)]}, {@code s_0} the newest seasonal
- * state and {@code s_(m-1)} the one the next forecast uses. Inside the loop the seasons live in a
- * ring buffer so that a step costs the same for every period.
+ * States are laid out as {@code [level, slope?, s_0 .. s_(m-1)]}, {@code s_0} the newest
+ * seasonal state and {@code s_(m-1)} the one the next forecast uses. Inside the loop the
+ * seasons live in a ring buffer so that a step costs the same for every period.
  */
 final class EtsRecursion {
 
@@ -22,12 +23,13 @@ final class EtsRecursion {
 	 * Runs the recursion over {@code y} from the initial states {@code x0}.
 	 * @param seasons a work array of at least {@code m} values (overwritten)
 	 * @param fitted where to put the one-step forecasts, or {@code null}
-	 * @param errors where to put the errors (relative ones for multiplicative errors), or {@code null}
+	 * @param errors where to put the errors (relative ones for multiplicative errors), or
+	 * {@code null}
 	 * @param last where to put the states after the last observation, or {@code null}
 	 * @return the likelihood criterion, or {@code NaN} when the recursion breaks down
 	 */
-	static double run(double[] y, EtsType type, int m, double alpha, double beta, double gamma, double phi,
-			double[] x0, double[] seasons, double[] fitted, double[] errors, double[] last) {
+	static double run(double[] y, EtsType type, int m, double alpha, double beta, double gamma, double phi, double[] x0,
+			double[] seasons, double[] fitted, double[] errors, double[] last) {
 		boolean additiveError = type.error() == 'A';
 		int trend = code(type.trend());
 		int season = code(type.season());
@@ -108,7 +110,8 @@ final class EtsRecursion {
 
 	/**
 	 * Point forecasts for steps {@code 1..horizon} from the states {@code x} (the model's
-	 * conditional mean for the linear classes; {@code NaN} where a multiplicative slope is negative).
+	 * conditional mean for the linear classes; {@code NaN} where a multiplicative slope
+	 * is negative).
 	 */
 	static double[] forecast(double[] x, EtsType type, int m, double phi, int horizon) {
 		int trend = code(type.trend());

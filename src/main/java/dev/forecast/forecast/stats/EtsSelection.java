@@ -1,8 +1,8 @@
 package dev.forecast.forecast.stats;
 
 /**
- * The automatic choice of R's {@code forecast::ets}: every form the request allows is fitted and
- * the one with the smallest AICc kept.
+ * The automatic choice of R's {@code forecast::ets}: every form the request allows is
+ * fitted and the one with the smallest AICc kept.
  */
 final class EtsSelection {
 
@@ -14,8 +14,7 @@ final class EtsSelection {
 		char[] errors = (spec.error() == 'Z') ? new char[] { 'A', 'M' } : new char[] { spec.error() };
 		char[] trends = (spec.trend() == 'Z') ? new char[] { 'N', 'A' } : new char[] { spec.trend() };
 		char[] seasons = (spec.season() == 'Z') ? new char[] { 'N', 'A', 'M' } : new char[] { spec.season() };
-		boolean[] dampings = (spec.damped() == null) ? new boolean[] { true, false }
-				: new boolean[] { spec.damped() };
+		boolean[] dampings = (spec.damped() == null) ? new boolean[] { true, false } : new boolean[] { spec.damped() };
 		EtsFit best = null;
 		for (char error : errors) {
 			for (char trend : trends) {

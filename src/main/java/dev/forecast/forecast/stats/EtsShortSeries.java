@@ -1,10 +1,10 @@
 package dev.forecast.forecast.stats;
 
 /**
- * R's answer for series too short for maximum likelihood (no more than four observations beyond
- * the parameter count): a Holt-Winters fit of the requested shape ({@link EtsSmallSample}), and
- * when the shape is left open, the better of Holt's linear method and simple exponential smoothing
- * by their one-step error variance.
+ * R's answer for series too short for maximum likelihood (no more than four observations
+ * beyond the parameter count): a Holt-Winters fit of the requested shape
+ * ({@link EtsSmallSample}), and when the shape is left open, the better of Holt's linear
+ * method and simple exponential smoothing by their one-step error variance.
  */
 final class EtsShortSeries {
 

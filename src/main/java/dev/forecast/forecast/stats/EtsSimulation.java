@@ -3,13 +3,18 @@ package dev.forecast.forecast.stats;
 import java.util.Arrays;
 import java.util.Random;
 
-/** Sample paths of a fitted form: Gaussian errors fed through the model's own recursion. */
+/**
+ * Sample paths of a fitted form: Gaussian errors fed through the model's own recursion.
+ */
 final class EtsSimulation {
 
 	private EtsSimulation() {
 	}
 
-	/** Fills {@code path} with one simulated future; {@code seasons} is work space of {@code m} values. */
+	/**
+	 * Fills {@code path} with one simulated future; {@code seasons} is work space of
+	 * {@code m} values.
+	 */
 	static void path(EtsFit fit, Random random, double sd, double[] path, double[] seasons) {
 		EtsType type = fit.type();
 		double[] state = fit.last().clone();

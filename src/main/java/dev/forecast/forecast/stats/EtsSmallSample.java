@@ -14,9 +14,10 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * What R's {@code ets} does for series too short to estimate a state space model (R's
- * {@code HoltWintersZZ}): Holt-Winters recursions started from the first observations (the first
- * value and difference, or the first season's mean and deviations), smoothing parameters in
- * {@code [0, 1]} minimising the sum of squared one-step errors. No likelihood, so no AICc.
+ * {@code HoltWintersZZ}): Holt-Winters recursions started from the first observations
+ * (the first value and difference, or the first season's mean and deviations), smoothing
+ * parameters in {@code [0, 1]} minimising the sum of squared one-step errors. No
+ * likelihood, so no AICc.
  */
 final class EtsSmallSample {
 
@@ -110,7 +111,8 @@ final class EtsSmallSample {
 		Arrays.fill(steps, 0.1);
 		try {
 			PointValuePair result = new SimplexOptimizer(1e-10, 1e-12).optimize(new MaxEval(2000),
-					new ObjectiveFunction(tracked), GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps));
+					new ObjectiveFunction(tracked), GoalType.MINIMIZE, new InitialGuess(start),
+					new NelderMeadSimplex(steps));
 			if (result.getValue() <= bestValue[0]) {
 				return result.getPoint();
 			}
@@ -121,7 +123,10 @@ final class EtsSmallSample {
 		return best;
 	}
 
-	/** R's starting states: {@code [level, slope?, s_0 .. s_(m-1)]}, {@code s_0} the newest. */
+	/**
+	 * R's starting states: {@code [level, slope?, s_0 .. s_(m-1)]}, {@code s_0} the
+	 * newest.
+	 */
 	private static double[] startStates(double[] y, EtsType type, int m) {
 		boolean hasTrend = type.hasTrend();
 		boolean exponential = type.trend() == 'M';

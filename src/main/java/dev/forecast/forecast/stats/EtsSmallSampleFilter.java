@@ -1,8 +1,8 @@
 package dev.forecast.forecast.stats;
 
 /**
- * The Holt-Winters recursions behind {@link EtsSmallSample} (R's {@code zzhw}), undamped, with
- * states laid out as in {@link EtsRecursion}.
+ * The Holt-Winters recursions behind {@link EtsSmallSample} (R's {@code zzhw}), undamped,
+ * with states laid out as in {@link EtsRecursion}.
  */
 final class EtsSmallSampleFilter {
 

@@ -3,8 +3,9 @@ package dev.forecast.forecast.stats;
 import java.util.Locale;
 
 /**
- * A requested form, as R's {@code model=} string plus damping: each letter may be {@code Z}
- * (choose); {@code damped} is {@code null} when both damped and undamped trends are to be tried.
+ * A requested form, as R's {@code model=} string plus damping: each letter may be
+ * {@code Z} (choose); {@code damped} is {@code null} when both damped and undamped trends
+ * are to be tried.
  *
  * @param error {@code A}, {@code M} or {@code Z}
  * @param trend {@code N}, {@code A}, {@code M} or {@code Z}
@@ -13,7 +14,10 @@ import java.util.Locale;
  */
 record EtsSpec(char error, char trend, Boolean damped, char season) {
 
-	/** Parses {@code "ZZZ"}, {@code "MAdM"}, {@code "ANN"} and the like; {@code null} means {@code "ZZZ"}. */
+	/**
+	 * Parses {@code "ZZZ"}, {@code "MAdM"}, {@code "ANN"} and the like; {@code null}
+	 * means {@code "ZZZ"}.
+	 */
 	static EtsSpec parse(String spec) {
 		String text = (spec == null || spec.isBlank()) ? "ZZZ" : spec.trim();
 		boolean dampedLetter = text.length() == 4 && (text.charAt(2) == 'd' || text.charAt(2) == 'D');

@@ -24,7 +24,9 @@ record EtsType(char error, char trend, boolean damped, char season) {
 		return 1 + (hasTrend() ? 1 : 0) + (hasSeason() ? 1 : 0) + (this.damped ? 1 : 0);
 	}
 
-	/** Whether R's {@code restrict = TRUE} forbids this form (infinite forecast variance). */
+	/**
+	 * Whether R's {@code restrict = TRUE} forbids this form (infinite forecast variance).
+	 */
 	boolean forbidden() {
 		return (this.error == 'A' && (this.trend == 'M' || this.season == 'M'))
 				|| (this.error == 'M' && this.trend == 'M' && this.season == 'A');

@@ -10,14 +10,17 @@ import org.hipparchus.util.Pair;
 
 /**
  * Minimizes a sum of squares of residuals over a few coefficients with Hipparchus's
- * Levenberg-Marquardt optimizer, the Jacobian by forward differences. Both ARIMA criteria are
- * sums of squares: the conditional one directly, the exact likelihood as the standardized
- * innovations scaled by the geometric mean of their variances. Residuals that cannot be
- * computed count as large ones, so the optimizer steps back.
+ * Levenberg-Marquardt optimizer, the Jacobian by forward differences. Both ARIMA criteria
+ * are sums of squares: the conditional one directly, the exact likelihood as the
+ * standardized innovations scaled by the geometric mean of their variances. Residuals
+ * that cannot be computed count as large ones, so the optimizer steps back.
  */
 final class Minimizer {
 
-	/** Computes the residuals at a point into {@code out}; false when they cannot be computed. */
+	/**
+	 * Computes the residuals at a point into {@code out}; false when they cannot be
+	 * computed.
+	 */
 	@FunctionalInterface
 	interface Residuals {
 
@@ -33,8 +36,8 @@ final class Minimizer {
 	}
 
 	/**
-	 * The point minimizing the sum of squared residuals, starting from {@code start}; the best
-	 * point found when the iterations run out.
+	 * The point minimizing the sum of squared residuals, starting from {@code start}; the
+	 * best point found when the iterations run out.
 	 * @param residuals the residual function
 	 * @param count the number of residuals
 	 * @param start the starting point

@@ -1,8 +1,8 @@
 package dev.forecast.forecast.stats;
 
 /**
- * The seasonal test and the classical multiplicative decomposition of the Theta method, as R's
- * {@code forecast::thetaf} and {@code stats::decompose} do them.
+ * The seasonal test and the classical multiplicative decomposition of the Theta method,
+ * as R's {@code forecast::thetaf} and {@code stats::decompose} do them.
  */
 final class Seasonality {
 
@@ -13,10 +13,10 @@ final class Seasonality {
 	}
 
 	/**
-	 * Whether the autocorrelation at lag {@code period} is significant at 90% (two-sided): larger
-	 * than {@code 1.645} times its standard error under Bartlett's formula,
-	 * {@code sqrt((1 + 2 * sum(r(k)^2, k < period)) / n)}. Needs {@code n > 2 * period}, a period
-	 * over 1 and a series that is not constant.
+	 * Whether the autocorrelation at lag {@code period} is significant at 90%
+	 * (two-sided): larger than {@code 1.645} times its standard error under Bartlett's
+	 * formula, {@code sqrt((1 + 2 * sum(r(k)^2, k < period)) / n)}. Needs
+	 * {@code n > 2 * period}, a period over 1 and a series that is not constant.
 	 */
 	static boolean test(double[] y, int period) {
 		int n = y.length;
@@ -55,10 +55,11 @@ final class Seasonality {
 	}
 
 	/**
-	 * The seasonal indices of a classical multiplicative decomposition, one per point: the centred
-	 * moving average of length {@code period} (2 x period for an even period) is the trend, the
-	 * index at each position of the cycle (counted from the first point) is the mean ratio of the
-	 * values to the trend there, and the indices are scaled to average 1.
+	 * The seasonal indices of a classical multiplicative decomposition, one per point:
+	 * the centred moving average of length {@code period} (2 x period for an even period)
+	 * is the trend, the index at each position of the cycle (counted from the first
+	 * point) is the mean ratio of the values to the trend there, and the indices are
+	 * scaled to average 1.
 	 */
 	static double[] multiplicativeIndices(double[] y, int period) {
 		int n = y.length;

@@ -9,17 +9,19 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 
 /**
  * Simple exponential smoothing as R's {@code ses} fits it, the ETS(A,N,N) model: level
- * {@code l(t) = l(t-1) + alpha * e(t)} with {@code e(t) = y(t) - l(t-1)}, alpha within ETS's
- * usual bounds [0.0001, 0.9999] and the initial level {@code l(0)} free, both minimising the sum
- * of squared one-step errors (the Gaussian likelihood of an additive-error model). The errors are
- * linear in {@code l(0)}, so for every alpha the best {@code l(0)} is exact; alpha is then a
- * one-dimensional search (a grid for the basin, Brent within it).
+ * {@code l(t) = l(t-1) + alpha * e(t)} with {@code e(t) = y(t) - l(t-1)}, alpha within
+ * ETS's usual bounds [0.0001, 0.9999] and the initial level {@code l(0)} free, both
+ * minimising the sum of squared one-step errors (the Gaussian likelihood of an
+ * additive-error model). The errors are linear in {@code l(0)}, so for every alpha the
+ * best {@code l(0)} is exact; alpha is then a one-dimensional search (a grid for the
+ * basin, Brent within it).
  *
  * @param alpha the smoothing parameter
  * @param initialLevel {@code l(0)}
  * @param level the last level {@code l(n)}: every forecast
  * @param fitted the one-step fitted values {@code l(t-1)}
- * @param sigma2 the error variance, the sum of squared errors over {@code n - 3} (alpha, l(0), sigma) as R's ets
+ * @param sigma2 the error variance, the sum of squared errors over {@code n - 3} (alpha,
+ * l(0), sigma) as R's ets
  */
 record Ses(double alpha, double initialLevel, double level, double[] fitted, double sigma2) {
 
@@ -67,8 +69,9 @@ record Ses(double alpha, double initialLevel, double level, double[] fitted, dou
 	}
 
 	/**
-	 * {@code l(t-1) = a(t-1) + b(t-1) * l(0)}, so {@code e(t) = c(t) - b(t-1) * l(0)} with
-	 * {@code c(t) = y(t) - a(t-1)}: the least-squares {@code l(0)} is {@code sum(c b) / sum(b b)}.
+	 * {@code l(t-1) = a(t-1) + b(t-1) * l(0)}, so {@code e(t) = c(t) - b(t-1) * l(0)}
+	 * with {@code c(t) = y(t) - a(t-1)}: the least-squares {@code l(0)} is
+	 * {@code sum(c b) / sum(b b)}.
 	 */
 	private static double bestInitialLevel(double[] y, double alpha) {
 		double a = 0;

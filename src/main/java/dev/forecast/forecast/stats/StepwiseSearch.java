@@ -7,11 +7,11 @@ import java.util.List;
 import dev.forecast.forecast.stats.ArimaModel.Constant;
 
 /**
- * The Hyndman-Khandakar stepwise search over {@code (p, q, P, Q)} and the constant, at fixed
- * differencing, as R's {@code forecast::auto.arima} runs it: four starting models, then moves of
- * one order at a time (and both at once) while the information criterion improves. With the
- * approximation, models are compared by conditional sums of squares and the best are refitted
- * by maximum likelihood.
+ * The Hyndman-Khandakar stepwise search over {@code (p, q, P, Q)} and the constant, at
+ * fixed differencing, as R's {@code forecast::auto.arima} runs it: four starting models,
+ * then moves of one order at a time (and both at once) while the information criterion
+ * improves. With the approximation, models are compared by conditional sums of squares
+ * and the best are refitted by maximum likelihood.
  */
 final class StepwiseSearch {
 
@@ -175,12 +175,15 @@ final class StepwiseSearch {
 		return diffs == 0 ? Constant.MEAN : Constant.DRIFT;
 	}
 
-	/** AICc (AIC for 3 points or fewer), infinite for models with roots near the unit circle. */
+	/**
+	 * AICc (AIC for 3 points or fewer), infinite for models with roots near the unit
+	 * circle.
+	 */
 	double criterion(ArimaModel model) {
 		int nstar = model.nUsed();
 		int k = model.parameterCount() + 1;
-		double aic = Double.isNaN(model.minusTwoLogLik)
-				? this.offset + nstar * Math.log(model.sigma2) + 2 * k : model.aic();
+		double aic = Double.isNaN(model.minusTwoLogLik) ? this.offset + nstar * Math.log(model.sigma2) + 2 * k
+				: model.aic();
 		double ic;
 		if (this.useAic) {
 			ic = nstar > k ? aic : Double.POSITIVE_INFINITY;
@@ -199,10 +202,9 @@ final class StepwiseSearch {
 		double[] c = model.coef;
 		double limit = 1.01;
 		int m = o.period();
-		return ArmaPolynomials.minRoot(c, 0, o.p(), -1) < limit
-				|| ArmaPolynomials.minRoot(c, o.p(), o.q(), 1) < limit
-				|| Math.pow(ArmaPolynomials.minRoot(c, o.p() + o.q(), o.seasonalP(), -1), 1.0 / m) < limit
-				|| Math.pow(ArmaPolynomials.minRoot(c, o.p() + o.q() + o.seasonalP(), o.seasonalQ(), 1), 1.0 / m) < limit;
+		return ArmaPolynomials.minRoot(c, 0, o.p(), -1) < limit || ArmaPolynomials.minRoot(c, o.p(), o.q(), 1) < limit
+				|| Math.pow(ArmaPolynomials.minRoot(c, o.p() + o.q(), o.seasonalP(), -1), 1.0 / m) < limit || Math
+					.pow(ArmaPolynomials.minRoot(c, o.p() + o.q() + o.seasonalP(), o.seasonalQ(), 1), 1.0 / m) < limit;
 	}
 
 }

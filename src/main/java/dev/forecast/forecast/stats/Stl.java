@@ -1,9 +1,9 @@
 package dev.forecast.forecast.stats;
 
 /**
- * Seasonal-trend decomposition by loess (Cleveland, Cleveland, McRae and Terpenning 1990), the
- * non-robust form with R's {@code stl} defaults for a given seasonal window: two inner passes,
- * loess evaluated every {@code jump} points and interpolated between.
+ * Seasonal-trend decomposition by loess (Cleveland, Cleveland, McRae and Terpenning
+ * 1990), the non-robust form with R's {@code stl} defaults for a given seasonal window:
+ * two inner passes, loess evaluated every {@code jump} points and interpolated between.
  */
 final class Stl {
 
@@ -16,7 +16,10 @@ final class Stl {
 		this.trend = trend;
 	}
 
-	/** Decomposes {@code y} (at least two full periods) with a seasonal window of {@code sWindow}. */
+	/**
+	 * Decomposes {@code y} (at least two full periods) with a seasonal window of
+	 * {@code sWindow}.
+	 */
 	static Stl decompose(double[] y, int period, int sWindow) {
 		int n = y.length;
 		int ns = odd(Math.max(3, sWindow));
@@ -48,7 +51,9 @@ final class Stl {
 		return new Stl(season, trend);
 	}
 
-	/** Seasonal strength {@code max(0, 1 - var(remainder) / var(remainder + seasonal))}. */
+	/**
+	 * Seasonal strength {@code max(0, 1 - var(remainder) / var(remainder + seasonal))}.
+	 */
 	static double seasonalStrength(double[] y, int period) {
 		Stl stl = decompose(y, period, 11);
 		int n = y.length;
@@ -82,7 +87,9 @@ final class Stl {
 		return value % 2 == 0 ? value + 1 : value;
 	}
 
-	/** Smooths each cycle-subseries, extended by one value at each end, into {@code out}. */
+	/**
+	 * Smooths each cycle-subseries, extended by one value at each end, into {@code out}.
+	 */
 	private static void subseries(double[] y, int n, int np, int ns, int jump, double[] out) {
 		int maxK = n / np + 1;
 		double[] sub = new double[maxK];
@@ -108,7 +115,9 @@ final class Stl {
 		}
 	}
 
-	/** Moving averages of lengths np, np and 3: {@code n - 2 np} values from {@code n}. */
+	/**
+	 * Moving averages of lengths np, np and 3: {@code n - 2 np} values from {@code n}.
+	 */
 	private static void lowPass(double[] x, int n, int np, double[] out) {
 		double[] first = movingAverage(x, n, np);
 		double[] second = movingAverage(first, n - np + 1, np);
@@ -130,7 +139,10 @@ final class Stl {
 		return out;
 	}
 
-	/** Loess of {@code y[0..n)} at every {@code jump}-th point, interpolated linearly between. */
+	/**
+	 * Loess of {@code y[0..n)} at every {@code jump}-th point, interpolated linearly
+	 * between.
+	 */
 	private static void loess(double[] y, int n, int len, int degree, int jump, double[] out) {
 		if (n < 2) {
 			out[0] = y[0];
@@ -187,9 +199,11 @@ final class Stl {
 		}
 	}
 
-	/** The loess fit at {@code xs} (1-based) from {@code y[left..right]}, or NaN without weight. */
-	private static double estimate(double[] y, int n, int len, int degree, int xs, int left, int right,
-			double[] w) {
+	/**
+	 * The loess fit at {@code xs} (1-based) from {@code y[left..right]}, or NaN without
+	 * weight.
+	 */
+	private static double estimate(double[] y, int n, int len, int degree, int xs, int left, int right, double[] w) {
 		double range = n - 1;
 		double h = Math.max(xs - left, right - xs);
 		if (len > n) {

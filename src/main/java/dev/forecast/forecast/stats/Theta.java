@@ -5,22 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Theta method of Assimakopoulos and Nikolopoulos (2000), the M3 competition's winner, in the
- * form Hyndman and Billah (2003) showed it to be and R's {@code forecast::thetaf} computes it:
+ * The Theta method of Assimakopoulos and Nikolopoulos (2000), the M3 competition's
+ * winner, in the form Hyndman and Billah (2003) showed it to be and R's
+ * {@code forecast::thetaf} computes it:
  * <ol>
  * <li>seasonality test: the autocorrelation at the seasonal lag, significant at 90%
  * ({@link Seasonality#test}); a seasonal series is divided by the indices of a classical
- * multiplicative decomposition (skipped when a value is not positive or an index is near 0);</li>
- * <li>simple exponential smoothing of the (adjusted) series, fitted by least squares ({@link Ses});</li>
- * <li>drift: half the slope {@code b} of the linear trend fitted to the (adjusted) series; the
- * forecast {@code h} steps ahead is {@code level + b/2 * (h - 1 + (1 - (1 - alpha)^n) / alpha)};</li>
+ * multiplicative decomposition (skipped when a value is not positive or an index is near
+ * 0);</li>
+ * <li>simple exponential smoothing of the (adjusted) series, fitted by least squares
+ * ({@link Ses});</li>
+ * <li>drift: half the slope {@code b} of the linear trend fitted to the (adjusted)
+ * series; the forecast {@code h} steps ahead is
+ * {@code level + b/2 * (h - 1 + (1 - (1 - alpha)^n) / alpha)};</li>
  * <li>reseasonalized with the last cycle's indices.</li>
  * </ol>
  * Forecast variances are thetaf's, those of SES on the adjusted series,
- * {@code sigma2 * (1 + (h - 1) * alpha^2)}, reseasonalized as the forecast is (times the seasonal
- * index squared; thetaf leaves them in adjusted units, too narrow in the high season), with the
- * {@code period - 1} seasonal indices counted among sigma2's fitted parameters. Theta has no
- * likelihood of its own, so its AICc is NaN.
+ * {@code sigma2 * (1 + (h - 1) * alpha^2)}, reseasonalized as the forecast is (times the
+ * seasonal index squared; thetaf leaves them in adjusted units, too narrow in the high
+ * season), with the {@code period - 1} seasonal indices counted among sigma2's fitted
+ * parameters. Theta has no likelihood of its own, so its AICc is NaN.
  */
 public final class Theta {
 
@@ -55,7 +59,8 @@ public final class Theta {
 		}
 		Ses ses = Ses.fit(adjusted);
 		if (indices != null && n - 3 - (period - 1) > 0) {
-			// the period - 1 free seasonal indices were fitted to the same data: count them in sigma2's degrees of freedom
+			// the period - 1 free seasonal indices were fitted to the same data: count
+			// them in sigma2's degrees of freedom
 			ses = new Ses(ses.alpha(), ses.initialLevel(), ses.level(), ses.fitted(),
 					ses.sigma2() * (n - 3) / (n - 3 - (period - 1)));
 		}
@@ -103,8 +108,8 @@ public final class Theta {
 
 		@Override
 		public String name() {
-			return this.cycle == null ? "Theta" : "Theta (multiplicative seasonal adjustment, period " + this.cycle.length
-					+ ")";
+			return this.cycle == null ? "Theta"
+					: "Theta (multiplicative seasonal adjustment, period " + this.cycle.length + ")";
 		}
 
 		@Override

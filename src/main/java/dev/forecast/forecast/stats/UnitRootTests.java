@@ -1,22 +1,30 @@
 package dev.forecast.forecast.stats;
 
 /**
- * How many differences a series needs, as R's {@code forecast::ndiffs} and {@code nsdiffs} choose
- * by default: KPSS tests at 5% for first differences, and a seasonal difference when the seasonal
- * strength of an STL decomposition exceeds 0.64.
+ * How many differences a series needs, as R's {@code forecast::ndiffs} and
+ * {@code nsdiffs} choose by default: KPSS tests at 5% for first differences, and a
+ * seasonal difference when the seasonal strength of an STL decomposition exceeds 0.64.
  */
 final class UnitRootTests {
 
-	/** The KPSS level-stationarity statistic's 5% critical value (Kwiatkowski et al. 1992, table 1). */
+	/**
+	 * The KPSS level-stationarity statistic's 5% critical value (Kwiatkowski et al. 1992,
+	 * table 1).
+	 */
 	private static final double KPSS_CRITICAL_5 = 0.463;
 
-	/** The seasonal strength above which a seasonal difference is taken (R's threshold). */
+	/**
+	 * The seasonal strength above which a seasonal difference is taken (R's threshold).
+	 */
 	private static final double SEASONAL_STRENGTH = 0.64;
 
 	private UnitRootTests() {
 	}
 
-	/** The number of first differences (at most {@code maxD}) after which KPSS no longer rejects. */
+	/**
+	 * The number of first differences (at most {@code maxD}) after which KPSS no longer
+	 * rejects.
+	 */
 	static int firstDifferences(double[] x, int maxD) {
 		int d = 0;
 		if (Differencing.constant(x)) {
@@ -49,7 +57,8 @@ final class UnitRootTests {
 
 	/**
 	 * The KPSS statistic for level stationarity with R's "short" lag truncation
-	 * {@code trunc(3 sqrt(n) / 13)} and Bartlett weights (urca's {@code ur.kpss}, type "mu").
+	 * {@code trunc(3 sqrt(n) / 13)} and Bartlett weights (urca's {@code ur.kpss}, type
+	 * "mu").
 	 */
 	static double kpss(double[] x) {
 		int n = x.length;

@@ -2,9 +2,9 @@ package dev.forecast.model.jvm;
 
 /**
  * A causal 1-D convolution: output step {@code t} reads input steps
- * {@code t·stride − (kernel − 1 − j)·dilation} for {@code j < kernel}, zeros before the start.
- * Weights are held as {@code [kernel·in][out]}: row {@code j·in + i} holds kernel tap {@code j} of input
- * channel {@code i}.
+ * {@code t·stride − (kernel − 1 − j)·dilation} for {@code j < kernel}, zeros before the
+ * start. Weights are held as {@code [kernel·in][out]}: row {@code j·in + i} holds kernel
+ * tap {@code j} of input channel {@code i}.
  */
 record CausalConv1d(float[][] weights, float[] bias, int kernel, int stride, int dilation, int in,
 		Fn fn) implements Stage {

@@ -1,8 +1,8 @@
 package dev.forecast.model.jvm;
 
 /**
- * A fully connected layer (DL4J's dense and output layers): {@code fn(x·W + b)} per row, weights
- * {@code [in][out]}.
+ * A fully connected layer (DL4J's dense and output layers): {@code fn(x·W + b)} per row,
+ * weights {@code [in][out]}.
  */
 record Dense(float[][] weights, float[] bias, Fn fn) implements Stage {
 

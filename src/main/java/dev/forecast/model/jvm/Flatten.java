@@ -1,6 +1,9 @@
 package dev.forecast.model.jvm;
 
-/** DL4J's RNN-to-feed-forward preprocessor: every step of every row becomes a row of its own. */
+/**
+ * DL4J's RNN-to-feed-forward preprocessor: every step of every row becomes a row of its
+ * own.
+ */
 record Flatten() implements Stage {
 
 	@Override

@@ -16,8 +16,8 @@ import org.nd4j.linalg.activations.impl.ActivationSwish;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 
 /**
- * The activation functions the service's networks use, as ND4J defines them with their default
- * parameters, computed in double precision and stored as floats.
+ * The activation functions the service's networks use, as ND4J defines them with their
+ * default parameters, computed in double precision and stored as floats.
  */
 enum Fn {
 
@@ -32,13 +32,18 @@ enum Fn {
 	/** ND4J's default GELU is the sigmoid approximation {@code x·σ(1.702x)}. */
 	private static final double GELU_SIGMOID = 1.702;
 
-	/** ND4J's activations with their default parameters (compared with {@code equals}). */
+	/**
+	 * ND4J's activations with their default parameters (compared with {@code equals}).
+	 */
 	private static final Map<IActivation, Fn> ND4J = Map.of(new ActivationIdentity(), IDENTITY, new ActivationReLU(),
 			RELU, new ActivationTanH(), TANH, new ActivationSigmoid(), SIGMOID, new ActivationELU(), ELU,
 			new ActivationSELU(), SELU, new ActivationLReLU(), LEAKYRELU, new ActivationSoftPlus(), SOFTPLUS,
 			new ActivationSwish(), SWISH, new ActivationGELU(), GELU);
 
-	/** The function computing {@code activation}, if it is one of these with default parameters. */
+	/**
+	 * The function computing {@code activation}, if it is one of these with default
+	 * parameters.
+	 */
 	static Optional<Fn> of(IActivation activation) {
 		return Optional.ofNullable(ND4J.get(activation));
 	}
@@ -90,7 +95,10 @@ enum Fn {
 		return 1 / (1 + Math.exp(-x));
 	}
 
-	/** {@code tanh} through {@link Math#exp}, which HotSpot compiles to an intrinsic ({@link Math#tanh} is not). */
+	/**
+	 * {@code tanh} through {@link Math#exp}, which HotSpot compiles to an intrinsic
+	 * ({@link Math#tanh} is not).
+	 */
 	static double tanh(double x) {
 		double t = Math.exp(-2 * Math.abs(x));
 		double r = (1 - t) / (1 + t);

@@ -3,8 +3,8 @@ package dev.forecast.model.jvm;
 import java.util.Arrays;
 
 /**
- * The service's GRU layer ({@link dev.forecast.model.Gru}, the Keras convention): for every step,
- * with {@code h} starting at zero,
+ * The service's GRU layer ({@link dev.forecast.model.Gru}, the Keras convention): for
+ * every step, with {@code h} starting at zero,
  *
  * <pre>
  * z = σ(x·Wz + h·Uz + bz),  r = σ(x·Wr + h·Ur + br)
@@ -12,8 +12,8 @@ import java.util.Arrays;
  * h = ĥ + z ⊙ (h − ĥ)
  * </pre>
  *
- * Weights are held as {@code [in][3·units]} (z, r, candidate side by side), {@code [units][2·units]}
- * (z, r) and {@code [units][units]} (candidate).
+ * Weights are held as {@code [in][3·units]} (z, r, candidate side by side),
+ * {@code [units][2·units]} (z, r) and {@code [units][units]} (candidate).
  */
 record Gru(float[][] inputWeights, float[][] gateWeights, float[][] candidateWeights, float[] bias,
 		boolean lastStepOnly) implements Stage {

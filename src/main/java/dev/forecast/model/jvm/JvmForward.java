@@ -23,18 +23,20 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The inference forward pass of a trained network in plain Java: its parameters are copied into
- * float arrays once, and a pass runs on the JVM heap without a single ND4J operation. ND4J 1.0.0-M2.1
- * keeps native memory for good on every operation it runs (hundreds of bytes to kilobytes; an LSTM
- * step is a dozen operations), so a service forecasting through ND4J grows without bound; this pass
- * allocates nothing but garbage-collected arrays. It also avoids ND4J's per-operation overhead: the
- * arithmetic is one vectorized kernel ({@link Kernels}).
+ * The inference forward pass of a trained network in plain Java: its parameters are
+ * copied into float arrays once, and a pass runs on the JVM heap without a single ND4J
+ * operation. ND4J 1.0.0-M2.1 keeps native memory for good on every operation it runs
+ * (hundreds of bytes to kilobytes; an LSTM step is a dozen operations), so a service
+ * forecasting through ND4J grows without bound; this pass allocates nothing but
+ * garbage-collected arrays. It also avoids ND4J's per-operation overhead: the arithmetic
+ * is one vectorized kernel ({@link Kernels}).
  * <p>
- * It covers every layer {@link dev.forecast.model.Networks} builds: dense and output layers, causal
- * NCW 1-D convolutions, 1-D cropping, LSTMs and simple RNNs (full sequence or last step), the GRU,
- * batch normalization, and the RNN-to-feed-forward preprocessor, with the activations ND4J defines
- * without parameters. {@link #of} refuses anything else (the caller runs DL4J then). Instances are
- * immutable: any number of threads may run passes at once.
+ * It covers every layer {@link dev.forecast.model.Networks} builds: dense and output
+ * layers, causal NCW 1-D convolutions, 1-D cropping, LSTMs and simple RNNs (full sequence
+ * or last step), the GRU, batch normalization, and the RNN-to-feed-forward preprocessor,
+ * with the activations ND4J defines without parameters. {@link #of} refuses anything else
+ * (the caller runs DL4J then). Instances are immutable: any number of threads may run
+ * passes at once.
  */
 public final class JvmForward {
 
@@ -52,7 +54,8 @@ public final class JvmForward {
 
 	/**
 	 * The pass of {@code network}, reading its parameters now.
-	 * @throws IllegalArgumentException naming the first layer, preprocessor or activation it does not cover
+	 * @throws IllegalArgumentException naming the first layer, preprocessor or activation
+	 * it does not cover
 	 */
 	public static JvmForward of(MultiLayerNetwork network) {
 		Layer[] layers = network.getLayers();
@@ -83,8 +86,8 @@ public final class JvmForward {
 	}
 
 	/**
-	 * The network's outputs for {@code batch} windows of {@code window} values each, row after row in
-	 * {@code input}; {@link #outputs()} values per window, row after row.
+	 * The network's outputs for {@code batch} windows of {@code window} values each, row
+	 * after row in {@code input}; {@link #outputs()} values per window, row after row.
 	 */
 	public float[] output(float[] input, int batch) {
 		int window = input.length / batch;
@@ -132,7 +135,8 @@ public final class JvmForward {
 				return lstm(layer, (LSTM) conf, lastStepOnly, index);
 			}
 			if (type == org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.class) {
-				return simpleRnn(layer, (org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn) conf, lastStepOnly, index);
+				return simpleRnn(layer, (org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn) conf, lastStepOnly,
+						index);
 			}
 			if (type == Gru.class && !lastStepOnly) {
 				return gru(layer, (Gru) conf);
@@ -156,7 +160,8 @@ public final class JvmForward {
 					|| !conf.hasBias()) {
 				throw new IllegalArgumentException("layer " + index + ": only causal NCW convolutions with biases");
 			}
-			// shaped [out, in, kernel, 1], but DL4J's convolution reads the buffer as [kernel, in, out], as here
+			// shaped [out, in, kernel, 1], but DL4J's convolution reads the buffer as
+			// [kernel, in, out], as here
 			INDArray w = param(layer, "W");
 			int out = (int) w.size(0);
 			int in = (int) w.size(1);
@@ -257,7 +262,8 @@ public final class JvmForward {
 
 		private static Fn fn(IActivation activation, int index) {
 			return Fn.of(activation)
-				.orElseThrow(() -> new IllegalArgumentException("layer " + index + ": unsupported activation " + activation));
+				.orElseThrow(() -> new IllegalArgumentException(
+						"layer " + index + ": unsupported activation " + activation));
 		}
 
 		private static float[] concat(float[]... parts) {

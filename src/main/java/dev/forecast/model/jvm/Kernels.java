@@ -1,12 +1,13 @@
 package dev.forecast.model.jvm;
 
 /**
- * The one arithmetic kernel of the JVM forward pass: a row vector times a matrix, added to an output
- * row. The inner loop runs along a matrix row ({@code out[j] += x[i] · w[i][j]}), four matrix rows at a
- * time. HotSpot's C2 compiles it to SIMD instructions (measured ~30 GFLOP/s on one AVX2 core, ~6
- * without) only because the output and each matrix row are separate arrays indexed alike: with
- * offsets into shared arrays it cannot rule out overlap and stays scalar, and a dot-product loop is
- * never vectorized (Java keeps the order of floating-point additions).
+ * The one arithmetic kernel of the JVM forward pass: a row vector times a matrix, added
+ * to an output row. The inner loop runs along a matrix row
+ * ({@code out[j] += x[i] · w[i][j]}), four matrix rows at a time. HotSpot's C2 compiles
+ * it to SIMD instructions (measured ~30 GFLOP/s on one AVX2 core, ~6 without) only
+ * because the output and each matrix row are separate arrays indexed alike: with offsets
+ * into shared arrays it cannot rule out overlap and stays scalar, and a dot-product loop
+ * is never vectorized (Java keeps the order of floating-point additions).
  */
 final class Kernels {
 
@@ -14,7 +15,8 @@ final class Kernels {
 	}
 
 	/**
-	 * {@code out[j] += Σ_i x[xo + i] · w[wo + i][j]} for {@code i < n} and {@code j < out.length}.
+	 * {@code out[j] += Σ_i x[xo + i] · w[wo + i][j]} for {@code i < n} and
+	 * {@code j < out.length}.
 	 */
 	static void addProduct(float[] x, int xo, int n, float[][] w, int wo, float[] out) {
 		int cols = out.length;

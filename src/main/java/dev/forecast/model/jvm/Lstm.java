@@ -3,8 +3,9 @@ package dev.forecast.model.jvm;
 import java.util.Arrays;
 
 /**
- * DL4J's LSTM (no peepholes), gate blocks in DL4J's order: block input {@code a}, forget {@code f},
- * output {@code o}, input {@code i}. For every step, with {@code h} and {@code c} starting at zero:
+ * DL4J's LSTM (no peepholes), gate blocks in DL4J's order: block input {@code a}, forget
+ * {@code f}, output {@code o}, input {@code i}. For every step, with {@code h} and
+ * {@code c} starting at zero:
  *
  * <pre>
  * [a f o i] = x·W + h·R + b
@@ -12,8 +13,8 @@ import java.util.Arrays;
  * h = gate(o) ⊙ fn(c)
  * </pre>
  *
- * Weights {@code [in][4·units]} and {@code [units][4·units]}; the output is the full sequence of
- * {@code h}, or the last one when {@code lastStepOnly}.
+ * Weights {@code [in][4·units]} and {@code [units][4·units]}; the output is the full
+ * sequence of {@code h}, or the last one when {@code lastStepOnly}.
  */
 record Lstm(float[][] inputWeights, float[][] recurrentWeights, float[] bias, Fn gate, Fn fn,
 		boolean lastStepOnly) implements Stage {

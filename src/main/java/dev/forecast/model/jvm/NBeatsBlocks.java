@@ -1,9 +1,9 @@
 package dev.forecast.model.jvm;
 
 /**
- * The N-BEATS layer ({@link dev.forecast.model.NBeats}) on the JVM: per block, relu dense layers, the
- * forecast coefficients, and the backcast subtracted from the block's input before the next block;
- * the output holds every block's coefficients side by side.
+ * The N-BEATS layer ({@link dev.forecast.model.NBeats}) on the JVM: per block, relu dense
+ * layers, the forecast coefficients, and the backcast subtracted from the block's input
+ * before the next block; the output holds every block's coefficients side by side.
  *
  * @param hidden per block, its fully connected relu layers
  * @param backcasts per block, its backcast head ({@code null} for the last block)

@@ -1,18 +1,24 @@
 package dev.forecast.model.jvm;
 
 /**
- * The step loop of the recurrent layers: for every row, the state starts at zero and the cell runs
- * over the steps in order; the output is every step's {@code h}, or the last one.
+ * The step loop of the recurrent layers: for every row, the state starts at zero and the
+ * cell runs over the steps in order; the output is every step's {@code h}, or the last
+ * one.
  */
 final class Recurrence {
 
-	/** One row's recurrent state and its update; made for one pass, used by one thread. */
+	/**
+	 * One row's recurrent state and its update; made for one pass, used by one thread.
+	 */
 	interface Cell {
 
 		/** Zeroes the state for a new row. */
 		void reset();
 
-		/** Advances the state by the input step at {@code x[offset, offset + in)}; returns {@code h}. */
+		/**
+		 * Advances the state by the input step at {@code x[offset, offset + in)}; returns
+		 * {@code h}.
+		 */
 		float[] step(float[] x, int offset);
 
 	}

@@ -3,8 +3,9 @@ package dev.forecast.model.jvm;
 import java.util.Arrays;
 
 /**
- * DL4J's simple recurrent layer: {@code h = fn(x·W + h·R + b)} for every step, {@code h} starting at
- * zero; the full sequence of {@code h}, or the last one when {@code lastStepOnly}.
+ * DL4J's simple recurrent layer: {@code h = fn(x·W + h·R + b)} for every step, {@code h}
+ * starting at zero; the full sequence of {@code h}, or the last one when
+ * {@code lastStepOnly}.
  */
 record SimpleRnn(float[][] inputWeights, float[][] recurrentWeights, float[] bias, Fn fn,
 		boolean lastStepOnly) implements Stage {
@@ -24,7 +25,8 @@ record SimpleRnn(float[][] inputWeights, float[][] recurrentWeights, float[] bia
 			@Override
 			public float[] step(float[] in, int offset) {
 				System.arraycopy(SimpleRnn.this.bias, 0, next, 0, u);
-				Kernels.addProduct(in, offset, SimpleRnn.this.inputWeights.length, SimpleRnn.this.inputWeights, 0, next);
+				Kernels.addProduct(in, offset, SimpleRnn.this.inputWeights.length, SimpleRnn.this.inputWeights, 0,
+						next);
 				Kernels.addProduct(h, 0, u, SimpleRnn.this.recurrentWeights, 0, next);
 				SimpleRnn.this.fn.apply(next, 0, u);
 				System.arraycopy(next, 0, h, 0, u);

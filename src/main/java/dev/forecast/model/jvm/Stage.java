@@ -1,6 +1,9 @@
 package dev.forecast.model.jvm;
 
-/** One layer (or input preprocessor) of the JVM forward pass: immutable, so any thread may run it. */
+/**
+ * One layer (or input preprocessor) of the JVM forward pass: immutable, so any thread may
+ * run it.
+ */
 interface Stage {
 
 	Tensor apply(Tensor in);

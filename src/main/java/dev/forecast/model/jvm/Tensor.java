@@ -1,9 +1,10 @@
 package dev.forecast.model.jvm;
 
 /**
- * Activations between layers: {@code batch} rows of {@code steps × features} values, row-major, the
- * features of one time step next to each other ({@code [batch, time, features]}, the transpose of
- * DL4J's NCW per row). A flat tensor has one step per row.
+ * Activations between layers: {@code batch} rows of {@code steps × features} values,
+ * row-major, the features of one time step next to each other
+ * ({@code [batch, time, features]}, the transpose of DL4J's NCW per row). A flat tensor
+ * has one step per row.
  */
 record Tensor(float[] data, int batch, int steps, int features) {
 

@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * Scratch harness, not a test: fits {@link AutoArima} to the training part of each M3 series
- * (period = its frequency), forecasts its horizon and prints the mean sMAPE per period and
- * overall with wall and CPU time. Run with the test classpath:
+ * Scratch harness, not a test: fits {@link AutoArima} to the training part of each M3
+ * series (period = its frequency), forecasts its horizon and prints the mean sMAPE per
+ * period and overall with wall and CPU time. Run with the test classpath:
  * {@code java -cp target/classes:target/test-classes:<hipparchus jars> dev.forecast.forecast.stats.ArimaM3Check
  * [m3.csv] [threads] [every-kth-series] [per-series.csv]}.
  */

@@ -12,7 +12,8 @@ class ArimaTests {
 
 	@Test
 	void airlineModelMatchesRsCoefficients() {
-		// R forecast 8.20: Arima(train, order = c(0,1,1), seasonal = c(0,1,1)) on 1949-01..1959-12:
+		// R forecast 8.20: Arima(train, order = c(0,1,1), seasonal = c(0,1,1)) on
+		// 1949-01..1959-12:
 		// ma1 -0.2167, sma1 -0.0843, sigma^2 110.5, log likelihood -447.86, AICc 901.93,
 		// forecasts 422.9845 404.7081 467.0908
 		double[] train = Arrays.copyOf(SeriesFixtures.airline(), 132);
@@ -96,8 +97,8 @@ class ArimaTests {
 
 	@Test
 	void tooShortASeriesForTheOrdersIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Arima.fit(new double[] { 1, 2, 3 },
-				new ArimaOrder(2, 1, 2, 0, 0, 0, 1), false));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Arima.fit(new double[] { 1, 2, 3 }, new ArimaOrder(2, 1, 2, 0, 0, 0, 1), false));
 	}
 
 	@Test

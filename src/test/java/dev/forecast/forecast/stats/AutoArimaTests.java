@@ -11,7 +11,8 @@ class AutoArimaTests {
 
 	@Test
 	void airlinePassengersGetRsModel() {
-		// R forecast 8.20, auto.arima() on 1949-01..1959-12: ARIMA(1,1,0)(0,1,0)[12], AICc 900.01,
+		// R forecast 8.20, auto.arima() on 1949-01..1959-12: ARIMA(1,1,0)(0,1,0)[12],
+		// AICc 900.01,
 		// MAE 18.53 over the 12 months of 1960
 		double[] all = SeriesFixtures.airline();
 		double[] train = Arrays.copyOf(all, 132);
@@ -46,7 +47,8 @@ class AutoArimaTests {
 
 	@Test
 	void stationaryAutoregressionIsNotDifferenced() {
-		// a 5% KPSS test differences a stationary series now and then (this generator's seed 4 does)
+		// a 5% KPSS test differences a stationary series now and then (this generator's
+		// seed 4 does)
 		double[] y = SeriesFixtures.ar1(300, 0.6, 50, 6);
 
 		ArimaModel model = (ArimaModel) AutoArima.fit(y, 1);

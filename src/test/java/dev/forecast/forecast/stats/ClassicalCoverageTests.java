@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Prediction-interval coverage of the classical models on series drawn from the models they assume:
- * for 400 independent series, the share of actual values 1 and 6 steps after the training part that
- * fall inside {@code forecast ± z * sqrt(variance)} must be within 6 points of the level (the
- * standard error of a share of 400 at 80% is 2 points). Fixed seeds: the figures are reproducible.
+ * Prediction-interval coverage of the classical models on series drawn from the models
+ * they assume: for 400 independent series, the share of actual values 1 and 6 steps after
+ * the training part that fall inside {@code forecast ± z * sqrt(variance)} must be within
+ * 6 points of the level (the standard error of a share of 400 at 80% is 2 points). Fixed
+ * seeds: the figures are reproducible.
  */
 class ClassicalCoverageTests {
 

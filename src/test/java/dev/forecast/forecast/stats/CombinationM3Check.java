@@ -11,10 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Scratch check (not a test) of combinations of {@link Ets}, {@link AutoArima} and {@link Theta}
- * on the M3 competition: fits each member on every series' training part, forecasts its horizon
- * and prints the mean sMAPE per period of each member and of their mean and median. Run after
- * {@code ./mvnw test-compile} as {@link EtsM3Check} is run.
+ * Scratch check (not a test) of combinations of {@link Ets}, {@link AutoArima} and
+ * {@link Theta} on the M3 competition: fits each member on every series' training part,
+ * forecasts its horizon and prints the mean sMAPE per period of each member and of their
+ * mean and median. Run after {@code ./mvnw test-compile} as {@link EtsM3Check} is run.
  */
 final class CombinationM3Check {
 
@@ -49,7 +49,8 @@ final class CombinationM3Check {
 		for (int i = 0; i < NAMES.length; i++) {
 			int m = i;
 			StringBuilder line = new StringBuilder(String.format("%-14s ALL %.2f", NAMES[m], total[m] / all.size()));
-			byPeriod.forEach((k, v) -> line.append(String.format("  %s %.2f", k, v[0][0] == 0 ? 0 : v[m][0] / v[NAMES.length][0])));
+			byPeriod.forEach((k, v) -> line
+				.append(String.format("  %s %.2f", k, v[0][0] == 0 ? 0 : v[m][0] / v[NAMES.length][0])));
 			System.out.println(line);
 		}
 		System.out.printf("wall %.1f s, %d threads%n", (System.nanoTime() - t0) / 1e9, threads);

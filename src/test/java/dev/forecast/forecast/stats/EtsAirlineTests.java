@@ -42,7 +42,9 @@ class EtsAirlineTests {
 	static double[] airline() throws IOException {
 		try (InputStream in = EtsAirlineTests.class.getResourceAsStream("/data/airline_passengers.csv")) {
 			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			return text.lines().skip(1).filter((line) -> !line.isBlank())
+			return text.lines()
+				.skip(1)
+				.filter((line) -> !line.isBlank())
 				.mapToDouble((line) -> Double.parseDouble(line.split(",")[1].trim()))
 				.toArray();
 		}

@@ -14,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Scratch check of {@link Ets} on the M3 competition (not a test): fits every series' training
- * part with its frequency as period, forecasts its horizon and prints the mean sMAPE per period
- * with the wall and CPU time. Run from the project directory after {@code ./mvnw test-compile}:
- * <pre>
+ * Scratch check of {@link Ets} on the M3 competition (not a test): fits every series'
+ * training part with its frequency as period, forecasts its horizon and prints the mean
+ * sMAPE per period with the wall and CPU time. Run from the project directory after
+ * {@code ./mvnw test-compile}: <pre>
  * java -cp target/classes:target/test-classes:$(hipparchus jars) dev.forecast.forecast.stats.EtsM3Check [threads] [csv] [spec]
  * </pre>
  */

@@ -31,11 +31,11 @@ class EtsTests {
 	@Test
 	void yearlySeriesMatchesR() {
 		// M3 N0001, training part: R chooses ETS(M,A,N)
-		double[] y = { 940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96,
-				3360.27, 3807.63, 4387.88, 4936.99 };
+		double[] y = { 940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27,
+				3807.63, 4387.88, 4936.99 };
 
-		assertMatchesR(Ets.fit(y, 1, null), 6, "ETS(M,A,N)", 180.2714, 0.9998998,
-				new double[] { 5486.429, 8233.609 }, new double[] { 4984.162, 2848.873 });
+		assertMatchesR(Ets.fit(y, 1, null), 6, "ETS(M,A,N)", 180.2714, 0.9998998, new double[] { 5486.429, 8233.609 },
+				new double[] { 4984.162, 2848.873 });
 	}
 
 	@Test
@@ -128,13 +128,15 @@ class EtsTests {
 			assertThat(boxed(model.forecast(4))).allSatisfy((f) -> assertThat(f).isFinite());
 			assertThat(boxed(model.forecastVariance(4))).allSatisfy((v) -> assertThat(v).isFinite().isNotNegative());
 		}
-		// too short for maximum likelihood: R answers with Holt-Winters, 16.245 9.618 14.021 12.891
+		// too short for maximum likelihood: R answers with Holt-Winters, 16.245 9.618
+		// 14.021 12.891
 		FittedModel seasonal = Ets.fit(new double[] { 10, 14, 8, 12, 11, 15, 9, 13, 12 }, 4, "MAM");
 		double[] mean = seasonal.forecast(4);
 		assertThat(mean[0]).isCloseTo(16.245, withinPercentage(0.1));
 		assertThat(mean[1]).isCloseTo(9.618, withinPercentage(0.1));
 		assertThat(mean[3]).isCloseTo(12.891, withinPercentage(0.1));
-		assertThat(mean[0] - Z95 * Math.sqrt(seasonal.forecastVariance(4)[0])).isCloseTo(15.0897, withinPercentage(0.1));
+		assertThat(mean[0] - Z95 * Math.sqrt(seasonal.forecastVariance(4)[0])).isCloseTo(15.0897,
+				withinPercentage(0.1));
 	}
 
 	@Test

@@ -37,7 +37,10 @@ final class SeriesFixtures {
 		return y;
 	}
 
-	/** A stationary AR(1) around {@code mean}: {@code y[t] - mean = phi (y[t-1] - mean) + N(0, 1)}. */
+	/**
+	 * A stationary AR(1) around {@code mean}:
+	 * {@code y[t] - mean = phi (y[t-1] - mean) + N(0, 1)}.
+	 */
 	static double[] ar1(int n, double phi, double mean, long seed) {
 		Random random = new Random(seed);
 		double[] y = new double[n];

@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-/** Known answers of R forecast 8.20's {@code thetaf} on the airline passengers, 1949-1959 → 1960. */
+/**
+ * Known answers of R forecast 8.20's {@code thetaf} on the airline passengers, 1949-1959
+ * → 1960.
+ */
 class ThetaTests {
 
 	static double[] airline() throws IOException {
@@ -62,7 +65,8 @@ class ThetaTests {
 
 		// the same month a year later: SES's growth 1 + 12 alpha^2
 		assertThat(variance[12] / variance[0]).isCloseTo(1 + 12 * alpha * alpha, withinPercentage(1e-9));
-		// July (step 7), the high season, is wider than November (step 11) once the growth is taken out
+		// July (step 7), the high season, is wider than November (step 11) once the
+		// growth is taken out
 		assertThat(variance[6] / (1 + 6 * alpha * alpha)).isGreaterThan(variance[10] / (1 + 10 * alpha * alpha));
 	}
 
@@ -82,7 +86,8 @@ class ThetaTests {
 
 	@Test
 	void shortAndConstantSeriesForecastWithoutSeason() {
-		assertThat(Theta.fit(new double[] { 5, 5, 5 }, 12).forecast(2)).containsExactly(new double[] { 5, 5 }, within(1e-9));
+		assertThat(Theta.fit(new double[] { 5, 5, 5 }, 12).forecast(2)).containsExactly(new double[] { 5, 5 },
+				within(1e-9));
 		assertThat(Theta.fit(new double[] { 1, 2, 4 }, 12).forecast(1)[0]).isFinite();
 		assertThatIllegalArgumentException().isThrownBy(() -> Theta.fit(new double[] { 1 }, 1));
 	}
