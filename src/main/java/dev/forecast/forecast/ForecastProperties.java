@@ -35,6 +35,6 @@ public record ForecastProperties(@DefaultValue("1000") @Min(1) @Max(1_000_000) i
 		@DefaultValue("100000") @Min(1) @Max(10_000_000) int evaluationHistory,
 		@DefaultValue("5000000") @Min(0) long cacheValues,
 		@DefaultValue("1000") @Min(2) @Max(1_000_000) int classicalHistory,
-		@DefaultValue("100") @Min(1) @Max(100_000) int maxRefits) {
+		@DefaultValue("40") @Min(1) @Max(100_000) int maxRefits) {
 
 }

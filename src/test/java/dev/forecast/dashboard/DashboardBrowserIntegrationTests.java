@@ -27,6 +27,12 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 	private static final Duration SHORT = Duration.ofSeconds(15);
 
 	/**
+	 * An evaluation refits ETS, ARIMA, Theta and auto at up to max-refits origins of
+	 * sunspots.
+	 */
+	private static final Duration EVALUATION = Duration.ofSeconds(90);
+
+	/**
 	 * Counts canvas pixels by colour: [opaque blue-ish, opaque orange-ish, translucent
 	 * orange-ish].
 	 */
@@ -95,7 +101,7 @@ class DashboardBrowserIntegrationTests extends IntegrationTest {
 		// the evaluation table with the best method highlighted
 		type("#evaluation-form [name=holdout]", "235");
 		browser.find("#evaluate").click();
-		WebElement best = browser.await(SHORT, "the evaluation table",
+		WebElement best = browser.await(EVALUATION, "the evaluation table",
 				(d) -> d.findElements(By.cssSelector("#evaluation-table tr.best")).stream().findFirst().orElse(null));
 		assertThat(best.getText()).contains("best");
 		assertThat(browser.driver().findElements(By.cssSelector("#evaluation-table tbody tr"))).hasSize(8);
