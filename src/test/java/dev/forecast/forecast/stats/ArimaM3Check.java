@@ -24,9 +24,6 @@ import com.sun.management.OperatingSystemMXBean;
  */
 public final class ArimaM3Check {
 
-	private record Series(String id, String period, int frequency, int h, double[] train, double[] test) {
-	}
-
 	private ArimaM3Check() {
 	}
 
@@ -34,8 +31,8 @@ public final class ArimaM3Check {
 		Path csv = Path.of(args.length > 0 ? args[0] : "/work/shared/data/m3/m3.csv");
 		int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
 		int every = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-		List<Series> all = read(csv);
-		List<Series> series = new ArrayList<>();
+		List<EtsM3Check.Series> all = EtsM3Check.read(csv);
+		List<EtsM3Check.Series> series = new ArrayList<>();
 		for (int i = 0; i < all.size(); i += every) {
 			series.add(all.get(i));
 		}
@@ -44,7 +41,7 @@ public final class ArimaM3Check {
 		long wall0 = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		List<Future<double[]>> results = new ArrayList<>();
-		for (Series s : series) {
+		for (EtsM3Check.Series s : series) {
 			results.add(pool.submit(() -> score(s)));
 		}
 		Map<String, double[]> sums = new TreeMap<>();
@@ -73,7 +70,7 @@ public final class ArimaM3Check {
 
 	private static final Map<String, String> MODELS = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private static double[] score(Series s) {
+	private static double[] score(EtsM3Check.Series s) {
 		FittedModel model = AutoArima.fit(s.train(), s.frequency());
 		double[] f = model.forecast(s.h());
 		MODELS.put(s.id(), model.name());
@@ -83,34 +80,6 @@ public final class ArimaM3Check {
 			sum += denominator == 0 ? 0 : 200 * Math.abs(s.test()[i] - f[i]) / denominator;
 		}
 		return new double[] { sum / s.h() };
-	}
-
-	private static List<Series> read(Path csv) throws IOException {
-		Map<String, List<String[]>> rows = new LinkedHashMap<>();
-		for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
-			String[] f = line.split(",");
-			rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
-		}
-		List<Series> series = new ArrayList<>();
-		for (List<String[]> r : rows.values()) {
-			String[] first = r.get(0);
-			int n = Integer.parseInt(first[3]);
-			int h = Integer.parseInt(first[4]);
-			double[] train = new double[n];
-			double[] test = new double[h];
-			for (String[] f : r) {
-				int step = Integer.parseInt(f[9]);
-				double value = Double.parseDouble(f[10]);
-				if ("train".equals(f[8])) {
-					train[step - 1] = value;
-				}
-				else {
-					test[step - n - 1] = value;
-				}
-			}
-			series.add(new Series(first[0], first[1], Integer.parseInt(first[5]), h, train, test));
-		}
-		return series;
 	}
 
 }
