@@ -60,14 +60,16 @@ class ForecastController {
 
 	static final String AUTO_EXAMPLE = """
 			{"series": 1, "method": "auto", "horizon": 2,
-			 "params": {"season": 12, "model": "theta", "combined": ["theta"], "rule": "mean",
-			            "why": "The equal-weight mean of the classical methods' forecasts: ...",
-			            "members": {"theta": {"model": "Theta (multiplicative seasonal adjustment, period 12)",
-			                                  "alpha": 0.907, "level": 450.6, "drift": 1.277, "seasonal": true,
-			                                  "sigma2": 94.79}}},
+			 "params": {"season": 12, "model": "mean of arima, ets, theta", "combined": ["arima", "ets", "theta"],
+			            "rule": "mean", "why": "The equal-weight mean of the classical methods' forecasts: ...",
+			            "members": {"arima": {"model": "ARIMA(1,1,0)(0,1,0)[12]", "aicc": 900.01},
+			                        "ets": {"model": "ETS(M,Ad,M)", "aicc": 1250.51, "alpha": 0.758},
+			                        "theta": {"model": "Theta (multiplicative seasonal adjustment, period 12)",
+			                                  "alpha": 0.907, "drift": 1.277}},
+			            "dropped": {}},
 			 "run": null,
-			 "points": [{"t": "1960-01-01", "v": 411.33, "intervals": {"80": [399.97, 422.68], "95": [393.96, 428.69]}},
-			            {"t": "1960-02-01", "v": 402.23, "intervals": {"80": [387.28, 417.18], "95": [379.37, 425.09]}}]}""";
+			 "points": [{"t": "1960-01-01", "v": 415.78, "intervals": {"80": [400.88, 430.69], "95": [392.99, 438.58]}},
+			            {"t": "1960-02-01", "v": 405.42, "intervals": {"80": [386.51, 424.33], "95": [376.50, 434.34]}}]}""";
 
 	static final String EVALUATION_EXAMPLE = """
 			{"series": 1, "holdout": 235, "horizon": 1,

@@ -56,10 +56,11 @@ class ClassicalForecastIntegrationTests extends IntegrationTest {
 
 		assertThat(forecast.status()).as(forecast.toString()).isEqualTo(200);
 		assertThat((String) forecast.json("$.method")).isEqualTo("auto");
-		assertThat((List<String>) forecast.json("$.params.combined")).contains("theta");
+		assertThat((List<String>) forecast.json("$.params.combined")).containsExactly("arima", "ets", "theta");
+		assertThat((String) forecast.json("$.params.model")).isEqualTo("mean of arima, ets, theta");
 		assertThat((String) forecast.json("$.params.rule")).isEqualTo("mean");
 		assertThat((String) forecast.json("$.params.why")).contains("mean");
-		assertThat((Map<String, Object>) forecast.json("$.params.members")).containsKey("theta");
+		assertThat((Map<String, Object>) forecast.json("$.params.members")).containsOnlyKeys("arima", "ets", "theta");
 		assertThat((Map<String, Object>) forecast.json("$.points[0].intervals")).containsOnlyKeys("80", "95");
 		// better than the naive (76.00) and seasonal naive (47.83) forecasts of 1960
 		assertThat(mae(numbers(forecast.json("$.points[*].v")), actual1960())).isLessThan(35);
