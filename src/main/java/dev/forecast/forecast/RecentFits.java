@@ -12,12 +12,15 @@ import dev.forecast.forecast.stats.FittedModel;
  * (identity, not content), the origin and the method with its options: an evaluation that
  * scores {@code ets}, {@code arima}, {@code theta} and {@code auto} fits each member once
  * per origin, and {@code auto} takes the members' fits instead of fitting them again. A
- * forecast reads a fresh array, so it never meets another request's entry.
+ * forecast reads a fresh array, so it never meets another request's entry. Entries are
+ * weighed by their array's length (an array shared by entries counts once per entry): at
+ * most two million values, 16 MB, are held.
  */
 final class RecentFits {
 
 	private static final Cache<Key, FittedModel> FITS = Caffeine.newBuilder()
-		.maximumSize(4096)
+		.maximumWeight(2_000_000)
+		.weigher((Key key, FittedModel fit) -> key.values().length)
 		.expireAfterWrite(Duration.ofMinutes(2))
 		.build();
 

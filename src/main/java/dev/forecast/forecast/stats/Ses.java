@@ -74,35 +74,36 @@ record Ses(double alpha, double initialLevel, double level, double[] fitted, dou
 	 * {@code sum(c b) / sum(b b)}.
 	 */
 	private static double bestInitialLevel(double[] y, double alpha) {
-		double a = 0;
-		double b = 1;
-		double cb = 0;
-		double bb = 0;
-		for (double value : y) {
-			double c = value - a;
-			cb += c * b;
-			bb += b * b;
-			a = (1 - alpha) * a + alpha * value;
-			b *= 1 - alpha;
-		}
-		return cb / bb;
+		Sums sums = Sums.of(y, alpha);
+		return sums.cb / sums.bb;
 	}
 
+	/** The sum of squared errors at {@code alpha} with the best {@code l(0)}. */
 	private static double profiledSse(double[] y, double alpha) {
-		double a = 0;
-		double b = 1;
-		double cc = 0;
-		double cb = 0;
-		double bb = 0;
-		for (double value : y) {
-			double c = value - a;
-			cc += c * c;
-			cb += c * b;
-			bb += b * b;
-			a = (1 - alpha) * a + alpha * value;
-			b *= 1 - alpha;
+		Sums sums = Sums.of(y, alpha);
+		return sums.cc - sums.cb * sums.cb / sums.bb;
+	}
+
+	/** {@code sum(c c)}, {@code sum(c b)} and {@code sum(b b)} over the series. */
+	private record Sums(double cc, double cb, double bb) {
+
+		static Sums of(double[] y, double alpha) {
+			double a = 0;
+			double b = 1;
+			double cc = 0;
+			double cb = 0;
+			double bb = 0;
+			for (double value : y) {
+				double c = value - a;
+				cc += c * c;
+				cb += c * b;
+				bb += b * b;
+				a = (1 - alpha) * a + alpha * value;
+				b *= 1 - alpha;
+			}
+			return new Sums(cc, cb, bb);
 		}
-		return cc - cb * cb / bb;
+
 	}
 
 }
