@@ -13,6 +13,8 @@ import dev.forecast.series.Series;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
 import dev.forecast.training.TrainedModels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -30,8 +32,11 @@ class NeuralForecaster implements Forecaster {
 
 	private final TrainedModels models;
 
-	NeuralForecaster(TrainedModels models) {
+	private final Passes passes;
+
+	NeuralForecaster(TrainedModels models, MeterRegistry registry) {
 		this.models = models;
+		this.passes = new Passes(registry);
 	}
 
 	@Override
@@ -66,7 +71,7 @@ class NeuralForecaster implements Forecaster {
 			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
 					+ " points, but series " + seriesId + " has " + series.getLength());
 		}
-		return new Model(run.id(), server);
+		return new Model(run.id(), server, this.passes);
 	}
 
 	static final class Model implements ForecastModel {
@@ -81,9 +86,12 @@ class NeuralForecaster implements Forecaster {
 
 		private final SymmetricIntervals intervals;
 
-		Model(long run, ModelServer server) {
+		private final Passes passes;
+
+		Model(long run, ModelServer server, Passes passes) {
 			this.run = run;
 			this.server = server;
+			this.passes = passes;
 			TrainedModel model = server.model();
 			this.window = model.window();
 			Map<String, Object> params = new LinkedHashMap<>();
@@ -130,7 +138,8 @@ class NeuralForecaster implements Forecaster {
 
 		@Override
 		public double[] forecast(double[] x, int end, int horizon) {
-			return this.server.forecast(Arrays.copyOfRange(x, end - this.window, end), horizon);
+			double[] history = Arrays.copyOfRange(x, end - this.window, end);
+			return this.passes.forecast.record(() -> this.server.forecast(history, horizon));
 		}
 
 		@Override
@@ -140,7 +149,7 @@ class NeuralForecaster implements Forecaster {
 				int origin = t - horizon + 1;
 				histories[t - first] = Arrays.copyOfRange(x, origin - this.window, origin);
 			}
-			double[][] forecasts = this.server.forecast(histories, horizon);
+			double[][] forecasts = this.passes.backtest.record(() -> this.server.forecast(histories, horizon));
 			double[] out = new double[forecasts.length];
 			for (int i = 0; i < out.length; i++) {
 				out[i] = forecasts[i][horizon - 1];
@@ -194,6 +203,30 @@ class NeuralForecaster implements Forecaster {
 					.append(", which overlap the holdout, so their coverage there is in-sample.");
 			}
 			return note.isEmpty() ? null : note.toString();
+		}
+
+	}
+
+	/**
+	 * The timer of the network's passes through the model's server (waiting for a free
+	 * instance included): one forecast, or every origin of a backtest in one batch.
+	 */
+	private static final class Passes {
+
+		private final Timer forecast;
+
+		private final Timer backtest;
+
+		Passes(MeterRegistry registry) {
+			this.forecast = timer(registry, "forecast");
+			this.backtest = timer(registry, "backtest");
+		}
+
+		private static Timer timer(MeterRegistry registry, String kind) {
+			return Timer.builder("forecast.neural.passes")
+				.description("Neural network passes of a forecast or of a backtest's batch of origins")
+				.tag("kind", kind)
+				.register(registry);
 		}
 
 	}

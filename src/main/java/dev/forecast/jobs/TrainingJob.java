@@ -11,7 +11,6 @@ import dev.forecast.training.Run;
 import dev.forecast.training.ServingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -38,54 +37,65 @@ class TrainingJob {
 
 	private final ServingProperties serving;
 
-	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
+	private final JobTelemetry telemetry;
+
+	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving,
+			JobTelemetry telemetry) {
 		this.store = store;
 		this.series = series;
 		this.running = running;
 		this.json = json;
 		this.serving = serving;
+		this.telemetry = telemetry;
 	}
 
 	void execute(RunQueue.Claim claim, String worker) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
-		MDC.put("run", Long.toString(claim.id()));
+		JobTelemetry.Tracker tracker = this.telemetry.start(claim.id(), claim.seriesId());
 		try {
 			TrainSpec spec = this.json.readValue(claim.spec(), TrainSpec.class);
 			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
 					worker);
 			double[] values = this.series.points(claim.seriesId()).values();
-			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec());
-			finish(job, result, spec, values);
+			tracker.training(spec, values.length);
+			TrainingResult result = Trainer.train(spec, values, monitor(job, tracker), claim.spec());
+			tracker.ended(finish(job, result, spec, values));
 		}
 		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
 										// run, not the worker
 			if (job.shuttingDown()) {
 				requeue(job);
+				tracker.ended(JobEvent.Outcome.REQUEUED);
 				return;
 			}
 			log.warn("Run {} failed", claim.id(), ex);
 			this.store.fail(claim.id(), worker, describe(ex));
+			tracker.ended(JobEvent.Outcome.FAILED, ex);
 		}
 		finally {
 			this.running.finish(job);
-			MDC.remove("run");
+			tracker.close();
 		}
 	}
 
-	private void finish(RunningJobs.Job job, TrainingResult result, TrainSpec spec, double[] values) {
+	private JobEvent.Outcome finish(RunningJobs.Job job, TrainingResult result, TrainSpec spec, double[] values) {
 		long id = job.runId;
 		if (job.lost()) {
 			log.warn("Run {} was taken from {} (missed heartbeats or deleted); dropping its result", id, job.worker);
+			return JobEvent.Outcome.LOST;
 		}
 		else if (job.shuttingDown()) {
 			requeue(job);
+			return JobEvent.Outcome.REQUEUED;
 		}
 		else if (job.cancelled()) {
 			this.store.cancelled(id, job.worker);
 			log.info("Run {} cancelled after {} epoch(s)", id, result.curve().size());
+			return JobEvent.Outcome.CANCELLED;
 		}
 		else if (result.model() == null) {
 			this.store.fail(id, job.worker, "No epoch finished");
+			return JobEvent.Outcome.FAILED;
 		}
 		else {
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
@@ -96,7 +106,9 @@ class TrainingJob {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
 						String.format("%.3f", result.valMae()), result.bestEpoch(),
 						String.format("%.1f", result.trainSeconds()), model.length / 1024);
+				return JobEvent.Outcome.SUCCEEDED;
 			}
+			return JobEvent.Outcome.LOST;
 		}
 	}
 
@@ -119,7 +131,7 @@ class TrainingJob {
 		}
 	}
 
-	private TrainingMonitor monitor(RunningJobs.Job job) {
+	private TrainingMonitor monitor(RunningJobs.Job job, JobTelemetry.Tracker tracker) {
 		return new TrainingMonitor() {
 
 			@Override
@@ -129,6 +141,7 @@ class TrainingJob {
 
 			@Override
 			public void onEpoch(EpochStats stats, int epochs) {
+				tracker.epoch(stats.seconds());
 				RunQueue.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
 				if (answer == RunQueue.Heartbeat.CANCEL_REQUESTED) {
 					job.cancel();

@@ -48,6 +48,8 @@ class WorkerPool implements SmartLifecycle {
 
 	private final Nd4jRuntime nd4j;
 
+	private final JobTelemetry telemetry;
+
 	private final Object signal = new Object();
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -62,12 +64,14 @@ class WorkerPool implements SmartLifecycle {
 	 */
 	private volatile int generation;
 
-	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j) {
+	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j,
+			JobTelemetry telemetry) {
 		this.properties = properties;
 		this.store = store;
 		this.job = job;
 		this.running = running;
 		this.nd4j = nd4j;
+		this.telemetry = telemetry;
 	}
 
 	@Override
@@ -160,6 +164,7 @@ class WorkerPool implements SmartLifecycle {
 		try {
 			List<Long> recovered = this.store.recoverStale(this.properties.heartbeatTimeout(),
 					this.properties.maxAttempts());
+			this.telemetry.recovered(recovered.size());
 			if (!recovered.isEmpty()) {
 				log.warn("Recovered runs {} whose workers missed heartbeats for {}", recovered,
 						this.properties.heartbeatTimeout());

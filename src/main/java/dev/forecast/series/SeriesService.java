@@ -49,6 +49,7 @@ public class SeriesService {
 		FrequencyInference.Result inferred = FrequencyInference.infer(parsed.points());
 		Series series = this.repository.save(new Series(name, parsed, inferred, this.clock.instant()));
 		this.points.append(series.getId(), 0, parsed.points());
+		this.events.publishEvent(new PointsIngested(parsed.points().size(), false));
 		return series;
 	}
 
@@ -85,6 +86,7 @@ public class SeriesService {
 		series.append(added, inferred, Math.max(0, newGaps), this.clock.instant());
 		this.points.append(id, length, added);
 		this.repository.flush();
+		this.events.publishEvent(new PointsIngested(added.size(), true));
 		return series;
 	}
 

@@ -96,6 +96,11 @@ public class Nd4jRuntime {
 		this.started = true;
 	}
 
+	/** Whether ND4J (and JavaCPP's native libraries) were loaded in this process. */
+	public boolean isStarted() {
+		return this.started;
+	}
+
 	public boolean isCuda() {
 		start();
 		return this.cuda;

@@ -58,6 +58,7 @@ public class TrainedModels {
 			.maximumWeight(properties.cacheSize().toBytes())
 			.weigher((Long run, Loaded loaded) -> (int) Math.min(Integer.MAX_VALUE, loaded.weight()))
 			.expireAfterAccess(properties.idleTimeout())
+			.recordStats()
 			.build();
 	}
 
@@ -86,6 +87,11 @@ public class TrainedModels {
 	/** The succeeded run of a series with the lowest validation MAE. */
 	public Optional<Long> bestRun(long seriesId) {
 		return this.store.bestSucceeded(seriesId);
+	}
+
+	/** The cache of restored models, for its metrics (size, hits, misses, evictions). */
+	public Cache<Long, ?> cache() {
+		return this.cache;
 	}
 
 	/** Whether a run's model is restored in this process (for tests and diagnostics). */

@@ -65,6 +65,14 @@ class ArchitectureTests {
 		.as("feature packages do not depend on security (the owner of a request is passed in)");
 
 	@ArchTest
+	static final ArchRule nothingDependsOnOps = noClasses().that()
+		.resideOutsideOfPackage("dev.forecast.ops..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.forecast.ops..")
+		.as("ops only observes: features publish events and no package depends on ops");
+
+	@ArchTest
 	static final ArchRule controllersAreNotPublic = classes().that()
 		.areAnnotatedWith(RestController.class)
 		.or()
