@@ -6,9 +6,9 @@ import java.util.Map;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
-import dev.forecast.model.ConformalIntervals;
-import dev.forecast.model.ModelServer;
-import dev.forecast.model.TrainedModel;
+import dev.forecast.model.serving.ConformalIntervals;
+import dev.forecast.model.serving.ModelServer;
+import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.Series;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;

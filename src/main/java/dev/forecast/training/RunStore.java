@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.forecast.model.Diagnosis;
-import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Diagnosis;
+import dev.forecast.model.training.EpochStats;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -6,12 +6,12 @@ import java.util.List;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
-import dev.forecast.model.Losses;
-import dev.forecast.model.Networks;
-import dev.forecast.model.Optimizers;
 import dev.forecast.model.Scaler;
-import dev.forecast.model.Schedules;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Losses;
+import dev.forecast.model.training.Networks;
+import dev.forecast.model.training.Optimizers;
+import dev.forecast.model.training.Schedules;
 
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.forecast.model.Nd4jThreads;
-import dev.forecast.model.TrainedModel;
+import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.PointStore;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

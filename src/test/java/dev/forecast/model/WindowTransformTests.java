@@ -1,5 +1,9 @@
 package dev.forecast.model;
 
+import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.Trainer;
+import dev.forecast.model.training.TrainingMonitor;
+import dev.forecast.model.training.TrainingResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
