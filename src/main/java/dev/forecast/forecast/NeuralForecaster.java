@@ -3,11 +3,14 @@ package dev.forecast.forecast;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
+import dev.forecast.error.ServiceUnavailableException;
 import dev.forecast.model.serving.ConformalIntervals;
 import dev.forecast.model.serving.ModelServer;
+import dev.forecast.model.serving.ServedModel;
 import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.Series;
 import dev.forecast.training.RunNotFoundException;
@@ -60,7 +63,7 @@ class NeuralForecaster implements Forecaster {
 								+ "; GET /runs?series=" + seriesId + " lists this series' runs");
 			}
 		}
-		ModelServer server = this.models.serve(run);
+		ServedModel server = this.models.serve(run);
 		int window = server.model().window();
 		if (series.getLength() < window) {
 			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
@@ -73,7 +76,7 @@ class NeuralForecaster implements Forecaster {
 
 		private final long run;
 
-		private final ModelServer server;
+		private final ServedModel server;
 
 		private final int window;
 
@@ -81,7 +84,7 @@ class NeuralForecaster implements Forecaster {
 
 		private final SymmetricIntervals intervals;
 
-		Model(long run, ModelServer server) {
+		Model(long run, ServedModel server) {
 			this.run = run;
 			this.server = server;
 			TrainedModel model = server.model();
@@ -130,7 +133,7 @@ class NeuralForecaster implements Forecaster {
 
 		@Override
 		public double[] forecast(double[] x, int end, int horizon) {
-			return this.server.forecast(Arrays.copyOfRange(x, end - this.window, end), horizon);
+			return onServer(() -> this.server.forecast(Arrays.copyOfRange(x, end - this.window, end), horizon));
 		}
 
 		@Override
@@ -140,7 +143,7 @@ class NeuralForecaster implements Forecaster {
 				int origin = t - horizon + 1;
 				histories[t - first] = Arrays.copyOfRange(x, origin - this.window, origin);
 			}
-			double[][] forecasts = this.server.forecast(histories, horizon);
+			double[][] forecasts = onServer(() -> this.server.forecast(histories, horizon));
 			double[] out = new double[forecasts.length];
 			for (int i = 0; i < out.length; i++) {
 				out[i] = forecasts[i][horizon - 1];
@@ -194,6 +197,20 @@ class NeuralForecaster implements Forecaster {
 					.append(", which overlap the holdout, so their coverage there is in-sample.");
 			}
 			return note.isEmpty() ? null : note.toString();
+		}
+
+		/**
+		 * Runs a forecast on the inference threads: 503 with {@code Retry-After} when
+		 * their queue is full.
+		 */
+		private static <T> T onServer(Supplier<T> forecast) {
+			try {
+				return forecast.get();
+			}
+			catch (ModelServer.Busy ex) {
+				throw new ServiceUnavailableException(
+						"Neural forecasts are busy: " + ex.getMessage() + "; retry shortly.", 1);
+			}
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.forecast.jobs;
 
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.serving.ModelCodec;
 import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.model.training.EpochStats;
 import dev.forecast.model.training.Trainer;
@@ -92,7 +93,7 @@ class TrainingJob {
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
 					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
 					result.suggestedLearningRate(), result.vsNaive());
-			byte[] model = withResiduals(result, spec, values).toBytes();
+			byte[] model = ModelCodec.encode(withResiduals(result, spec, values));
 			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
 						String.format("%.3f", result.valMae()), result.bestEpoch(),

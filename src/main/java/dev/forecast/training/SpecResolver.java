@@ -136,9 +136,14 @@ class SpecResolver {
 		if (!errors.isEmpty()) {
 			throw invalid(errors);
 		}
-		return new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
+		TrainSpec spec = new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
 				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss,
 				optimizer, schedule, regularization, init, early, layers, differencing, season);
+		errors.addAll(ServableSpecs.problems(spec));
+		if (!errors.isEmpty()) {
+			throw invalid(errors);
+		}
+		return spec;
 	}
 
 	private static BadRequestException invalid(List<FieldProblem> errors) {

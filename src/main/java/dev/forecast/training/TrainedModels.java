@@ -2,16 +2,15 @@ package dev.forecast.training;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.forecast.error.ConflictException;
+import dev.forecast.model.serving.ModelCodec;
 import dev.forecast.model.serving.ModelServer;
-import dev.forecast.model.serving.TrainedModel;
+import dev.forecast.model.serving.ServedModel;
 import dev.forecast.series.SeriesDeleted;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -22,17 +21,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Trained models for serving forecasts, restored from PostgreSQL (so any replica serves
- * any run) and cached as warm {@link ModelServer}s: a pool of network instances per
- * model, warmed up by one prediction when restored, run on a few inference threads shared
- * by all models.
+ * any run) and cached as warm {@link ServedModel}s (the JVM pass compiled and warmed up
+ * by one prediction when restored), whose forecasts all run on one {@link ModelServer}: a
+ * few inference threads with a bounded queue ({@code forecast.neural.queue-size}).
  * <p>
  * The cache is bounded by memory (up to {@code forecast.neural.cache-size}: each entry
  * weighs twice its stored size, the restored network and the JVM pass's copy of its
- * parameters, or its stored size times its instances when it runs through DL4J), drops
- * models unused for {@code idle-timeout}, and forgets a run when it is deleted here
- * ({@link RunDeleted}) or its series is ({@link SeriesDeleted}). The run's status is read
- * on every use, so a run deleted on another replica is never served from the cache
- * either.
+ * parameters), drops models unused for {@code idle-timeout}, and forgets a run when it is
+ * deleted here ({@link RunDeleted}) or its series is ({@link SeriesDeleted}). The run's
+ * status is read on every use, so a run deleted on another replica is never served from
+ * the cache either.
  */
 @Service
 public class TrainedModels {
@@ -43,17 +41,14 @@ public class TrainedModels {
 
 	private final Nd4jRuntime nd4j;
 
-	private final ServingProperties properties;
-
-	private final ExecutorService inference;
+	private final ModelServer server;
 
 	private final Cache<Long, Loaded> cache;
 
 	TrainedModels(RunStore store, Nd4jRuntime nd4j, ServingProperties properties) {
 		this.store = store;
 		this.nd4j = nd4j;
-		this.properties = properties;
-		this.inference = Executors.newFixedThreadPool(properties.threads(), new InferenceThreads());
+		this.server = new ModelServer(properties.threads(), properties.queueSize(), new InferenceThreads());
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(properties.cacheSize().toBytes())
 			.weigher((Long run, Loaded loaded) -> (int) Math.min(Integer.MAX_VALUE, loaded.weight()))
@@ -70,12 +65,12 @@ public class TrainedModels {
 	 * The model of a run: 404 for an unknown run, 409 when the run has no model (not
 	 * succeeded).
 	 */
-	public ModelServer forRun(long runId) {
+	public ServedModel forRun(long runId) {
 		return serve(this.store.ref(runId).orElseThrow(() -> RunNotFoundException.forId(runId)));
 	}
 
 	/** The model of a run whose status was just read: 409 unless it succeeded. */
-	public ModelServer serve(RunRef run) {
+	public ServedModel serve(RunRef run) {
 		if (!run.succeeded()) {
 			throw new ConflictException("Run has no model",
 					"Run " + run.id() + " is " + run.status() + "; only succeeded runs have a model.");
@@ -99,15 +94,10 @@ public class TrainedModels {
 					"Run " + run.id() + " has no stored model (it was deleted or is being replaced); train it again."));
 		this.nd4j.start();
 		long started = System.nanoTime();
-		TrainedModel model = TrainedModel.fromBytes(bytes);
-		ModelServer server = new ModelServer(model, this.properties.instancesPerModel(), this.properties.maxBatch(),
-				this.inference);
-		log.info("Restored the model of run {} ({} KB, {} instances) in {} ms", run.id(), bytes.length / 1024,
-				server.instances(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-		model.whyNotOnJvm()
-			.ifPresent(why -> log.warn("Run {} is served through DL4J, not the JVM pass ({}): each forecast keeps some "
-					+ "native memory (ND4J 1.0.0-M2.1)", run.id(), why));
-		return new Loaded(run.seriesId(), bytes.length, server);
+		ServedModel served = ServedModel.of(ModelCodec.decode(bytes), this.server);
+		log.info("Restored the model of run {} ({} KB) in {} ms", run.id(), bytes.length / 1024,
+				Duration.ofNanos(System.nanoTime() - started).toMillis());
+		return new Loaded(run.seriesId(), bytes.length, served);
 	}
 
 	@EventListener
@@ -122,14 +112,14 @@ public class TrainedModels {
 
 	@PreDestroy
 	void stop() {
-		this.inference.shutdown();
+		this.server.close();
 	}
 
-	private record Loaded(long seriesId, int bytes, ModelServer server) {
+	private record Loaded(long seriesId, int bytes, ServedModel server) {
 
-		/** Instances share the JVM pass; through DL4J each holds a network of its own. */
+		/** The restored network and the JVM pass's copy of its parameters. */
 		long weight() {
-			return this.server.model().onJvm() ? 2L * this.bytes : (long) this.bytes * this.server.instances();
+			return 2L * this.bytes;
 		}
 
 	}

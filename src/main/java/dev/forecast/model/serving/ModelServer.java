@@ -1,196 +1,95 @@
 package dev.forecast.model.serving;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Serves one trained model to many threads, as a small pool of instances (the restored
- * one plus {@link TrainedModel#copy() copies}: sharing the JVM pass, or each with its own
- * network when the model runs through DL4J, whose networks are not thread-safe), each
- * used by one thread at a time, all warmed up by one prediction when the server is made.
- * <p>
- * Requests are queued and run on the given executor (a few inference threads shared by
- * all models, so that forecasts never take more cores than those). A thread that takes an
- * instance runs every waiting request with the same number of steps as one batch, up to
- * {@code maxBatch} windows. On the JVM a batch costs the sum of its windows and each
- * row's result is bit-identical to a lone pass; through DL4J a pass has a large fixed
- * cost, which concurrent requests then share. At most one drain per instance runs at a
- * time.
+ * Runs the forecasts of every served model on a fixed pool of inference threads with a
+ * bounded queue, so that forecasts never take more cores than those threads and never
+ * pile up without bound. A forecast the queue has no room for is refused at once with
+ * {@link Busy} (the service answers 503 with {@code Retry-After}); the caller's thread
+ * never runs a forecast itself. Each request runs as one batched {@link Predictor} pass
+ * over its histories; predictors are thread-safe, so any thread runs any model.
  */
-public final class ModelServer {
+public final class ModelServer implements AutoCloseable {
 
-	private final TrainedModel prototype;
+	private final ThreadPoolExecutor executor;
 
-	private final Deque<TrainedModel> idle = new ArrayDeque<>();
+	private final int threads;
 
-	private final Deque<Request> pending = new ArrayDeque<>();
-
-	private final int instances;
-
-	private final int maxBatch;
-
-	private final Executor executor;
-
-	private int draining;
+	private final int queueSize;
 
 	/**
-	 * @param model the restored model, the first instance
-	 * @param instances how many instances (threads that may run this model at once), at
-	 * least 1
-	 * @param maxBatch the most windows one pass combines from different requests
-	 * @param executor where passes run
+	 * @param threads inference threads, at least 1
+	 * @param queueSize forecasts that may wait for a thread, at least 1
+	 * @param factory makes the inference threads
 	 */
-	public ModelServer(TrainedModel model, int instances, int maxBatch, Executor executor) {
-		this.prototype = model;
-		this.instances = Math.max(1, instances);
-		this.maxBatch = Math.max(1, maxBatch);
-		this.executor = executor;
-		double[][] warmUp = { new double[model.window()] };
-		Arrays.fill(warmUp[0], model.scaler().offset());
-		for (int i = 0; i < this.instances; i++) {
-			TrainedModel instance = i == 0 ? model : model.copy();
-			instance.forecast(warmUp, model.horizon());
-			this.idle.push(instance);
+	public ModelServer(int threads, int queueSize, ThreadFactory factory) {
+		this.threads = Math.max(1, threads);
+		this.queueSize = Math.max(1, queueSize);
+		this.executor = new ThreadPoolExecutor(this.threads, this.threads, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(this.queueSize), factory, new ThreadPoolExecutor.AbortPolicy());
+	}
+
+	/**
+	 * {@link Predictor#forecast(double[][], int)} on an inference thread, waiting for its
+	 * result.
+	 * @throws Busy when every thread is busy and the queue is full
+	 * @throws IllegalStateException when the server is shut down
+	 */
+	public double[][] forecast(Predictor predictor, double[][] histories, int steps) {
+		Future<double[][]> result;
+		try {
+			result = this.executor.submit(() -> predictor.forecast(histories, steps));
 		}
-	}
-
-	/**
-	 * The model's window, horizon, scaler, residuals and spec (do not predict with it
-	 * directly).
-	 */
-	public TrainedModel model() {
-		return this.prototype;
-	}
-
-	public int instances() {
-		return this.instances;
-	}
-
-	/** {@link TrainedModel#forecast(double[][], int)} through the pool. */
-	public double[] forecast(double[] history, int steps) {
-		return forecast(new double[][] { history }, steps)[0];
-	}
-
-	/**
-	 * {@link TrainedModel#forecast(double[][], int)} through the pool, batched with
-	 * concurrent requests.
-	 */
-	public double[][] forecast(double[][] histories, int steps) {
-		Request request = new Request(histories, steps, new CompletableFuture<>());
-		boolean start;
-		synchronized (this) {
-			this.pending.add(request);
-			start = this.draining < this.instances;
-			if (start) {
-				this.draining++;
-			}
-		}
-		if (start) {
-			try {
-				this.executor.execute(this::drain);
-			}
-			catch (RejectedExecutionException ex) {
-				synchronized (this) {
-					this.draining--;
-					this.pending.remove(request);
-				}
+		catch (RejectedExecutionException ex) {
+			if (this.executor.isShutdown()) {
 				throw new IllegalStateException("the inference threads are shut down", ex);
 			}
+			throw new Busy(this.threads, this.queueSize);
 		}
 		try {
-			return request.result.join();
+			return result.get();
 		}
-		catch (CompletionException ex) {
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
-			throw ex;
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			result.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for a forecast", ex);
 		}
 	}
 
-	private void drain() {
-		TrainedModel instance;
-		synchronized (this) {
-			instance = this.idle.pop();
-		}
-		while (true) {
-			List<Request> batch;
-			synchronized (this) {
-				batch = take();
-				if (batch.isEmpty()) {
-					this.idle.push(instance);
-					this.draining--;
-					return;
-				}
-			}
-			run(instance, batch);
-		}
+	public int threads() {
+		return this.threads;
 	}
 
-	/**
-	 * The oldest request and every later one with the same steps, while the windows fit
-	 * in a batch.
-	 */
-	private List<Request> take() {
-		List<Request> batch = new ArrayList<>();
-		Request first = this.pending.poll();
-		if (first == null) {
-			return batch;
-		}
-		batch.add(first);
-		int windows = first.histories.length;
-		for (Iterator<Request> it = this.pending.iterator(); it.hasNext();) {
-			Request next = it.next();
-			if (next.steps == first.steps && windows + next.histories.length <= this.maxBatch) {
-				batch.add(next);
-				windows += next.histories.length;
-				it.remove();
-			}
-		}
-		return batch;
+	/** Stops taking forecasts; those queued still run. */
+	@Override
+	public void close() {
+		this.executor.shutdown();
 	}
 
-	private void run(TrainedModel instance, List<Request> batch) {
-		try {
-			int total = 0;
-			for (Request request : batch) {
-				total += request.histories.length;
-			}
-			double[][] all = new double[total][];
-			int at = 0;
-			for (Request request : batch) {
-				System.arraycopy(request.histories, 0, all, at, request.histories.length);
-				at += request.histories.length;
-			}
-			double[][] out = new double[total][];
-			for (int from = 0; from < total; from += this.maxBatch) {
-				int to = Math.min(total, from + this.maxBatch);
-				double[][] chunk = instance.forecast(Arrays.copyOfRange(all, from, to), batch.get(0).steps);
-				System.arraycopy(chunk, 0, out, from, chunk.length);
-			}
-			at = 0;
-			for (Request request : batch) {
-				double[][] mine = Arrays.copyOfRange(out, at, at + request.histories.length);
-				at += request.histories.length;
-				request.result.complete(mine);
-			}
-		}
-		catch (RuntimeException | Error ex) {
-			for (Request request : batch) {
-				request.result.completeExceptionally(ex);
-			}
-		}
-	}
+	/** Every inference thread is busy and the queue is full. */
+	public static final class Busy extends RuntimeException {
 
-	private record Request(double[][] histories, int steps, CompletableFuture<double[][]> result) {
+		Busy(int threads, int queueSize) {
+			super("all " + threads + " inference threads are busy and " + queueSize
+					+ " forecasts are already waiting (forecast.neural.queue-size)");
+		}
+
 	}
 
 }

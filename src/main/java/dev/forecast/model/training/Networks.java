@@ -1,36 +1,20 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.Gru;
-import dev.forecast.model.NBeats;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.WindowTransform;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.OptimizationAlgorithm;
-import org.deeplearning4j.nn.api.layers.LayerConstraint;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.convolutional.Cropping1D;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
-import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -122,6 +106,11 @@ public final class Networks {
 		return ACTIVATIONS.keySet();
 	}
 
+	/** The activation of a name of {@link #activations()}, or {@code null}. */
+	static Activation activationNamed(String name) {
+		return ACTIVATIONS.get(name);
+	}
+
 	/**
 	 * The hidden layers of {@code spec}: its explicit {@code layers}, else its model's.
 	 */
@@ -186,57 +175,7 @@ public final class Networks {
 		NeuralNetConfiguration.ListBuilder list = base.list();
 		long time = spec.inputLength();
 		for (int i = 0; i < layers.size(); i++) {
-			TrainSpec.Layer layer = layers.get(i);
-			boolean lastStep = layer.sequence() && !Boolean.TRUE.equals(layer.returnSequences());
-			Activation activation = activation(layer);
-			switch (layer.type()) {
-				case "dense" -> list
-					.layer(regularize(new DenseLayer.Builder().nOut(layer.units()).activation(activation), reg, i, 0)
-						.build());
-				case "conv1d" -> {
-					int stride = or(layer.stride(), 1);
-					list.layer(regularize(new Convolution1DLayer.Builder().kernelSize(or(layer.kernel(), 5))
-						.stride(stride)
-						.dilation(or(layer.dilation(), 1))
-						.convolutionMode(ConvolutionMode.Causal)
-						.rnnDataFormat(RNNFormat.NCW)
-						.nOut(layer.units())
-						.activation(activation), reg, i, 1, 2, 3).build());
-					time = (time + stride - 1) / stride;
-					if (lastStep && time > 1) {
-						list.layer(new Cropping1D.Builder((int) time - 1, 0).build());
-					}
-				}
-				case "lstm" -> {
-					LSTM lstm = regularize(new LSTM.Builder().nOut(layer.units()).activation(activation), reg, i, 0)
-						.build();
-					list.layer(lastStep ? new LastTimeStep(lstm) : lstm);
-				}
-				case "rnn" -> {
-					SimpleRnn rnn = regularize(new SimpleRnn.Builder().nOut(layer.units()).activation(activation), reg,
-							i, 0)
-						.build();
-					list.layer(lastStep ? new LastTimeStep(rnn) : rnn);
-				}
-				case "gru" -> {
-					Gru gru = new Gru(layer.units(), lastStep);
-					if (reg.dropout() > 0 && i > 0) {
-						gru.setIDropout(new Dropout(1.0 - reg.dropout()));
-					}
-					list.layer(gru);
-				}
-				case "nbeats" -> list.layer(new NBeats(NBEATS_BLOCKS, NBEATS_LAYERS, layer.units(),
-						Math.max(NBEATS_THETA, spec.horizon())));
-				default -> throw new IllegalArgumentException("unknown layer type '" + layer.type() + "'");
-			}
-			if (reg.batchNorm() && (!layer.sequence() || lastStep)) {
-				if ("conv1d".equals(layer.type())) {
-					// DL4J's batch normalization fails on the convolution's [batch,
-					// channels, 1]: flatten it first
-					list.inputPreProcessor(list.getLayerwise().size(), new RnnToFeedForwardPreProcessor(RNNFormat.NCW));
-				}
-				list.layer(new BatchNormalization.Builder().build());
-			}
+			time = HiddenLayers.add(list, spec, i, time);
 		}
 		OutputLayer.Builder output = new OutputLayer.Builder(Losses.create(spec.loss())).nOut(spec.horizon())
 			.activation(Activation.IDENTITY);
@@ -245,43 +184,10 @@ public final class Networks {
 			// start there
 			output.weightInit(WeightInit.ZERO);
 		}
-		list.layer(regularize(output, reg, layers.size(), 0).build());
+		list.layer(HiddenLayers.regularize(output, reg, layers.size(), 0).build());
 		InputType input = layers.get(0).sequence() ? InputType.recurrent(1, spec.inputLength(), RNNFormat.NCW)
 				: InputType.feedForward(spec.inputLength());
 		return list.setInputType(input).build();
-	}
-
-	private static Activation activation(TrainSpec.Layer layer) {
-		String name = layer.activation();
-		if (name == null) {
-			return layer.sequence() && !"conv1d".equals(layer.type()) ? Activation.TANH : Activation.RELU;
-		}
-		Activation activation = ACTIVATIONS.get(name);
-		if (activation == null) {
-			throw new IllegalArgumentException("unknown activation '" + name + "'");
-		}
-		return activation;
-	}
-
-	/**
-	 * Dropout on the inputs of every layer but the first (DL4J takes the probability of
-	 * keeping an activation), and the max-norm constraint on the weights reaching each
-	 * unit: {@code maxNormDims} are the dimensions of the weight array that hold one
-	 * unit's incoming weights.
-	 */
-	private static <B extends BaseLayer.Builder<B>> B regularize(B builder, TrainSpec.Regularization reg, int index,
-			int... maxNormDims) {
-		if (reg.dropout() > 0 && index > 0) {
-			builder.dropOut(1.0 - reg.dropout());
-		}
-		if (reg.maxNorm() != null) {
-			builder.constrainWeights(new LayerConstraint[] { new MaxNormConstraint(reg.maxNorm(), maxNormDims) });
-		}
-		return builder;
-	}
-
-	private static int or(Integer value, int fallback) {
-		return value == null ? fallback : value;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.forecast.model.training;
 
+import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.serving.TrainedModel;
 import java.util.Arrays;
 
@@ -37,7 +38,7 @@ public final class ValidationResiduals {
 			int origin = trainEnd + i;
 			histories[i] = Arrays.copyOfRange(series, origin - model.window(), origin);
 		}
-		double[][] forecasts = model.forecast(histories, steps);
+		double[][] forecasts = Predictor.of(model).forecast(histories, steps);
 		float[][] residuals = new float[steps][];
 		for (int k = 1; k <= steps; k++) {
 			float[] errors = new float[validation - k + 1];
