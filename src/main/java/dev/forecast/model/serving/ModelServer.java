@@ -76,6 +76,11 @@ public final class ModelServer implements AutoCloseable {
 		return this.threads;
 	}
 
+	/** Forecasts waiting for a thread now. */
+	public int waiting() {
+		return this.executor.getQueue().size();
+	}
+
 	/** Stops taking forecasts; those queued still run. */
 	@Override
 	public void close() {

@@ -53,7 +53,7 @@ class ConformalCoverageTests {
 		for (int i = 0; i < origins; i++) {
 			histories[i] = Arrays.copyOf(all, first + i);
 		}
-		double[][] forecasts = model.forecast(histories, STEPS);
+		double[][] forecasts = Predictor.of(model).forecast(histories, STEPS);
 		for (double level : new double[] { 0.8, 0.95 }) {
 			double[] widths = intervals.halfWidths(level, STEPS);
 			int inside = 0;

@@ -99,14 +99,6 @@ class JvmForwardTests {
 		return network;
 	}
 
-	private static float[] floats(double[] values) {
-		float[] floats = new float[values.length];
-		for (int i = 0; i < values.length; i++) {
-			floats[i] = (float) values[i];
-		}
-		return floats;
-	}
-
 	@Test
 	void everyNamedModelGivesDl4jsOutputsWithAndWithoutBatchNormalization() {
 		for (boolean batchNorm : new boolean[] { false, true }) {
@@ -127,10 +119,10 @@ class JvmForwardTests {
 			TrainSpec spec = spec(model, 3, true, null);
 			TrainedModel trained = new TrainedModel(network(spec), model, new Scaler("zscore", 50, 20), spec.window(),
 					spec.horizon(), Networks.sequenceInput(spec), "");
-			TrainedModel restored = TrainedModel.fromBytes(trained.toBytes());
-			assertThat(restored.whyNotOnJvm()).as(model).isEmpty();
+			TrainedModel restored = ModelCodec.decode(ModelCodec.encode(trained));
 			double[] history = TrainedModelTests.sine(40);
-			assertThat(restored.predict(history)).as(model).containsExactly(trained.predict(history));
+			assertThat(Predictor.of(restored).predict(history)).as(model)
+				.containsExactly(Predictor.of(trained).predict(history));
 		}
 	}
 
@@ -160,17 +152,17 @@ class JvmForwardTests {
 	}
 
 	@Test
-	void refusesWhatItDoesNotCoverAndTrainedModelsThenRunDl4j() {
+	void refusesWhatItDoesNotCoverAndSoDoesThePredictorOfATrainedModel() {
 		MultiLayerNetwork network = notOnTheJvm(10, 2);
 		assertThatIllegalArgumentException().isThrownBy(() -> JvmForward.of(network))
-			.withMessageContaining("layer 0: unsupported activation");
+			.withMessage("layer 0: unsupported activation leakyrelu(a=0.3)");
 		TrainedModel model = new TrainedModel(network, TrainSpec.CUSTOM, new Scaler("zscore", 0, 1), 10, 2, true, "");
-		assertThat(model.onJvm()).isFalse();
-		assertThat(model.whyNotOnJvm())
-			.hasValueSatisfying(why -> assertThat(why).isEqualTo("layer 0: unsupported activation leakyrelu(a=0.3)"));
-		double[] history = TrainedModelTests.sine(10);
-		float[] expected = network.output(Nd4j.create(floats(history), new long[] { 1, 1, 10 }, 'c')).toFloatVector();
-		assertThat(model.predict(history)).containsExactly((double) expected[0], (double) expected[1]);
+		assertThatIllegalArgumentException().isThrownBy(() -> Predictor.of(model))
+			.withMessage("layer 0: unsupported activation leakyrelu(a=0.3)");
+		assertThat(JvmForward.covers(new ActivationLReLU(0.3))).isFalse();
+		assertThat(JvmForward.covers(new ActivationLReLU())).isTrue();
+		assertThat(JvmForward.covers(org.deeplearning4j.nn.conf.layers.GravesLSTM.class)).isFalse();
+		assertThat(JvmForward.covers(LSTM.class)).isTrue();
 	}
 
 	@Test
@@ -178,8 +170,8 @@ class JvmForwardTests {
 		TrainSpec spec = spec("conv_lstm", 4, false, null);
 		MultiLayerNetwork network = network(spec);
 		Scaler scaler = new Scaler("zscore", 50, 20);
-		TrainedModel model = new TrainedModel(network, "conv_lstm", scaler, spec.window(), spec.horizon(), true, "");
-		assertThat(model.onJvm()).isTrue();
+		Predictor model = Predictor
+			.of(new TrainedModel(network, "conv_lstm", scaler, spec.window(), spec.horizon(), true, ""));
 		double[] history = TrainedModelTests.sine(100);
 		float[] window = new float[spec.window()];
 		for (int j = 0; j < window.length; j++) {
@@ -194,7 +186,7 @@ class JvmForwardTests {
 			assertThat(profiler.getInvocationsCount()).as("ND4J ops of DL4J's output").isPositive();
 			profiler.reset();
 			double[] forecast = model.predict(history);
-			double[][] more = model.copy().forecast(new double[][] { history, history }, 9);
+			double[][] more = model.forecast(new double[][] { history, history }, 9);
 			assertThat(profiler.getInvocationsCount()).as("ND4J ops of a forecast").isZero();
 			for (int k = 0; k < spec.horizon(); k++) {
 				assertThat(forecast[k]).isCloseTo(scaler.restore(expected[k]), within(1e-3));

@@ -1,57 +1,64 @@
 package dev.forecast.model.serving;
 
-import dev.forecast.model.TrainSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+
 import dev.forecast.model.training.TrainedModelTests;
 import dev.forecast.model.training.Trainer;
 import dev.forecast.model.training.TrainingMonitor;
 import dev.forecast.model.training.ValidationResiduals;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 class ModelServerTests {
 
 	private static TrainedModel model;
 
+	private static Predictor predictor;
+
 	private static double[] series;
 
-	private static ExecutorService inference;
+	private static ModelServer server;
 
 	@BeforeAll
 	static void train() {
 		series = TrainedModelTests.sine(240);
 		model = Trainer.train(TrainedModelTests.tiny("conv_lstm", 3, "huber", "adam"), series, TrainingMonitor.NONE, "")
 			.model();
-		inference = Executors.newFixedThreadPool(2);
+		predictor = Predictor.of(model);
+		server = new ModelServer(2, 1000, Executors.defaultThreadFactory());
 	}
 
 	@AfterAll
 	static void stop() {
-		inference.shutdown();
+		server.close();
 	}
 
 	@Test
 	void beyondItsHorizonAModelFeedsItsOwnForecastsBack() {
 		double[] history = Arrays.copyOf(series, 200);
-		double[] forecast = model.forecast(new double[][] { history }, 7)[0];
+		double[] forecast = predictor.forecast(new double[][] { history }, 7)[0];
 		double[] buffer = Arrays.copyOf(history, 209);
 		int length = 200;
 		while (length < 207) {
-			double[] next = model.predict(Arrays.copyOf(buffer, length));
+			double[] next = predictor.predict(Arrays.copyOf(buffer, length));
 			System.arraycopy(next, 0, buffer, length, 3);
 			length += 3;
 		}
 		assertThat(forecast).containsExactly(Arrays.copyOfRange(buffer, 200, 207));
-		assertThat(Arrays.copyOf(forecast, 3)).containsExactly(model.predict(history));
+		assertThat(Arrays.copyOf(forecast, 3)).containsExactly(predictor.predict(history));
 	}
 
 	@Test
@@ -60,10 +67,10 @@ class ModelServerTests {
 		assertThat(residuals).hasNumberOfRows(10);
 		assertThat(residuals[0]).hasSize(24);
 		assertThat(residuals[9]).hasSize(15).isSorted();
-		TrainedModel restored = TrainedModel.fromBytes(model.withResiduals(residuals, 216).toBytes());
+		TrainedModel restored = ModelCodec.decode(ModelCodec.encode(model.withResiduals(residuals, 216)));
 		assertThat(restored.residuals()).isDeepEqualTo(residuals);
 		assertThat(restored.trainedPoints()).isEqualTo(216);
-		assertThat(TrainedModel.fromBytes(model.toBytes()).residuals()).isEmpty();
+		assertThat(ModelCodec.decode(ModelCodec.encode(model)).residuals()).isEmpty();
 	}
 
 	@Test
@@ -84,71 +91,71 @@ class ModelServerTests {
 	}
 
 	@Test
-	void withoutBatchingConcurrentForecastsEqualTheSingleThreadedOnesExactly() throws Exception {
-		ModelServer server = new ModelServer(model.copy(), 2, 1, inference);
-		assertConcurrentAnswers(server, singleThreaded(model, 24), 0);
-	}
-
-	/**
-	 * Concurrent requests share passes; on the JVM every row of a batch is computed as a
-	 * lone pass would.
-	 */
-	@Test
-	void batchedConcurrentForecastsEqualTheSingleThreadedOnesExactly() throws Exception {
-		assertThat(model.onJvm()).isTrue();
-		ModelServer server = new ModelServer(model.copy(), 2, 64, inference);
-		assertConcurrentAnswers(server, singleThreaded(model, 24), 0);
-	}
-
-	/**
-	 * A network the JVM pass does not cover runs through DL4J, one network copy per
-	 * instance. Shared passes can then differ from a lone pass in the last bit of float32
-	 * (BLAS picks kernels by batch size), so answers must agree within 1e-4 normalized
-	 * units.
-	 */
-	@Test
-	void throughDl4jConcurrentForecastsEqualTheSingleThreadedOnesUpToFloatRounding() throws Exception {
-		TrainedModel dl4j = new TrainedModel(JvmForwardTests.notOnTheJvm(12, 3), TrainSpec.CUSTOM, model.scaler(), 12,
-				3, true, "");
-		assertThat(dl4j.onJvm()).isFalse();
-		ModelServer server = new ModelServer(dl4j.copy(), 2, 64, inference);
-		assertConcurrentAnswers(server, singleThreaded(dl4j, 24), 1e-4 * model.scaler().scale());
-	}
-
-	private static double[][] singleThreaded(TrainedModel model, int origins) {
-		double[][] expected = new double[origins][];
-		for (int i = 0; i < origins; i++) {
-			expected[i] = model.forecast(new double[][] { Arrays.copyOf(series, 200 + i) }, 12)[0];
+	void concurrentForecastsEqualTheSingleThreadedOnesExactly() throws Exception {
+		ServedModel served = ServedModel.of(model, server);
+		double[][] expected = new double[24][];
+		for (int i = 0; i < expected.length; i++) {
+			expected[i] = predictor.forecast(new double[][] { Arrays.copyOf(series, 200 + i) }, 12)[0];
 		}
-		return expected;
-	}
-
-	private static void assertConcurrentAnswers(ModelServer server, double[][] expected, double tolerance)
-			throws Exception {
 		ExecutorService clients = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<double[]>> answers = new ArrayList<>();
 			for (int round = 0; round < 10; round++) {
 				for (int i = 0; i < expected.length; i++) {
 					double[] history = Arrays.copyOf(series, 200 + i);
-					answers.add(clients.submit(() -> server.forecast(history, 12)));
+					answers.add(clients.submit(() -> served.forecast(history, 12)));
 				}
 			}
 			for (int j = 0; j < answers.size(); j++) {
-				double[] answer = answers.get(j).get();
-				double[] wanted = expected[j % expected.length];
-				if (tolerance == 0) {
-					assertThat(answer).as("answer %d", j).containsExactly(wanted);
-				}
-				else {
-					assertThat(answer).as("answer %d", j)
-						.containsExactly(wanted, org.assertj.core.api.Assertions.within(tolerance));
-				}
+				assertThat(answers.get(j).get()).as("answer %d", j).containsExactly(expected[j % expected.length]);
 			}
 		}
 		finally {
 			clients.shutdown();
 		}
+	}
+
+	/**
+	 * One inference thread held at its start, one forecast waiting in a queue of one: a
+	 * third is refused at once, and the held ones are answered once the thread runs.
+	 */
+	@Test
+	void aForecastBeyondTheQueueIsRefusedAtOnce() throws Exception {
+		CountDownLatch gate = new CountDownLatch(1);
+		CountDownLatch started = new CountDownLatch(1);
+		ThreadFactory held = task -> new Thread(() -> {
+			started.countDown();
+			try {
+				gate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			task.run();
+		});
+		ModelServer small = new ModelServer(1, 1, held);
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		try {
+			double[][] history = { Arrays.copyOf(series, 200) };
+			Future<double[][]> running = clients.submit(() -> small.forecast(predictor, history, 3));
+			started.await();
+			Future<double[][]> queued = clients.submit(() -> small.forecast(predictor, history, 3));
+			await().until(() -> small.waiting() == 1);
+			assertThatExceptionOfType(ModelServer.Busy.class).isThrownBy(() -> small.forecast(predictor, history, 3))
+				.withMessage("all 1 inference threads are busy and 1 forecasts are already waiting "
+						+ "(forecast.neural.queue-size)");
+			gate.countDown();
+			double[] expected = predictor.forecast(history, 3)[0];
+			assertThat(running.get()[0]).containsExactly(expected);
+			assertThat(queued.get()[0]).containsExactly(expected);
+		}
+		finally {
+			gate.countDown();
+			clients.shutdown();
+			small.close();
+		}
+		assertThatIllegalStateException().isThrownBy(() -> small.forecast(predictor, new double[][] { series }, 1))
+			.withMessage("the inference threads are shut down");
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.forecast.model.training;
 
+import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.Specs;
 import dev.forecast.model.TrainSpec;
 import java.util.Arrays;
@@ -180,7 +181,7 @@ class RegularizationTests {
 		assertThat(batchNorms(conv)).isEqualTo(1);
 		TrainingResult trained = Trainer.train(conv, SERIES, TrainingMonitor.NONE, "");
 		assertThat(trained.valMae()).isFinite();
-		assertThat(trained.model().predict(SERIES)[0]).isFinite();
+		assertThat(Predictor.of(trained.model()).predict(SERIES)[0]).isFinite();
 	}
 
 	private static long batchNorms(TrainSpec spec) {

@@ -1,5 +1,7 @@
 package dev.forecast.model.training;
 
+import dev.forecast.model.serving.ModelCodec;
+import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.serving.TrainedModel;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,10 +33,10 @@ public class TrainedModelTests {
 		TrainingResult result = Trainer.train(tiny("conv_lstm", 3, "huber", "adam"), series, TrainingMonitor.NONE,
 				"{\"model\":\"conv_lstm\"}");
 		TrainedModel model = result.model();
-		double[] before = model.predict(series);
-		byte[] bytes = model.toBytes();
-		TrainedModel restored = TrainedModel.fromBytes(bytes);
-		assertThat(restored.predict(series)).containsExactly(before);
+		double[] before = Predictor.of(model).predict(series);
+		byte[] bytes = ModelCodec.encode(model);
+		TrainedModel restored = ModelCodec.decode(bytes);
+		assertThat(Predictor.of(restored).predict(series)).containsExactly(before);
 		assertThat(before).hasSize(3);
 		assertThat(restored.window()).isEqualTo(12);
 		assertThat(restored.horizon()).isEqualTo(3);
