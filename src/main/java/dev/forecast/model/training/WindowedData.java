@@ -2,12 +2,9 @@ package dev.forecast.model.training;
 
 import dev.forecast.model.Scaler;
 import dev.forecast.model.WindowTransform;
-import java.util.List;
-import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -94,6 +91,15 @@ public final class WindowedData {
 		return this.series.length - this.horizon - this.trainEnd + 1;
 	}
 
+	/** Values per window the network reads: the window less the differencing lag. */
+	int inputs() {
+		return this.transform.inputs(this.window);
+	}
+
+	int horizon() {
+		return this.horizon;
+	}
+
 	/** The raw start of validation window {@code i}. */
 	private int validationStart(int i) {
 		return this.trainEnd + i - this.window;
@@ -141,7 +147,7 @@ public final class WindowedData {
 	 * Training batches, reshuffled on every {@code reset()} with a generator seeded once.
 	 */
 	public DataSetIterator trainIterator(int batchSize, boolean shuffle, long seed) {
-		return new Batches(batchSize, shuffle, seed);
+		return new TrainingBatches(this, batchSize, shuffle, seed);
 	}
 
 	/** The input of one window ending at the last given value, for inference. */
@@ -164,109 +170,6 @@ public final class WindowedData {
 				: Nd4j.create(features, new long[] { n, inputs }, 'c');
 		INDArray y = Nd4j.create(labels, new long[] { n, this.horizon }, 'c');
 		return new DataSet(x, y);
-	}
-
-	private final class Batches implements DataSetIterator {
-
-		private static final long serialVersionUID = 1L;
-
-		private final int batchSize;
-
-		private final boolean shuffle;
-
-		private final Random random;
-
-		private final int[] order;
-
-		private int cursor;
-
-		private transient DataSetPreProcessor preProcessor;
-
-		Batches(int batchSize, boolean shuffle, long seed) {
-			this.batchSize = batchSize;
-			this.shuffle = shuffle;
-			this.random = new Random(seed);
-			this.order = new int[trainCount()];
-			for (int i = 0; i < this.order.length; i++) {
-				this.order[i] = i;
-			}
-			reset();
-		}
-
-		@Override
-		public boolean hasNext() {
-			return this.cursor < this.order.length;
-		}
-
-		@Override
-		public DataSet next() {
-			return next(this.batchSize);
-		}
-
-		@Override
-		public DataSet next(int num) {
-			int to = Math.min(this.order.length, this.cursor + num);
-			DataSet batch = WindowedData.this.batch(this.order, this.cursor, to);
-			this.cursor = to;
-			if (this.preProcessor != null) {
-				this.preProcessor.preProcess(batch);
-			}
-			return batch;
-		}
-
-		@Override
-		public void reset() {
-			this.cursor = 0;
-			if (this.shuffle) {
-				for (int i = this.order.length - 1; i > 0; i--) {
-					int j = this.random.nextInt(i + 1);
-					int t = this.order[i];
-					this.order[i] = this.order[j];
-					this.order[j] = t;
-				}
-			}
-		}
-
-		@Override
-		public int inputColumns() {
-			return WindowedData.this.transform.inputs(WindowedData.this.window);
-		}
-
-		@Override
-		public int totalOutcomes() {
-			return WindowedData.this.horizon;
-		}
-
-		@Override
-		public boolean resetSupported() {
-			return true;
-		}
-
-		@Override
-		public boolean asyncSupported() {
-			return true;
-		}
-
-		@Override
-		public int batch() {
-			return this.batchSize;
-		}
-
-		@Override
-		public void setPreProcessor(DataSetPreProcessor preProcessor) {
-			this.preProcessor = preProcessor;
-		}
-
-		@Override
-		public DataSetPreProcessor getPreProcessor() {
-			return this.preProcessor;
-		}
-
-		@Override
-		public List<String> getLabels() {
-			return null;
-		}
-
 	}
 
 }
