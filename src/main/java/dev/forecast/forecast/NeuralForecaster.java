@@ -15,7 +15,6 @@ import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.Series;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
-import dev.forecast.training.TrainedModels;
 
 import org.springframework.stereotype.Component;
 

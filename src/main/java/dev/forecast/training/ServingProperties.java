@@ -31,7 +31,8 @@ public record ServingProperties(@DefaultValue("512MB") DataSize cacheSize, @Defa
 		@DefaultValue("1000") @Min(1) @Max(1_000_000) int queueSize,
 		@DefaultValue("48") @Min(1) @Max(10_000) int residualSteps) {
 
-	int threads() {
+	/** The inference threads: {@code inferenceThreads}, or one per core. */
+	public int threads() {
 		return this.inferenceThreads > 0 ? this.inferenceThreads : Runtime.getRuntime().availableProcessors();
 	}
 

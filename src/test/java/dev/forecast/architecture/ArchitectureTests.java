@@ -55,6 +55,14 @@ class ArchitectureTests {
 		.as("model.serving depends on no class of model.training (only on what model shares)");
 
 	@ArchTest
+	static final ArchRule forecastsAreServedWithoutTrainingCode = noClasses().that()
+		.resideInAPackage("dev.forecast.forecast..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.forecast.model.training..")
+		.as("forecast serves models through model.serving, never through model.training");
+
+	@ArchTest
 	static final ArchRule sharedModelDependsOnNeitherSide = noClasses().that()
 		.resideInAPackage("dev.forecast.model")
 		.should()

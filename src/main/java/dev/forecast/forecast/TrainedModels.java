@@ -1,4 +1,4 @@
-package dev.forecast.training;
+package dev.forecast.forecast;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -8,10 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.forecast.error.ConflictException;
+import dev.forecast.jobs.Nd4jRuntime;
 import dev.forecast.model.serving.ModelCodec;
 import dev.forecast.model.serving.ModelServer;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.series.SeriesDeleted;
+import dev.forecast.training.RunDeleted;
+import dev.forecast.training.RunNotFoundException;
+import dev.forecast.training.RunRef;
+import dev.forecast.training.RunStore;
+import dev.forecast.training.ServingProperties;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
