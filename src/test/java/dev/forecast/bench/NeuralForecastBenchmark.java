@@ -11,7 +11,6 @@ import dev.forecast.model.serving.ModelCodec;
 import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.PointStore;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;

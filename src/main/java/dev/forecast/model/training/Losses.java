@@ -1,11 +1,11 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.LossHuber;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.forecast.model.LossHuber;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMAE;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;

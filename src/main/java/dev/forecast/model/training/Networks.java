@@ -1,12 +1,12 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.TrainSpec;
-import dev.forecast.model.WindowTransform;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.WindowTransform;
 import org.deeplearning4j.nn.api.OptimizationAlgorithm;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -1,11 +1,11 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.Momentum;
-import dev.forecast.model.TrainSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import dev.forecast.model.Momentum;
+import dev.forecast.model.TrainSpec;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.AdaMax;
 import org.nd4j.linalg.learning.config.Adam;

@@ -1,9 +1,9 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.TrainSpec;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.forecast.model.TrainSpec;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;

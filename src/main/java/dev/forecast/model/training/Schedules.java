@@ -1,13 +1,13 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.EpochRates;
-import dev.forecast.model.OneCycle;
-import dev.forecast.model.TrainSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.forecast.model.EpochRates;
+import dev.forecast.model.OneCycle;
+import dev.forecast.model.TrainSpec;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**

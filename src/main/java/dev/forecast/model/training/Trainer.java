@@ -1,11 +1,11 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.TrainSpec;
-import dev.forecast.model.serving.TrainedModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.serving.TrainedModel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;

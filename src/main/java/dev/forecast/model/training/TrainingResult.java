@@ -1,7 +1,8 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.serving.TrainedModel;
 import java.util.List;
+
+import dev.forecast.model.serving.TrainedModel;
 
 /**
  * What a training loop produced.

@@ -1,8 +1,9 @@
 package dev.forecast.model.training;
 
+import java.util.Arrays;
+
 import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.serving.TrainedModel;
-import java.util.Arrays;
 
 /**
  * The calibration errors of a trained model: every validation origin (each of the last

@@ -2,7 +2,6 @@ package dev.forecast.model.training;
 
 import dev.forecast.model.Scaler;
 import dev.forecast.model.WindowTransform;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;

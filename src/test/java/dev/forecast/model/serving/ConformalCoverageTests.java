@@ -1,14 +1,14 @@
 package dev.forecast.model.serving;
 
-import dev.forecast.model.TrainSpec;
-import dev.forecast.model.training.Trainer;
-import dev.forecast.model.training.TrainingMonitor;
-import dev.forecast.model.training.ValidationResiduals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Trainer;
+import dev.forecast.model.training.TrainingMonitor;
+import dev.forecast.model.training.ValidationResiduals;
 import dev.forecast.support.SharedData;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package dev.forecast.model.serving;
 
+import java.util.List;
+
 import dev.forecast.model.Scaler;
 import dev.forecast.model.Specs;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.serving.jvm.JvmForward;
 import dev.forecast.model.training.Networks;
 import dev.forecast.model.training.TrainedModelTests;
-import java.util.List;
-
-import dev.forecast.model.serving.jvm.JvmForward;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;

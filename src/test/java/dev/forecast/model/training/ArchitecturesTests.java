@@ -1,14 +1,14 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.serving.ModelCodec;
-import dev.forecast.model.serving.Predictor;
-import dev.forecast.model.Gru;
-import dev.forecast.model.Specs;
-import dev.forecast.model.TrainSpec;
-import dev.forecast.model.serving.TrainedModel;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.forecast.model.Gru;
+import dev.forecast.model.Specs;
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.serving.ModelCodec;
+import dev.forecast.model.serving.Predictor;
+import dev.forecast.model.serving.TrainedModel;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;

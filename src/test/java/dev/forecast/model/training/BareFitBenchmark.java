@@ -1,12 +1,12 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.Nd4jThreads;
-import dev.forecast.model.TrainSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.forecast.model.Nd4jThreads;
+import dev.forecast.model.TrainSpec;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 

@@ -1,9 +1,9 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.TrainSpec;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.forecast.model.TrainSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,10 +1,10 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.serving.Predictor;
-import dev.forecast.model.Specs;
-import dev.forecast.model.TrainSpec;
 import java.util.Arrays;
 
+import dev.forecast.model.Specs;
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.serving.Predictor;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.forecast.model.training;
 
+import java.util.List;
+
 import dev.forecast.model.OneCycle;
 import dev.forecast.model.Specs;
 import dev.forecast.model.TrainSpec;
-import java.util.List;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,11 +1,11 @@
 package dev.forecast.model.training;
 
-import dev.forecast.model.serving.ModelCodec;
-import dev.forecast.model.serving.Predictor;
-import dev.forecast.model.TrainSpec;
-import dev.forecast.model.serving.TrainedModel;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.serving.ModelCodec;
+import dev.forecast.model.serving.Predictor;
+import dev.forecast.model.serving.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

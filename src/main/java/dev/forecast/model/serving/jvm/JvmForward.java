@@ -19,13 +19,13 @@ import org.nd4j.linalg.activations.IActivation;
  * garbage-collected arrays. It also avoids ND4J's per-operation overhead: the arithmetic
  * is one vectorized kernel ({@link Kernels}).
  * <p>
- * It covers every layer {@link dev.forecast.model.Networks} builds: dense and output
- * layers, causal NCW 1-D convolutions, 1-D cropping, LSTMs and simple RNNs (full sequence
- * or last step), the GRU, batch normalization, and the RNN-to-feed-forward preprocessor,
- * with the activations ND4J defines without parameters ({@link Compiler}). {@link #of}
- * refuses anything else, and {@link #covers} tells which layers and activations it takes,
- * so that a spec with another is refused before training. Instances are immutable: any
- * number of threads may run passes at once.
+ * It covers every layer {@code model.training.Networks} builds: dense and output layers,
+ * causal NCW 1-D convolutions, 1-D cropping, LSTMs and simple RNNs (full sequence or last
+ * step), the GRU, batch normalization, and the RNN-to-feed-forward preprocessor, with the
+ * activations ND4J defines without parameters ({@link Compiler}). {@link #of} refuses
+ * anything else, and {@link #covers} tells which layers and activations it takes, so that
+ * a spec with another is refused before training. Instances are immutable: any number of
+ * threads may run passes at once.
  */
 public final class JvmForward {
 
