@@ -3,16 +3,18 @@ package dev.forecast.forecast;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
-import dev.forecast.model.ConformalIntervals;
-import dev.forecast.model.ModelServer;
-import dev.forecast.model.TrainedModel;
+import dev.forecast.error.ServiceUnavailableException;
+import dev.forecast.model.serving.ConformalIntervals;
+import dev.forecast.model.serving.ModelServer;
+import dev.forecast.model.serving.ServedModel;
+import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.Series;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
-import dev.forecast.training.TrainedModels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -65,7 +67,7 @@ class NeuralForecaster implements Forecaster {
 								+ "; GET /runs?series=" + seriesId + " lists this series' runs");
 			}
 		}
-		ModelServer server = this.models.serve(run);
+		ServedModel server = this.models.serve(run);
 		int window = server.model().window();
 		if (series.getLength() < window) {
 			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
@@ -78,7 +80,7 @@ class NeuralForecaster implements Forecaster {
 
 		private final long run;
 
-		private final ModelServer server;
+		private final ServedModel server;
 
 		private final int window;
 
@@ -88,7 +90,7 @@ class NeuralForecaster implements Forecaster {
 
 		private final Passes passes;
 
-		Model(long run, ModelServer server, Passes passes) {
+		Model(long run, ServedModel server, Passes passes) {
 			this.run = run;
 			this.server = server;
 			this.passes = passes;
@@ -139,7 +141,7 @@ class NeuralForecaster implements Forecaster {
 		@Override
 		public double[] forecast(double[] x, int end, int horizon) {
 			double[] history = Arrays.copyOfRange(x, end - this.window, end);
-			return this.passes.forecast.record(() -> this.server.forecast(history, horizon));
+			return this.passes.forecast.record(() -> onServer(() -> this.server.forecast(history, horizon)));
 		}
 
 		@Override
@@ -149,7 +151,8 @@ class NeuralForecaster implements Forecaster {
 				int origin = t - horizon + 1;
 				histories[t - first] = Arrays.copyOfRange(x, origin - this.window, origin);
 			}
-			double[][] forecasts = this.passes.backtest.record(() -> this.server.forecast(histories, horizon));
+			double[][] forecasts = this.passes.backtest
+				.record(() -> onServer(() -> this.server.forecast(histories, horizon)));
 			double[] out = new double[forecasts.length];
 			for (int i = 0; i < out.length; i++) {
 				out[i] = forecasts[i][horizon - 1];
@@ -203,6 +206,20 @@ class NeuralForecaster implements Forecaster {
 					.append(", which overlap the holdout, so their coverage there is in-sample.");
 			}
 			return note.isEmpty() ? null : note.toString();
+		}
+
+		/**
+		 * Runs a forecast on the inference threads: 503 with {@code Retry-After} when
+		 * their queue is full.
+		 */
+		private static <T> T onServer(Supplier<T> forecast) {
+			try {
+				return forecast.get();
+			}
+			catch (ModelServer.Busy ex) {
+				throw new ServiceUnavailableException(
+						"Neural forecasts are busy: " + ex.getMessage() + "; retry shortly.", 1);
+			}
 		}
 
 	}

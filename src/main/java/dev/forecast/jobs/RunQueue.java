@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.forecast.model.Diagnosis;
-import dev.forecast.model.EpochStats;
+import dev.forecast.model.training.Diagnosis;
+import dev.forecast.model.training.EpochStats;
 import dev.forecast.training.Run;
 import dev.forecast.training.RunStatus;
 import tools.jackson.databind.json.JsonMapper;

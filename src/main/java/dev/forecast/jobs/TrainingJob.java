@@ -1,11 +1,13 @@
 package dev.forecast.jobs;
 
-import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.model.Trainer;
-import dev.forecast.model.TrainingMonitor;
-import dev.forecast.model.TrainingResult;
-import dev.forecast.model.ValidationResiduals;
+import dev.forecast.model.serving.ModelCodec;
+import dev.forecast.model.serving.TrainedModel;
+import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.Trainer;
+import dev.forecast.model.training.TrainingMonitor;
+import dev.forecast.model.training.TrainingResult;
+import dev.forecast.model.training.ValidationResiduals;
 import dev.forecast.series.SeriesService;
 import dev.forecast.training.Run;
 import dev.forecast.training.ServingProperties;
@@ -101,7 +103,7 @@ class TrainingJob {
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
 					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
 					result.suggestedLearningRate(), result.vsNaive());
-			byte[] model = withResiduals(result, spec, values).toBytes();
+			byte[] model = ModelCodec.encode(withResiduals(result, spec, values));
 			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
 						String.format("%.3f", result.valMae()), result.bestEpoch(),
@@ -116,7 +118,7 @@ class TrainingJob {
 	 * The kept model with its absolute errors on the validation windows per step ahead,
 	 * the calibration set of its prediction intervals.
 	 */
-	private dev.forecast.model.TrainedModel withResiduals(TrainingResult result, TrainSpec spec, double[] values) {
+	private TrainedModel withResiduals(TrainingResult result, TrainSpec spec, double[] values) {
 		long started = System.nanoTime();
 		float[][] residuals = ValidationResiduals.compute(result.model(), values, spec.validation(),
 				this.serving.residualSteps());

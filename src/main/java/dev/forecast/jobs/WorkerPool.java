@@ -10,9 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.forecast.training.Nd4jRuntime;
 import dev.forecast.training.RunQueued;
-import dev.forecast.training.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

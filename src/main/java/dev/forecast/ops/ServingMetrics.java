@@ -1,6 +1,6 @@
 package dev.forecast.ops;
 
-import dev.forecast.training.TrainedModels;
+import dev.forecast.forecast.TrainedModels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;

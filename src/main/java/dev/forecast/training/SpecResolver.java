@@ -6,12 +6,12 @@ import java.util.List;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
-import dev.forecast.model.Losses;
-import dev.forecast.model.Networks;
-import dev.forecast.model.Optimizers;
 import dev.forecast.model.Scaler;
-import dev.forecast.model.Schedules;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Losses;
+import dev.forecast.model.training.Networks;
+import dev.forecast.model.training.Optimizers;
+import dev.forecast.model.training.Schedules;
 
 import org.springframework.stereotype.Component;
 
@@ -136,9 +136,14 @@ class SpecResolver {
 		if (!errors.isEmpty()) {
 			throw invalid(errors);
 		}
-		return new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
+		TrainSpec spec = new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
 				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss,
 				optimizer, schedule, regularization, init, early, layers, differencing, season);
+		errors.addAll(ServableSpecs.problems(spec));
+		if (!errors.isEmpty()) {
+			throw invalid(errors);
+		}
+		return spec;
 	}
 
 	private static BadRequestException invalid(List<FieldProblem> errors) {

@@ -47,6 +47,30 @@ class ArchitectureTests {
 		.as("model uses no Spring, JPA or servlet type");
 
 	@ArchTest
+	static final ArchRule servingDoesNotDependOnTraining = noClasses().that()
+		.resideInAPackage("dev.forecast.model.serving..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.forecast.model.training..")
+		.as("model.serving depends on no class of model.training (only on what model shares)");
+
+	@ArchTest
+	static final ArchRule forecastsAreServedWithoutTrainingCode = noClasses().that()
+		.resideInAPackage("dev.forecast.forecast..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.forecast.model.training..")
+		.as("forecast serves models through model.serving, never through model.training");
+
+	@ArchTest
+	static final ArchRule sharedModelDependsOnNeitherSide = noClasses().that()
+		.resideInAPackage("dev.forecast.model")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.forecast.model.training..", "dev.forecast.model.serving..")
+		.as("the shared part of model (dev.forecast.model itself) depends on neither training nor serving");
+
+	@ArchTest
 	static final ArchRule statisticalModelsAreFreeOfFrameworks = noClasses().that()
 		.resideInAPackage("dev.forecast.forecast.stats..")
 		.should()

@@ -1,5 +1,10 @@
 package dev.forecast.model;
 
+import dev.forecast.model.serving.Predictor;
+import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.Trainer;
+import dev.forecast.model.training.TrainingMonitor;
+import dev.forecast.model.training.TrainingResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +88,7 @@ class WindowTransformTests {
 		// by the trend and season
 		assertThat(result.vsNaive().ratio()).isLessThan(0.5);
 		assertThat(result.vsNaive().worse()).isFalse();
-		double[] next = result.model().forecast(new double[][] { series }, 1)[0];
+		double[] next = Predictor.of(result.model()).forecast(new double[][] { series }, 1)[0];
 		assertThat(next[0]).isCloseTo(trendAndSeason(261)[260], within(8.0));
 	}
 

@@ -3,6 +3,7 @@ package dev.forecast.training;
 import java.time.Duration;
 import java.util.List;
 
+import dev.forecast.forecast.TrainedModels;
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,55 @@
+package dev.forecast.model.training;
+
+import java.util.Arrays;
+
+import dev.forecast.model.serving.Predictor;
+import dev.forecast.model.serving.TrainedModel;
+
+/**
+ * The calibration errors of a trained model: every validation origin (each of the last
+ * {@code validation} points of the series it was trained on) is forecast up to
+ * {@code steps} steps ahead from the points before it, the way the model serves forecasts
+ * (direct for the first {@code horizon} steps, recursive beyond), and the absolute errors
+ * are kept sorted per step ahead. A step-{@code k} forecast is scored where its target
+ * lies inside the series, so step {@code k} has {@code validation - k + 1} errors. All
+ * origins go through the network in one batched pass per {@code horizon} steps.
+ */
+public final class ValidationResiduals {
+
+	private ValidationResiduals() {
+	}
+
+	/**
+	 * @param model the trained model (its network is used on the calling thread)
+	 * @param series the values it was trained on
+	 * @param validation the final points held out from training
+	 * @param maxSteps the steps ahead to score at least (more when the model's horizon is
+	 * larger), at most {@code validation}
+	 * @return sorted absolute errors, index {@code k - 1} for {@code k} steps ahead
+	 */
+	public static float[][] compute(TrainedModel model, double[] series, int validation, int maxSteps) {
+		int n = series.length;
+		int trainEnd = n - validation;
+		int steps = Math.min(validation, Math.max(model.horizon(), maxSteps));
+		if (steps < 1 || trainEnd < model.window()) {
+			return new float[0][];
+		}
+		double[][] histories = new double[validation][];
+		for (int i = 0; i < validation; i++) {
+			int origin = trainEnd + i;
+			histories[i] = Arrays.copyOfRange(series, origin - model.window(), origin);
+		}
+		double[][] forecasts = Predictor.of(model).forecast(histories, steps);
+		float[][] residuals = new float[steps][];
+		for (int k = 1; k <= steps; k++) {
+			float[] errors = new float[validation - k + 1];
+			for (int i = 0; i < errors.length; i++) {
+				errors[i] = (float) Math.abs(series[trainEnd + i + k - 1] - forecasts[i][k - 1]);
+			}
+			Arrays.sort(errors);
+			residuals[k - 1] = errors;
+		}
+		return residuals;
+	}
+
+}
