@@ -178,7 +178,10 @@ class CollectionIntegrationTests extends IntegrationTest {
 		List<String> expected = new ArrayList<>();
 		expected.add(lines[0]);
 		for (Map.Entry<String, Integer> member : members.entrySet()) {
-			Response single = http().get("/forecast?series=" + member.getValue() + "&method=theta&horizon=4");
+			// other levels: a fit of its own, not the one the collection's forecast
+			// cached
+			Response single = http()
+				.get("/forecast?series=" + member.getValue() + "&method=theta&horizon=4&level=50,80,95");
 			assertThat(single.status()).as(single.toString()).isEqualTo(200);
 			assertThat((List<Double>) json.json("$.forecasts[?(@.id == '" + member.getKey() + "')].points[*].v"))
 				.isEqualTo(single.json("$.points[*].v"));
