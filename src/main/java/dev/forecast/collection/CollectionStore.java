@@ -1,8 +1,8 @@
 package dev.forecast.collection;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,13 +93,21 @@ class CollectionStore {
 		Integer last = this.jdbc.queryForObject("select max(position) from collection_member where collection_id = ?",
 				Integer.class, id);
 		int next = last == null ? 0 : last + 1;
-		List<Object[]> rows = new ArrayList<>(keys.size());
-		for (int i = 0; i < keys.size(); i++) {
-			rows.add(new Object[] { id, keys.get(i), seriesIds.get(i), next + i });
+		Integer[] positions = new Integer[keys.size()];
+		for (int i = 0; i < positions.length; i++) {
+			positions[i] = next + i;
 		}
-		this.jdbc.batchUpdate(
-				"insert into collection_member (collection_id, member_key, series_id, position) values (?, ?, ?, ?)",
-				rows);
+		// one statement for every member: the key, series and position columns as arrays
+		this.jdbc.update(con -> {
+			PreparedStatement statement = con
+				.prepareStatement("insert into collection_member (collection_id, member_key, series_id, position) "
+						+ "select ?, * from unnest(?::varchar[], ?::bigint[], ?::integer[])");
+			statement.setLong(1, id);
+			statement.setArray(2, con.createArrayOf("varchar", keys.toArray(new String[0])));
+			statement.setArray(3, con.createArrayOf("int8", seriesIds.toArray(new Long[0])));
+			statement.setArray(4, con.createArrayOf("int4", positions));
+			return statement;
+		});
 	}
 
 	void touch(long id, Instant now) {

@@ -1,5 +1,6 @@
 package dev.forecast.series;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,9 +27,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class SeriesBatch {
 
+	/** Every series row in one statement: one array parameter per column. */
 	private static final String INSERT = "insert into series (id, name, length, start_time, end_time, frequency, "
 			+ "month_end, date_only, gaps, mean, m2, min_value, max_value, created_at, updated_at, version) "
-			+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+			+ "select id, name, length, start_time, end_time, frequency, month_end, date_only, gaps, mean, m2, "
+			+ "min_value, max_value, ?, ?, 0 from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::timestamp[], "
+			+ "?::timestamp[], ?::varchar[], ?::boolean[], ?::boolean[], ?::bigint[], ?::float8[], ?::float8[], "
+			+ "?::float8[], ?::float8[]) as t(id, name, length, start_time, end_time, frequency, month_end, "
+			+ "date_only, gaps, mean, m2, min_value, max_value)";
+
+	/** Every chunk row in one statement. */
+	private static final String INSERT_CHUNKS = "insert into series_chunk (series_id, seq, start_index, n, "
+			+ "first_time, last_time, times, vals) select * from unnest(?::bigint[], ?::integer[], ?::bigint[], "
+			+ "?::integer[], ?::timestamp[], ?::timestamp[], ?::bytea[], ?::bytea[])";
 
 	private final JdbcTemplate jdbc;
 
@@ -69,23 +80,56 @@ public class SeriesBatch {
 				"select nextval(pg_get_serial_sequence('series', 'id')) from generate_series(1, ?)", Long.class,
 				parsed.size());
 		Instant now = this.clock.instant();
-		Timestamp stamp = Timestamp.from(now);
-		List<Object[]> series = new ArrayList<>(parsed.size());
-		List<Object[]> chunks = new ArrayList<>(parsed.size());
-		for (int i = 0; i < parsed.size(); i++) {
+		int n = parsed.size();
+		Object[][] columns = { new Long[n], new String[n], new Long[n], new Timestamp[n], new Timestamp[n],
+				new String[n], new Boolean[n], new Boolean[n], new Long[n], new Double[n], new Double[n], new Double[n],
+				new Double[n] };
+		List<Object[]> chunks = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
 			ParsedSeries p = parsed.get(i);
 			Series s = new Series(names.get(i), p, FrequencyInference.infer(p.points()), now);
 			Frequency frequency = s.getFrequency();
 			SeriesStats stats = s.stats();
-			series.add(new Object[] { ids.get(i), s.getName(), s.getLength(), Timestamp.valueOf(s.getStart()),
+			Object[] row = { ids.get(i), s.getName(), s.getLength(), Timestamp.valueOf(s.getStart()),
 					Timestamp.valueOf(s.getEnd()), frequency == null ? null : frequency.code(),
 					frequency != null && frequency.monthEnd(), s.isDateOnly(), s.getGaps(), stats.mean(), stats.m2(),
-					stats.min(), stats.max(), stamp, stamp });
+					stats.min(), stats.max() };
+			for (int c = 0; c < row.length; c++) {
+				columns[c][i] = row[c];
+			}
 			PointStore.addRows(chunks, ids.get(i), 0, 0, p.points());
 		}
-		this.jdbc.batchUpdate(INSERT, series);
-		this.jdbc.batchUpdate(PointStore.INSERT, chunks);
+		Timestamp stamp = Timestamp.from(now);
+		insert(INSERT, new Object[] { stamp, stamp }, columns, "int8", "varchar", "int8", "timestamp", "timestamp",
+				"varchar", "bool", "bool", "int8", "float8", "float8", "float8", "float8");
+		Object[][] chunkColumns = { new Long[chunks.size()], new Integer[chunks.size()], new Long[chunks.size()],
+				new Integer[chunks.size()], new Timestamp[chunks.size()], new Timestamp[chunks.size()],
+				new byte[chunks.size()][], new byte[chunks.size()][] };
+		for (int i = 0; i < chunks.size(); i++) {
+			for (int c = 0; c < chunkColumns.length; c++) {
+				chunkColumns[c][i] = chunks.get(i)[c];
+			}
+		}
+		insert(INSERT_CHUNKS, new Object[0], chunkColumns, "int8", "int4", "int8", "int4", "timestamp", "timestamp",
+				"bytea", "bytea");
 		return ids;
+	}
+
+	/**
+	 * Runs {@code sql} with the {@code scalars} first, then each column as an array.
+	 */
+	private void insert(String sql, Object[] scalars, Object[][] columns, String... types) {
+		this.jdbc.update(con -> {
+			PreparedStatement statement = con.prepareStatement(sql);
+			int p = 1;
+			for (Object scalar : scalars) {
+				statement.setObject(p++, scalar);
+			}
+			for (int c = 0; c < columns.length; c++) {
+				statement.setArray(p++, con.createArrayOf(types[c], columns[c]));
+			}
+			return statement;
+		});
 	}
 
 	/** The series of {@code ids} that exist, in the order of {@code ids}. */
