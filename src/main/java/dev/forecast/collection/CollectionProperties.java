@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUploadRows most data rows of one upload or append; more get 413
  * @param maxPageSize largest {@code size} of a page of collections or members
  * @param threads threads computing a collection's forecasts and backtests, shared by all
- * requests ({@code 0}: one per core)
+ * requests ({@code 0}: two per core, as each member waits on the database about as long
+ * as it computes)
  */
 @Validated
 @ConfigurationProperties("forecast.collection")
@@ -24,7 +25,7 @@ public record CollectionProperties(@DefaultValue("10000") @Min(1) int maxMembers
 		@DefaultValue("0") @Min(0) @Max(256) int threads) {
 
 	int threadCount() {
-		return this.threads > 0 ? this.threads : Runtime.getRuntime().availableProcessors();
+		return this.threads > 0 ? this.threads : 2 * Runtime.getRuntime().availableProcessors();
 	}
 
 }
