@@ -11,7 +11,9 @@
 # METHOD (theta) in ONE GET /collections/{id}/forecast (CSV, horizon 18, each series scored on its
 # competition horizon; goal: under 30 s), checks every N-th member (30) against a single GET /forecast
 # (same values and 80%/95% intervals), and prints the sMAPE against the test parts beside the original
-# THETA's on the same series. APP_ARGS adds service arguments.
+# THETA's on the same series; then backtests every member with naive, seasonal_naive and METHOD in one
+# GET /collections/{id}/evaluation (one step ahead over each series' last tenth) and prints its wall
+# time and the per-method summary. APP_ARGS adds service arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh

@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the theta forecast of every member in one {@code GET /collections/{id}/forecast} (CSV,
  * horizon 18, each series scored on its competition horizon), a sample of members checked
  * against single {@code GET /forecast} calls, and the sMAPE against the test parts beside
- * the original THETA's. Arguments: {@code --base URL --data DIR [--method theta]
+ * the original THETA's; then the backtest of every member aggregated ({@code GET
+ * /collections/{id}/evaluation}) with its wall time. Arguments:
+ * {@code --base URL --data DIR [--method theta]
  * [--check-every 30]}.
  */
 public final class CollectionsBenchmark {
@@ -103,6 +105,20 @@ public final class CollectionsBenchmark {
 		}
 		System.out.printf("same numbers as GET /forecast: %d of %d sampled members (every %d-th)%n",
 				checked - different, checked, checkEvery);
+
+		started = System.nanoTime();
+		JsonNode evaluation = JSON.readTree(
+				get(base + "/collections/" + id + "/evaluation?methods=naive,seasonal_naive," + method + "&horizon=1"));
+		System.out.printf(Locale.ROOT,
+				"GET /collections/%d/evaluation (naive, seasonal_naive, %s; one step ahead "
+						+ "over the last tenth of each series): %d series in %.2f s, best %s, wins %s%n",
+				id, method, evaluation.path("evaluated").asInt(), seconds(started), evaluation.path("best").asString(),
+				evaluation.path("wins"));
+		evaluation.path("methods")
+			.valueStream()
+			.forEach(m -> System.out.printf(Locale.ROOT, "  %-15s mean sMAPE %.2f, median %.2f, mean MASE %.3f%n",
+					m.path("method").asString(), m.path("smape").path("mean").asDouble(),
+					m.path("smape").path("median").asDouble(), m.path("mase").path("mean").asDouble()));
 
 		SmapeTable scores = new SmapeTable();
 		rows.forEach((key, points) -> {
