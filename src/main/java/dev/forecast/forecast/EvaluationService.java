@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code holdout + evaluationHistory} points from the end of the series.
  */
 @Service
-class EvaluationService {
+public class EvaluationService {
 
 	/**
 	 * Upper bound of holdout x horizon x lookback: the values one method's backtest may

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * replica) makes a new key and a cached entry is never served for data that changed.
  */
 @Service
-class ForecastService {
+public class ForecastService {
 
 	private final SeriesService series;
 

@@ -174,7 +174,7 @@ final class CsvSeriesParser {
 	}
 
 	/** A column named by its header text (case-insensitive) or its 1-based position. */
-	private static int column(String wanted, List<String> names, String parameter) {
+	static int column(String wanted, List<String> names, String parameter) {
 		String key = wanted.trim().toLowerCase(Locale.ROOT);
 		for (int i = 0; i < names.size(); i++) {
 			if (names.get(i).trim().toLowerCase(Locale.ROOT).equals(key)) {
@@ -222,7 +222,7 @@ final class CsvSeriesParser {
 		}
 	}
 
-	private static String describe(List<String> names) {
+	static String describe(List<String> names) {
 		List<String> shown = new ArrayList<>();
 		for (int i = 0; i < names.size(); i++) {
 			shown.add(names.get(i).isBlank() ? "#" + (i + 1) : "'" + names.get(i) + "'");
@@ -235,11 +235,11 @@ final class CsvSeriesParser {
 				List.of(new FieldProblem(column, "line " + line + ": " + message)));
 	}
 
-	private static BadRequestException unreadable(IOException ex) {
+	static BadRequestException unreadable(IOException ex) {
 		return new BadRequestException(TITLE, "The CSV body could not be read: " + ex.getMessage());
 	}
 
-	private static String rootMessage(Throwable ex) {
+	static String rootMessage(Throwable ex) {
 		Throwable t = ex;
 		while (t.getCause() != null && t.getCause() != t) {
 			t = t.getCause();
