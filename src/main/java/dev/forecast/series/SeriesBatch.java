@@ -112,6 +112,7 @@ public class SeriesBatch {
 		}
 		insert(INSERT_CHUNKS, new Object[0], chunkColumns, "int8", "int4", "int8", "int4", "timestamp", "timestamp",
 				"bytea", "bytea");
+		this.events.publishEvent(new PointsIngested(parsed.stream().mapToInt((p) -> p.points().size()).sum(), false));
 		return ids;
 	}
 
