@@ -9,7 +9,7 @@ import dev.forecast.error.ConflictException;
 import dev.forecast.model.ConformalIntervals;
 import dev.forecast.model.ModelServer;
 import dev.forecast.model.TrainedModel;
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
 import dev.forecast.training.TrainedModels;
@@ -40,8 +40,8 @@ class NeuralForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
-		long seriesId = series.getId();
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
+		long seriesId = series.id();
 		RunRef run;
 		if (params.run() == null) {
 			run = this.models.bestRun(seriesId)
@@ -62,9 +62,9 @@ class NeuralForecaster implements Forecaster {
 		}
 		ModelServer server = this.models.serve(run);
 		int window = server.model().window();
-		if (series.getLength() < window) {
+		if (series.length() < window) {
 			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
-					+ " points, but series " + seriesId + " has " + series.getLength());
+					+ " points, but series " + seriesId + " has " + series.length());
 		}
 		return new Model(run.id(), server);
 	}

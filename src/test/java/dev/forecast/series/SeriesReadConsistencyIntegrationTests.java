@@ -39,7 +39,8 @@ class SeriesReadConsistencyIntegrationTests extends IntegrationTest {
 		Series metadata = this.series.get(stored(50).getId());
 		this.series.delete(metadata.getId());
 
-		assertThatThrownBy(() -> this.series.tail(metadata, 20)).isInstanceOf(SeriesNotFoundException.class);
+		assertThatThrownBy(() -> this.series.tail(SeriesView.of(metadata), 20))
+			.isInstanceOf(SeriesNotFoundException.class);
 	}
 
 	@Test
@@ -56,11 +57,11 @@ class SeriesReadConsistencyIntegrationTests extends IntegrationTest {
 		Series metadata = this.series.get(stored(50).getId());
 		this.series.append(metadata.getId(), parse("date,value\n2024-02-20,50\n2024-02-21,51\n"));
 
-		Observations tail = this.series.tail(metadata, 20);
+		Observations tail = this.series.tail(SeriesView.of(metadata), 20);
 
 		assertThat(tail.size()).isEqualTo(20);
 		assertThat(tail.values()[19]).isEqualTo(49.0);
-		assertThat(this.series.tail(this.series.get(metadata.getId()), 20).values()[19]).isEqualTo(51.0);
+		assertThat(this.series.tail(SeriesView.of(this.series.get(metadata.getId())), 20).values()[19]).isEqualTo(51.0);
 	}
 
 }
