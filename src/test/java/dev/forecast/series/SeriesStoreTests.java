@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reads of a series race with deletes and appends: metadata is read first and the points
- * after, as forecasts and evaluations do. Each test puts the write between the two reads.
+ * The series storage on the real PostgreSQL (a {@link StoreTest}: the entity, its
+ * repository, {@link PointStore} and {@link SeriesService}, nothing of the web). Reads of
+ * a series race with deletes and appends: metadata is read first and the points after, as
+ * forecasts and evaluations do. Each test puts the write between the two reads.
  */
-class SeriesReadConsistencyIntegrationTests extends IntegrationTest {
+class SeriesStoreTests extends StoreTest {
 
 	@Autowired
 	private SeriesService series;
