@@ -21,6 +21,11 @@ import static dev.forecast.training.SpecChecks.range;
 /**
  * Turns a {@link TrainRequest} into a complete {@link TrainSpec} for a series of a given
  * length: fills defaults and checks every field, answering 400 with each bad field named.
+ * {@link #resolve(TrainRequest, long, Integer)} is the one entry point of spec
+ * validation: the window, horizon, validation and epochs against the series here, the
+ * explicit layers in {@link LayerResolver}, the optimizer, regularization and early
+ * stopping in {@link OptimizationResolver}, the schedule in {@link ScheduleResolver};
+ * every check adds to one list of problems ({@link SpecChecks}) thrown once.
  */
 @Component
 class SpecResolver {

@@ -1,13 +1,9 @@
 package dev.forecast.forecast;
 
-import dev.forecast.series.SeriesProperties;
+import dev.forecast.support.WebSliceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -17,24 +13,19 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * The parameters of {@code /forecast} and {@code /evaluation} that are wrong whatever the
- * series are refused by the web layer with the parameter named, before any series is
- * read. Those that depend on the series (a window longer than it, a holdout that leaves
- * too little) are {@link ForecastIntegrationTests}'.
+ * series are refused by the web layer (a {@link WebSliceTest}) with the parameter named,
+ * before any series is read. Those that depend on the series (a window longer than it, a
+ * holdout that leaves too little) are {@link ForecastIntegrationTests}'.
  */
-@WebMvcTest(ForecastController.class)
-// the upload limit filter, a servlet filter of every web slice, reads the series settings
-@EnableConfigurationProperties(SeriesProperties.class)
-// security is AccessAndLimitsIntegrationTests'
-@AutoConfigureMockMvc(addFilters = false)
-class ForecastRequestTests {
+class ForecastRequestTests extends WebSliceTest {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private ForecastService forecasts;
 
-	@MockitoBean
+	@Autowired
 	private EvaluationService evaluations;
 
 	@Test

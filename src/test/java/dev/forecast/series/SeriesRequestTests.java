@@ -1,13 +1,10 @@
 package dev.forecast.series;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.forecast.support.WebSliceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -22,20 +19,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Every kind of bad upload or request parameter is a problem detail that says what to
  * fix, and is refused before anything reaches the store ({@link SeriesService} is never
- * called). The web layer only ({@code @WebMvcTest}); that a refused upload stores nothing
- * over real HTTP and PostgreSQL is {@link SeriesErrorsIntegrationTests}'.
+ * called). The web layer only (a {@link WebSliceTest}); that a refused upload stores
+ * nothing over real HTTP and PostgreSQL is {@link SeriesErrorsIntegrationTests}'.
  */
-@WebMvcTest(SeriesController.class)
-@EnableConfigurationProperties(SeriesProperties.class)
-// security is AccessAndLimitsIntegrationTests'; the upload limit filter's 413 is
-// SeriesErrorsIntegrationTests'
-@AutoConfigureMockMvc(addFilters = false)
-class SeriesRequestTests {
+class SeriesRequestTests extends WebSliceTest {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private SeriesService service;
 
 	@Test
