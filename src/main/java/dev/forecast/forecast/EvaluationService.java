@@ -9,8 +9,8 @@ import java.util.Map;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
-import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
+import dev.forecast.series.SeriesView;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +54,8 @@ public class EvaluationService {
 	public EvaluationResponse evaluate(long seriesId, Integer holdout, int horizon, List<Method> methods,
 			ForecastParams params, Levels levels) {
 		ForecastService.checkHorizon(horizon, this.properties.maxHorizon());
-		Series series = this.series.get(seriesId);
-		long length = series.getLength();
+		SeriesView series = SeriesView.of(this.series.get(seriesId));
+		long length = series.length();
 		int held = holdout != null ? holdout : (int) Math.min(this.properties.maxHoldout(), Math.max(1, length / 10));
 		if (held < 1 || held > this.properties.maxHoldout() || held >= length - 1) {
 			throw BadRequestException.invalid("holdout",

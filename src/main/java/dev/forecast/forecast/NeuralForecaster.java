@@ -12,7 +12,7 @@ import dev.forecast.model.serving.ConformalIntervals;
 import dev.forecast.model.serving.ModelServer;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.model.serving.TrainedModel;
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,8 +47,8 @@ class NeuralForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
-		long seriesId = series.getId();
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
+		long seriesId = series.id();
 		RunRef run;
 		if (params.run() == null) {
 			run = this.models.bestRun(seriesId)
@@ -69,9 +69,9 @@ class NeuralForecaster implements Forecaster {
 		}
 		ServedModel server = this.models.serve(run);
 		int window = server.model().window();
-		if (series.getLength() < window) {
+		if (series.length() < window) {
 			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
-					+ " points, but series " + seriesId + " has " + series.getLength());
+					+ " points, but series " + seriesId + " has " + series.length());
 		}
 		return new Model(run.id(), server, this.passes);
 	}

@@ -70,13 +70,13 @@ public final class LongCsvParser {
 		}
 		catch (CsvParseException ex) {
 			throw new BadRequestException("Invalid CSV",
-					"The CSV could not be read: " + CsvSeriesParser.rootMessage(ex) + ". " + dialect.describe());
+					"The CSV could not be read: " + CsvProblems.rootMessage(ex) + ". " + dialect.describe());
 		}
 		catch (UncheckedIOException ex) {
-			throw CsvSeriesParser.unreadable(ex.getCause());
+			throw CsvProblems.unreadable(ex.getCause());
 		}
 		catch (IOException ex) {
-			throw CsvSeriesParser.unreadable(ex);
+			throw CsvProblems.unreadable(ex);
 		}
 	}
 
@@ -121,7 +121,7 @@ public final class LongCsvParser {
 	}
 
 	private static Columns columns(CsvRecord sample, List<String> names, Options options, CsvDialect dialect) {
-		int time = options.timeColumn() != null ? CsvSeriesParser.column(options.timeColumn(), names, "timeColumn")
+		int time = options.timeColumn() != null ? CsvColumns.column(options.timeColumn(), names, "timeColumn")
 				: named(names, TIME_NAMES);
 		if (time < 0) {
 			for (int i = 0; i < sample.getFieldCount() && time < 0; i++) {
@@ -131,15 +131,15 @@ public final class LongCsvParser {
 		if (time < 0) {
 			throw new BadRequestException("Invalid CSV",
 					"No column of line " + sample.getStartingLineNumber() + " holds a date or date-time; columns: "
-							+ CsvSeriesParser.describe(names) + ". Name the time column with the timeColumn parameter. "
+							+ CsvColumns.describe(names) + ". Name the time column with the timeColumn parameter. "
 							+ dialect.describe());
 		}
-		int id = options.idColumn() != null ? CsvSeriesParser.column(options.idColumn(), names, "idColumn")
+		int id = options.idColumn() != null ? CsvColumns.column(options.idColumn(), names, "idColumn")
 				: named(names, ID_NAMES);
-		int value = options.valueColumn() != null ? CsvSeriesParser.column(options.valueColumn(), names, "valueColumn")
+		int value = options.valueColumn() != null ? CsvColumns.column(options.valueColumn(), names, "valueColumn")
 				: named(names, VALUE_NAMES);
 		for (int i = sample.getFieldCount() - 1; i >= 0 && value < 0; i--) {
-			boolean numeric = CsvSeriesParser.isNumber(dialect.number(sample.getField(i).trim()));
+			boolean numeric = CsvNumbers.isNumber(dialect.number(sample.getField(i).trim()));
 			value = i != time && i != id && numeric ? i : -1;
 		}
 		for (int i = 0; i < sample.getFieldCount() && id < 0; i++) {
@@ -149,8 +149,8 @@ public final class LongCsvParser {
 			throw new BadRequestException("Invalid CSV",
 					"A long table needs an id, a timestamp and a value column; line " + sample.getStartingLineNumber()
 							+ " has " + (value < 0 ? "no numeric value column" : "no id column") + " (columns: "
-							+ CsvSeriesParser.describe(names)
-							+ "). Name them with idColumn, timeColumn and valueColumn. " + dialect.describe());
+							+ CsvColumns.describe(names) + "). Name them with idColumn, timeColumn and valueColumn. "
+							+ dialect.describe());
 		}
 		if (id == time || id == value || time == value) {
 			throw BadRequestException.invalid(id == time ? "idColumn" : "valueColumn",
@@ -195,7 +195,7 @@ public final class LongCsvParser {
 
 		double value(CsvRecord row, String id) {
 			String text = field(row, this.value, id).trim();
-			Double v = CsvSeriesParser.parseNumber(this.dialect.number(text));
+			Double v = CsvNumbers.parseNumber(this.dialect.number(text));
 			if (v == null) {
 				throw LongTableBuilder.rowError(name(this.value), row.getStartingLineNumber(), id, text.isEmpty()
 						? "the value is empty" : "'" + text + "' is not a number" + this.dialect.hint(text));

@@ -123,9 +123,9 @@ public class SeriesService {
 	 * deleted since is a 404.
 	 */
 	@Transactional(readOnly = true)
-	public Observations tail(Series series, int count) {
-		Observations tail = this.points.readTail(series.getId(), series.getLength(), count);
-		return complete(series.getId(), tail, Math.min(count, series.getLength()));
+	public Observations tail(SeriesView series, int count) {
+		Observations tail = this.points.readTail(series.id(), series.length(), count);
+		return complete(series.id(), tail, Math.min(count, series.length()));
 	}
 
 	@Transactional(readOnly = true)

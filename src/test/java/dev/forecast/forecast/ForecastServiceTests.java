@@ -7,6 +7,7 @@ import dev.forecast.series.Frequency;
 import dev.forecast.series.Observations;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
+import dev.forecast.series.SeriesView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class ForecastServiceTests {
 
 	@Test
 	void aForecastOnAMillionPointsReadsOnlyTheTail() {
-		Series series = ForecasterTests.series(1_000_000, Frequency.HOURLY);
+		Series series = ForecasterTests.entity(1_000_000, Frequency.HOURLY);
 		LocalDateTime end = LocalDateTime.of(2020, 1, 1, 0, 0).plusHours(999_999);
 		given(series.getEnd()).willReturn(end);
 		given(this.seriesService.get(7)).willReturn(series);
@@ -45,8 +46,8 @@ class ForecastServiceTests {
 		ForecastResponse average = this.service.forecast(7, Method.MOVING_AVERAGE, ForecasterTests.window(30), 12,
 				Levels.DEFAULT);
 
-		verify(this.seriesService).tail(series, 1 + RESIDUAL_WINDOW);
-		verify(this.seriesService).tail(series, 30 + RESIDUAL_WINDOW);
+		verify(this.seriesService).tail(SeriesView.of(series), 1 + RESIDUAL_WINDOW);
+		verify(this.seriesService).tail(SeriesView.of(series), 30 + RESIDUAL_WINDOW);
 		verify(this.seriesService, never()).points(anyLong());
 		assertThat(naive.points().get(0).v()).isEqualTo(999_999);
 		assertThat(average.points().get(0).v()).isEqualTo(999_999 - 14.5);
@@ -54,7 +55,7 @@ class ForecastServiceTests {
 
 	@Test
 	void aClassicalModelIsFittedOncePerSeriesStateToItsBoundedTail() {
-		Series series = ForecasterTests.series(1_000_000, Frequency.HOURLY);
+		Series series = ForecasterTests.entity(1_000_000, Frequency.HOURLY);
 		LocalDateTime end = LocalDateTime.of(2020, 1, 1, 0, 0).plusHours(999_999);
 		given(series.getEnd()).willReturn(end);
 		given(this.seriesService.get(7)).willReturn(series);
@@ -63,7 +64,7 @@ class ForecastServiceTests {
 		ForecastResponse first = this.service.forecast(7, Method.THETA, ForecastParams.none(), 12, Levels.DEFAULT);
 		ForecastResponse again = this.service.forecast(7, Method.THETA, ForecastParams.none(), 24, Levels.DEFAULT);
 
-		verify(this.seriesService).tail(series, 1000);
+		verify(this.seriesService).tail(SeriesView.of(series), 1000);
 		assertThat(again.points().subList(0, 12)).extracting(ForecastResponse.Point::v)
 			.containsExactlyElementsOf(first.points().stream().map(ForecastResponse.Point::v).toList());
 		// a straight line: theta continues it
@@ -73,7 +74,7 @@ class ForecastServiceTests {
 
 	@Test
 	void monthEndsStayMonthEnds() {
-		Series series = ForecasterTests.series(100, Frequency.monthly(true));
+		Series series = ForecasterTests.entity(100, Frequency.monthly(true));
 		given(series.getEnd()).willReturn(LocalDateTime.of(2018, 1, 31, 0, 0));
 		given(series.isDateOnly()).willReturn(true);
 		given(this.seriesService.get(7)).willReturn(series);
@@ -95,7 +96,7 @@ class ForecastServiceTests {
 
 	@Test
 	void anIrregularSeriesRepeatsItsLastSpacing() {
-		Series irregular = ForecasterTests.series(3, null);
+		Series irregular = ForecasterTests.entity(3, null);
 		given(irregular.getEnd()).willReturn(LocalDateTime.of(2016, 7, 1, 10, 0));
 		given(this.seriesService.get(8)).willReturn(irregular);
 		given(this.seriesService.tail(any(), anyInt())).willReturn(

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Tiny specs for model tests: window 12, 8 units, horizon 1, validation 24, no early
- * stopping.
+ * stopping. The {@code with*} helpers are shorthands of {@code s.toBuilder()...build()}.
  */
 public final class Specs {
 
@@ -12,51 +12,49 @@ public final class Specs {
 	}
 
 	public static TrainSpec tiny(String model) {
-		return new TrainSpec(model, 8, 12, 1, 24, 3, 32, true, 1, 0, "zscore", "mse",
-				TrainSpec.Optimizer.defaults("adam", 0.01), new TrainSpec.Schedule("constant"),
-				TrainSpec.Regularization.NONE, "glorot", new TrainSpec.EarlyStopping(0, 0, "valMae"), null);
+		return TrainSpec.builder()
+			.model(model)
+			.units(8)
+			.window(12)
+			.horizon(1)
+			.validation(24)
+			.epochs(3)
+			.batchSize(32)
+			.seed(1)
+			.prefetch(0)
+			.normalization("zscore")
+			.loss("mse")
+			.optimizer(TrainSpec.Optimizer.defaults("adam", 0.01))
+			.earlyStopping(new TrainSpec.EarlyStopping(0, 0, "valMae"))
+			.build();
 	}
 
 	public static TrainSpec withEpochs(TrainSpec s, int epochs) {
-		return new TrainSpec(s.model(), s.units(), s.window(), s.horizon(), s.validation(), epochs, s.batchSize(),
-				s.shuffle(), s.seed(), s.prefetch(), s.normalization(), s.loss(), s.optimizer(), s.schedule(),
-				s.regularization(), s.init(), s.earlyStopping(), s.layers());
+		return s.toBuilder().epochs(epochs).build();
 	}
 
 	public static TrainSpec withOptimizer(TrainSpec s, TrainSpec.Optimizer optimizer) {
-		return new TrainSpec(s.model(), s.units(), s.window(), s.horizon(), s.validation(), s.epochs(), s.batchSize(),
-				s.shuffle(), s.seed(), s.prefetch(), s.normalization(), s.loss(), optimizer, s.schedule(),
-				s.regularization(), s.init(), s.earlyStopping(), s.layers());
+		return s.toBuilder().optimizer(optimizer).build();
 	}
 
 	public static TrainSpec withSchedule(TrainSpec s, TrainSpec.Schedule schedule) {
-		return new TrainSpec(s.model(), s.units(), s.window(), s.horizon(), s.validation(), s.epochs(), s.batchSize(),
-				s.shuffle(), s.seed(), s.prefetch(), s.normalization(), s.loss(), s.optimizer(), schedule,
-				s.regularization(), s.init(), s.earlyStopping(), s.layers());
+		return s.toBuilder().schedule(schedule).build();
 	}
 
 	public static TrainSpec withRegularization(TrainSpec s, TrainSpec.Regularization regularization) {
-		return new TrainSpec(s.model(), s.units(), s.window(), s.horizon(), s.validation(), s.epochs(), s.batchSize(),
-				s.shuffle(), s.seed(), s.prefetch(), s.normalization(), s.loss(), s.optimizer(), s.schedule(),
-				regularization, s.init(), s.earlyStopping(), s.layers());
+		return s.toBuilder().regularization(regularization).build();
 	}
 
 	public static TrainSpec withInit(TrainSpec s, String init) {
-		return new TrainSpec(s.model(), s.units(), s.window(), s.horizon(), s.validation(), s.epochs(), s.batchSize(),
-				s.shuffle(), s.seed(), s.prefetch(), s.normalization(), s.loss(), s.optimizer(), s.schedule(),
-				s.regularization(), init, s.earlyStopping(), s.layers());
+		return s.toBuilder().init(init).build();
 	}
 
 	public static TrainSpec withUnits(TrainSpec s, int units) {
-		return new TrainSpec(s.model(), units, s.window(), s.horizon(), s.validation(), s.epochs(), s.batchSize(),
-				s.shuffle(), s.seed(), s.prefetch(), s.normalization(), s.loss(), s.optimizer(), s.schedule(),
-				s.regularization(), s.init(), s.earlyStopping(), s.layers());
+		return s.toBuilder().units(units).build();
 	}
 
 	public static TrainSpec withLayers(TrainSpec s, List<TrainSpec.Layer> layers) {
-		return new TrainSpec(TrainSpec.CUSTOM, s.units(), s.window(), s.horizon(), s.validation(), s.epochs(),
-				s.batchSize(), s.shuffle(), s.seed(), s.prefetch(), s.normalization(), s.loss(), s.optimizer(),
-				s.schedule(), s.regularization(), s.init(), s.earlyStopping(), layers);
+		return s.toBuilder().model(TrainSpec.CUSTOM).layers(layers).build();
 	}
 
 	public static TrainSpec.Regularization regularization(double l1, double l2, double dropout, boolean batchNorm,

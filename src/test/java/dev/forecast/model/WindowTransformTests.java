@@ -67,11 +67,21 @@ class WindowTransformTests {
 	@Test
 	void aWindowNormalizedNetworkFollowsATrendBeyondItsTrainingRange() {
 		double[] series = trendAndSeason(260);
-		TrainSpec spec = Specs.withEpochs(
-				new TrainSpec("dense", 16, 24, 1, 40, 1, 16, true, 1, 0, "window", "mse",
-						TrainSpec.Optimizer.defaults("adam", 0.01), new TrainSpec.Schedule("constant"),
-						TrainSpec.Regularization.NONE, "glorot", new TrainSpec.EarlyStopping(0, 0, "valMae"), null),
-				20);
+		TrainSpec spec = TrainSpec.builder()
+			.model("dense")
+			.units(16)
+			.window(24)
+			.horizon(1)
+			.validation(40)
+			.epochs(20)
+			.batchSize(16)
+			.seed(1)
+			.prefetch(0)
+			.normalization("window")
+			.loss("mse")
+			.optimizer(TrainSpec.Optimizer.defaults("adam", 0.01))
+			.earlyStopping(new TrainSpec.EarlyStopping(0, 0, "valMae"))
+			.build();
 		TrainingResult result = Trainer.train(spec, series, new TrainingMonitor() {
 
 			@Override

@@ -40,10 +40,21 @@ class ConformalCoverageTests {
 	void intervalsCoverTheHeldOutTailNearTheirNominalLevel() throws IOException {
 		double[] all = sunspots();
 		double[] seen = Arrays.copyOf(all, all.length - TAIL);
-		TrainSpec d = TrainSpec.DEFAULTS;
-		TrainSpec spec = new TrainSpec("dense", 32, 30, 1, 235, 8, 64, true, 7, 0, "zscore", "huber",
-				new TrainSpec.Optimizer("adam", 2e-3, 0.9), d.schedule(), d.regularization(), "glorot",
-				new TrainSpec.EarlyStopping(0, 0, "valMae"));
+		TrainSpec spec = TrainSpec.builder()
+			.model("dense")
+			.units(32)
+			.window(30)
+			.horizon(1)
+			.validation(235)
+			.epochs(8)
+			.batchSize(64)
+			.seed(7)
+			.prefetch(0)
+			.normalization("zscore")
+			.loss("huber")
+			.optimizer(new TrainSpec.Optimizer("adam", 2e-3, 0.9))
+			.earlyStopping(new TrainSpec.EarlyStopping(0, 0, "valMae"))
+			.build();
 		TrainedModel model = Trainer.train(spec, seen, TrainingMonitor.NONE, "").model();
 		ConformalIntervals intervals = new ConformalIntervals(ValidationResiduals.compute(model, seen, 235, STEPS));
 

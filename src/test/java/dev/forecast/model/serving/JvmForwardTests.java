@@ -37,10 +37,20 @@ import static org.assertj.core.api.Assertions.within;
 class JvmForwardTests {
 
 	private static TrainSpec spec(String model, int horizon, boolean batchNorm, List<TrainSpec.Layer> layers) {
-		TrainSpec d = TrainSpec.DEFAULTS;
-		TrainSpec spec = new TrainSpec(model, 16, 24, horizon, 24, 1, 32, true, 3, 0, "zscore", "mse", d.optimizer(),
-				d.schedule(), Specs.regularization(0, 0, batchNorm ? 0.2 : 0, batchNorm, null, null, null), "glorot",
-				d.earlyStopping(), null);
+		TrainSpec spec = TrainSpec.builder()
+			.model(model)
+			.units(16)
+			.window(24)
+			.horizon(horizon)
+			.validation(24)
+			.epochs(1)
+			.batchSize(32)
+			.seed(3)
+			.prefetch(0)
+			.normalization("zscore")
+			.loss("mse")
+			.regularization(Specs.regularization(0, 0, batchNorm ? 0.2 : 0, batchNorm, null, null, null))
+			.build();
 		return layers == null ? spec : Specs.withLayers(spec, layers);
 	}
 

@@ -30,10 +30,12 @@ public final class BareFitBenchmark {
 		int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
 		double rate = args.length > 4 ? Double.parseDouble(args[4]) : d.optimizer().learningRate();
 		Nd4jThreads.configure(threads);
-		TrainSpec spec = new TrainSpec(d.model(), d.units(), d.window(), d.horizon(), d.validation(), epochs, batch,
-				d.shuffle(), d.seed(), d.prefetch(), d.normalization(), d.loss(),
-				new TrainSpec.Optimizer(d.optimizer().type(), rate, d.optimizer().momentum()), d.schedule(),
-				d.regularization(), d.init(), new TrainSpec.EarlyStopping(0, 0, "valMae"));
+		TrainSpec spec = d.toBuilder()
+			.epochs(epochs)
+			.batchSize(batch)
+			.optimizer(new TrainSpec.Optimizer(d.optimizer().type(), rate, d.optimizer().momentum()))
+			.earlyStopping(new TrainSpec.EarlyStopping(0, 0, "valMae"))
+			.build();
 		if (System.getProperty("bench.trainer") != null) {
 			TrainingResult result = Trainer.train(spec, values, new TrainingMonitor() {
 				@Override

@@ -21,10 +21,21 @@ public class TrainedModelTests {
 	}
 
 	public static TrainSpec tiny(String model, int horizon, String loss, String optimizer) {
-		TrainSpec d = TrainSpec.DEFAULTS;
-		return new TrainSpec(model, 8, 12, horizon, 24, 3, 32, true, 1, 1, "zscore", loss,
-				new TrainSpec.Optimizer(optimizer, 0.01, 0.9), d.schedule(), d.regularization(), "glorot",
-				new TrainSpec.EarlyStopping(0, 0, "valMae"));
+		return TrainSpec.builder()
+			.model(model)
+			.units(8)
+			.window(12)
+			.horizon(horizon)
+			.validation(24)
+			.epochs(3)
+			.batchSize(32)
+			.seed(1)
+			.prefetch(1)
+			.normalization("zscore")
+			.loss(loss)
+			.optimizer(new TrainSpec.Optimizer(optimizer, 0.01, 0.9))
+			.earlyStopping(new TrainSpec.EarlyStopping(0, 0, "valMae"))
+			.build();
 	}
 
 	@Test

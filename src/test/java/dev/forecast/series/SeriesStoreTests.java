@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reads of a series race with deletes and appends: metadata is read first and the points
- * after, as forecasts and evaluations do. Each test puts the write between the two reads.
+ * The series storage on the real PostgreSQL (a {@link StoreTest}: the entity, its
+ * repository, {@link PointStore} and {@link SeriesService}, nothing of the web). Reads of
+ * a series race with deletes and appends: metadata is read first and the points after, as
+ * forecasts and evaluations do. Each test puts the write between the two reads.
  */
-class SeriesReadConsistencyIntegrationTests extends IntegrationTest {
+class SeriesStoreTests extends StoreTest {
 
 	@Autowired
 	private SeriesService series;
@@ -39,7 +41,8 @@ class SeriesReadConsistencyIntegrationTests extends IntegrationTest {
 		Series metadata = this.series.get(stored(50).getId());
 		this.series.delete(metadata.getId());
 
-		assertThatThrownBy(() -> this.series.tail(metadata, 20)).isInstanceOf(SeriesNotFoundException.class);
+		assertThatThrownBy(() -> this.series.tail(SeriesView.of(metadata), 20))
+			.isInstanceOf(SeriesNotFoundException.class);
 	}
 
 	@Test
@@ -56,11 +59,11 @@ class SeriesReadConsistencyIntegrationTests extends IntegrationTest {
 		Series metadata = this.series.get(stored(50).getId());
 		this.series.append(metadata.getId(), parse("date,value\n2024-02-20,50\n2024-02-21,51\n"));
 
-		Observations tail = this.series.tail(metadata, 20);
+		Observations tail = this.series.tail(SeriesView.of(metadata), 20);
 
 		assertThat(tail.size()).isEqualTo(20);
 		assertThat(tail.values()[19]).isEqualTo(49.0);
-		assertThat(this.series.tail(this.series.get(metadata.getId()), 20).values()[19]).isEqualTo(51.0);
+		assertThat(this.series.tail(SeriesView.of(this.series.get(metadata.getId())), 20).values()[19]).isEqualTo(51.0);
 	}
 
 }
