@@ -58,7 +58,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule featuresDoNotImportSecurity = noClasses().that()
 		.resideInAnyPackage("dev.forecast.series..", "dev.forecast.forecast..", "dev.forecast.training..",
-				"dev.forecast.jobs..", "dev.forecast.tuning..")
+				"dev.forecast.jobs..", "dev.forecast.tuning..", "dev.forecast.idempotency..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.forecast.security..")
