@@ -24,7 +24,7 @@ class ForecastServiceTests {
 	private static final int RESIDUAL_WINDOW = 1000;
 
 	private static final ForecastProperties PROPERTIES = new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000,
-			100_000, 1000, 100);
+			100_000, 1000, 100, 2_000_000_000L, java.time.Duration.ofSeconds(60));
 
 	private final SeriesService seriesService = mock(SeriesService.class);
 
