@@ -13,3 +13,10 @@ create table idempotency_key (
 );
 
 create index idempotency_key_created_at on idempotency_key (created_at);
+
+-- A random search larger than its owner's active-run quota: the trials that could not be
+-- queued at once wait as pending (no run yet) and are queued as earlier runs finish.
+alter table tuning add column owner text;
+alter table tuning_trial add column pending boolean not null default false;
+
+create index tuning_trial_pending_idx on tuning_trial (tuning_id, trial) where pending;
