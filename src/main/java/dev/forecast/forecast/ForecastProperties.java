@@ -28,10 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * series when it is shorter
  * @param maxRefits how many origins a backtest refits the classical methods at, at most:
  * with a longer holdout every method is scored at evenly spaced holdout points, this many
- * @param maxWork the largest estimated work of one {@code /evaluation}: forecasts times
- * the cost of one, which counts the model (values read by a one-step rule, weights ×
- * window / 16 per step of a network, 20000 passes over the history per fit of a classical
- * method); a unit is roughly a nanosecond of CPU
+ * @param maxWork the largest estimated work of one {@code /evaluation} or
+ * {@code /forecast}: forecasts times the cost of one, which counts the model (values read
+ * by a one-step rule, weights × window / 16 per step of a network, 20000 passes over the
+ * history per fit of a classical method); a unit is roughly a nanosecond of CPU
  * @param deadline how long one {@code /evaluation} may compute; it stops at the next
  * origin once this has passed (503)
  */
