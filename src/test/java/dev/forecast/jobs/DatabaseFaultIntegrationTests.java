@@ -36,6 +36,10 @@ class DatabaseFaultIntegrationTests extends IntegrationTest {
 		injectFaults(series);
 		try {
 			long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 40)).id();
+			await().atMost(Duration.ofMinutes(2))
+				.ignoreExceptions()
+				.until(() -> this.training.get(run).progress().epoch() >= 1);
+			java.time.Instant started = this.training.get(run).startedAt();
 			for (int blip = 1; blip <= 3; blip++) {
 				int after = blip * 8;
 				await().atMost(Duration.ofMinutes(2))
@@ -50,6 +54,7 @@ class DatabaseFaultIntegrationTests extends IntegrationTest {
 			Run done = this.training.get(run);
 			assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(RunStatus.SUCCEEDED);
 			assertThat(done.attempts()).isEqualTo(1);
+			assertThat(done.startedAt()).as("trained in one go, never re-queued").isEqualTo(started);
 			assertThat(done.curve()).hasSize(40);
 			assertThat(done.curve().stream().map(e -> e.epoch()).distinct()).hasSize(40);
 			assertThat(this.jdbc.sql("select last_value from fault_writes").query(Long.class).single())
