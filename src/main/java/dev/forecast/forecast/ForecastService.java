@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -65,6 +66,7 @@ public class ForecastService {
 		ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
 		FitKey key = new FitKey(seriesId, series.length(), series.updatedAt(), method, model.params(), model.run(),
 				levels);
+		checkWork(method, model, horizon);
 		if (model instanceof FittingModel fitting) {
 			Fit fit = this.fits.get(key, k -> fitWhole(series, fitting));
 			return fitted(series, method, fitting, fit, horizon, levels);
@@ -180,6 +182,23 @@ public class ForecastService {
 	@EventListener
 	void forget(SeriesDeleted deleted) {
 		this.fits.asMap().keySet().removeIf(key -> key.series() == deleted.seriesId());
+	}
+
+	/**
+	 * Refuses a forecast whose estimated work (the forecast, plus the one-step residuals
+	 * behind its intervals) is over {@code forecast.forecast.max-work}.
+	 */
+	private void checkWork(Method method, ForecastModel model, int horizon) {
+		long residuals = (model instanceof FittingModel || model.ownIntervals() != null) ? 0
+				: this.properties.residualWindow() * model.cost(1);
+		long estimate = model.cost(horizon) + residuals;
+		if (estimate > this.properties.maxWork()) {
+			throw BadRequestException.invalid("horizon",
+					String.format(Locale.ROOT,
+							"a %s forecast %d steps ahead is estimated at %.3g units of work, over the limit of %.3g "
+									+ "(forecast.forecast.max-work); use a smaller horizon",
+							method.code(), horizon, (double) estimate, (double) this.properties.maxWork()));
+		}
 	}
 
 	static void checkHorizon(int horizon, int max) {

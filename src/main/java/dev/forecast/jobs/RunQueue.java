@@ -83,14 +83,23 @@ class RunQueue {
 			.orElse(Heartbeat.LOST);
 	}
 
-	/** Appends one epoch to the curve (and counts as a heartbeat). */
+	/**
+	 * Appends one epoch to the curve (and counts as a heartbeat); an epoch already
+	 * recorded (a retry after a commit whose answer was lost) is not appended twice.
+	 */
 	@Transactional
 	Heartbeat recordEpoch(long id, String worker, EpochStats stats) {
-		return this.jdbc.sql("""
-				update training_run set curve = curve || ?::jsonb, epoch = ?, heartbeat_at = now()
-				 where id = ? and worker = ? and status = ? returning cancel_requested
-				""")
-			.params(this.json.writeValueAsString(List.of(stats)), stats.epoch(), id, worker, RunStatus.RUNNING.name())
+		return this.jdbc
+			.sql("""
+					update training_run set curve = case when epoch < :epoch then curve || cast(:stats as jsonb) else curve end,
+					       epoch = greatest(epoch, :epoch), heartbeat_at = now()
+					 where id = :id and worker = :worker and status = :running returning cancel_requested
+					""")
+			.param("stats", this.json.writeValueAsString(List.of(stats)))
+			.param("epoch", stats.epoch())
+			.param("id", id)
+			.param("worker", worker)
+			.param("running", RunStatus.RUNNING.name())
 			.query(Boolean.class)
 			.optional()
 			.map(cancel -> cancel ? Heartbeat.CANCEL_REQUESTED : Heartbeat.OWNED)

@@ -41,9 +41,12 @@ class TrainingJob {
 
 	private final JobTelemetry telemetry;
 
+	private final DatabaseRetry retry;
+
 	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving,
-			JobTelemetry telemetry) {
+			JobTelemetry telemetry, DatabaseRetry retry) {
 		this.store = store;
+		this.retry = retry;
 		this.series = series;
 		this.running = running;
 		this.json = json;
@@ -58,7 +61,7 @@ class TrainingJob {
 			TrainSpec spec = this.json.readValue(claim.spec(), TrainSpec.class);
 			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
 					worker);
-			double[] values = this.series.points(claim.seriesId()).values();
+			double[] values = this.retry.call("read series", () -> this.series.points(claim.seriesId())).values();
 			tracker.training(spec, values.length);
 			TrainingResult result = Trainer.train(spec, values, monitor(job, tracker), claim.spec());
 			tracker.ended(finish(job, result, spec, values));
@@ -70,8 +73,17 @@ class TrainingJob {
 				tracker.ended(JobEvent.Outcome.REQUEUED);
 				return;
 			}
+			if (DatabaseRetry.isTransient(ex)) {
+				// the database stayed away longer than the retries: the run is not at
+				// fault
+				log.warn("Run {} interrupted by a database fault; putting it back in the queue: {}", claim.id(),
+						ex.toString());
+				requeue(job);
+				tracker.ended(JobEvent.Outcome.REQUEUED);
+				return;
+			}
 			log.warn("Run {} failed", claim.id(), ex);
-			this.store.fail(claim.id(), worker, describe(ex));
+			fail(claim.id(), worker, describe(ex));
 			tracker.ended(JobEvent.Outcome.FAILED, ex);
 		}
 		finally {
@@ -91,12 +103,12 @@ class TrainingJob {
 			return JobEvent.Outcome.REQUEUED;
 		}
 		else if (job.cancelled()) {
-			this.store.cancelled(id, job.worker);
+			this.retry.call("cancelled", () -> this.store.cancelled(id, job.worker));
 			log.info("Run {} cancelled after {} epoch(s)", id, result.curve().size());
 			return JobEvent.Outcome.CANCELLED;
 		}
 		else if (result.model() == null) {
-			this.store.fail(id, job.worker, "No epoch finished");
+			fail(id, job.worker, "No epoch finished");
 			return JobEvent.Outcome.FAILED;
 		}
 		else {
@@ -104,7 +116,8 @@ class TrainingJob {
 					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
 					result.suggestedLearningRate(), result.vsNaive());
 			byte[] model = ModelCodec.encode(withResiduals(result, spec, values));
-			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
+			if (this.retry.call("succeed",
+					() -> this.store.succeed(id, job.worker, metrics, result.diagnosis(), model))) {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
 						String.format("%.3f", result.valMae()), result.bestEpoch(),
 						String.format("%.1f", result.trainSeconds()), model.length / 1024);
@@ -128,8 +141,22 @@ class TrainingJob {
 	}
 
 	private void requeue(RunningJobs.Job job) {
-		if (this.store.requeue(job.runId, job.worker)) {
-			log.info("Run {} re-queued: worker {} is shutting down", job.runId, job.worker);
+		try {
+			if (this.retry.call("requeue", () -> this.store.requeue(job.runId, job.worker))) {
+				log.info("Run {} re-queued by worker {}", job.runId, job.worker);
+			}
+		}
+		catch (RuntimeException ex) { // recovered after the heartbeat timeout
+			log.warn("Re-queuing run {} failed: {}", job.runId, ex.toString());
+		}
+	}
+
+	private void fail(long id, String worker, String reason) {
+		try {
+			this.retry.call("fail", () -> this.store.fail(id, worker, reason));
+		}
+		catch (RuntimeException ex) { // recovered after the heartbeat timeout
+			log.warn("Recording the failure of run {} failed: {}", id, ex.toString());
 		}
 	}
 
@@ -144,7 +171,8 @@ class TrainingJob {
 			@Override
 			public void onEpoch(EpochStats stats, int epochs) {
 				tracker.epoch(stats.seconds());
-				RunQueue.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
+				RunQueue.Heartbeat answer = TrainingJob.this.retry.call("record epoch",
+						() -> TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats));
 				if (answer == RunQueue.Heartbeat.CANCEL_REQUESTED) {
 					job.cancel();
 				}

@@ -48,6 +48,8 @@ class WorkerPool implements SmartLifecycle {
 
 	private final JobTelemetry telemetry;
 
+	private final DatabaseRetry retry;
+
 	private final Object signal = new Object();
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -63,8 +65,9 @@ class WorkerPool implements SmartLifecycle {
 	private volatile int generation;
 
 	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j,
-			JobTelemetry telemetry) {
+			JobTelemetry telemetry, DatabaseRetry retry) {
 		this.properties = properties;
+		this.retry = retry;
 		this.store = store;
 		this.job = job;
 		this.running = running;
@@ -183,7 +186,7 @@ class WorkerPool implements SmartLifecycle {
 		while (this.active && this.generation == generation) {
 			Optional<RunQueue.Claim> claim;
 			try {
-				claim = this.store.claim(worker);
+				claim = this.retry.call("claim", () -> this.store.claim(worker));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Claiming a run failed: {}", ex.getMessage());
@@ -216,7 +219,7 @@ class WorkerPool implements SmartLifecycle {
 	private void heartbeats() {
 		for (RunningJobs.Job job : this.running.all()) {
 			try {
-				switch (this.store.heartbeat(job.runId, job.worker)) {
+				switch (this.retry.call("heartbeat", () -> this.store.heartbeat(job.runId, job.worker))) {
 					case CANCEL_REQUESTED -> job.cancel();
 					case LOST -> job.lose();
 					case OWNED -> {

@@ -73,6 +73,16 @@ public class TrainingService {
 	 * At most {@code forecast.quota.max-active-runs} queued plus running runs per owner;
 	 * 429 beyond.
 	 */
+	/**
+	 * How many more runs {@code owner} may queue now under
+	 * {@code forecast.quota.max-active-runs}; takes the owner's lock as {@link #submit}
+	 * does, so a submit in the same transaction sees the same count.
+	 */
+	@Transactional
+	public long freeRuns(Owner owner) {
+		return Math.max(0, this.quota.maxActiveRuns() - this.runs.lockAndCountActive(owner));
+	}
+
 	private void checkActiveRuns(Owner owner) {
 		long active = this.runs.lockAndCountActive(owner);
 		if (active >= this.quota.maxActiveRuns()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.forecast.error.ApiException;
 import dev.forecast.error.FieldProblem;
 import dev.forecast.error.ServiceUnavailableException;
+import dev.forecast.error.TransientDatabaseErrors;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -82,7 +82,8 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule featuresDoNotImportSecurity = noClasses().that()
 		.resideInAnyPackage("dev.forecast.series..", "dev.forecast.forecast..", "dev.forecast.training..",
-				"dev.forecast.jobs..", "dev.forecast.tuning..", "dev.forecast.collection..")
+				"dev.forecast.jobs..", "dev.forecast.tuning..", "dev.forecast.collection..",
+				"dev.forecast.idempotency..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.forecast.security..")

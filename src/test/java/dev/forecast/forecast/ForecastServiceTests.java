@@ -3,6 +3,7 @@ package dev.forecast.forecast;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import dev.forecast.error.BadRequestException;
 import dev.forecast.series.Frequency;
 import dev.forecast.series.Observations;
 import dev.forecast.series.Series;
@@ -11,6 +12,7 @@ import dev.forecast.series.SeriesView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -25,7 +27,7 @@ class ForecastServiceTests {
 	private static final int RESIDUAL_WINDOW = 1000;
 
 	private static final ForecastProperties PROPERTIES = new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000,
-			100_000, 1000, 100);
+			100_000, 1000, 100, 2_000_000_000L, java.time.Duration.ofSeconds(60));
 
 	private final SeriesService seriesService = mock(SeriesService.class);
 
@@ -51,6 +53,25 @@ class ForecastServiceTests {
 		verify(this.seriesService, never()).points(anyLong());
 		assertThat(naive.points().get(0).v()).isEqualTo(999_999);
 		assertThat(average.points().get(0).v()).isEqualTo(999_999 - 14.5);
+	}
+
+	@Test
+	void aForecastEstimatedOverTheWorkLimitIsRefusedNamingEstimateAndLimit() {
+		ForecastProperties tight = new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000, 100_000, 1000, 100,
+				100_000L, java.time.Duration.ofSeconds(60));
+		ForecastService limited = new ForecastService(this.seriesService,
+				new Forecasters(List.of(new MovingAverageForecaster()), List.of(), tight), tight);
+		Series series = ForecasterTests.entity(10_000, Frequency.HOURLY);
+		given(this.seriesService.get(7)).willReturn(series);
+
+		// 1000 residuals x a window of 100 values read, plus 1000 steps x 100: 2e5 > 1e5
+		assertThatThrownBy(
+				() -> limited.forecast(7, Method.MOVING_AVERAGE, ForecasterTests.window(100), 1000, Levels.DEFAULT))
+			.isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("2.00e+05")
+			.hasMessageContaining("1.00e+05")
+			.hasMessageContaining("forecast.forecast.max-work");
+		verify(this.seriesService, never()).tail(any(), anyInt());
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.forecast.web;
+package dev.forecast.error;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -14,14 +14,14 @@ import org.springframework.transaction.TransactionSystemException;
  * Recognises database faults that pass by themselves (a dropped or terminated connection,
  * an exhausted pool, a serialization failure or deadlock, a server shutting down),
  * anywhere in an exception's cause chain, so that clients get a 503 to retry rather than
- * a 500.
+ * a 500, and so that workers retry them.
  */
-final class TransientDatabaseErrors {
+public final class TransientDatabaseErrors {
 
 	private TransientDatabaseErrors() {
 	}
 
-	static boolean isTransient(Throwable ex) {
+	public static boolean isTransient(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
 					|| t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
@@ -29,7 +29,7 @@ final class TransientDatabaseErrors {
 					|| t instanceof SQLRecoverableException) {
 				return true;
 			}
-			if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
+			if (t instanceof SQLException sql && (transientState(sql.getSQLState()) || closedByPool(sql))) {
 				return true;
 			}
 			if (t.getCause() == t) {
@@ -37,6 +37,14 @@ final class TransientDatabaseErrors {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * HikariCP's answer (no SQL state) to a call on a connection it already evicted as
+	 * broken, such as the rollback after a terminated backend.
+	 */
+	private static boolean closedByPool(SQLException ex) {
+		return ex.getSQLState() == null && "Connection is closed".equals(ex.getMessage());
 	}
 
 	/**
