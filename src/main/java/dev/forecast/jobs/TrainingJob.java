@@ -2,13 +2,10 @@ package dev.forecast.jobs;
 
 import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.model.Trainer;
 import dev.forecast.model.TrainingMonitor;
-import dev.forecast.model.TrainingResult;
-import dev.forecast.model.ValidationResiduals;
 import dev.forecast.series.SeriesService;
-import dev.forecast.training.Run;
 import dev.forecast.training.ServingProperties;
+import dev.forecast.training.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,17 +33,26 @@ class TrainingJob {
 
 	private final JsonMapper json;
 
-	private final ServingProperties serving;
+	private final RunTrainer trainer;
 
-	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
+	private final WorkerHealth health;
+
+	private final boolean inProcess;
+
+	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving,
+			WorkerProperties workers, WorkerHealth health) {
 		this.store = store;
 		this.series = series;
 		this.running = running;
 		this.json = json;
-		this.serving = serving;
+		this.health = health;
+		this.inProcess = workers.isolation() == WorkerProperties.Isolation.THREAD;
+		this.trainer = this.inProcess ? new InProcessTrainer(serving.residualSteps())
+				: new ChildProcessTrainer(workers, serving.residualSteps());
 	}
 
-	void execute(RunQueue.Claim claim, String worker) {
+	/** Trains {@code claim} on {@code device} (a GPU, or -1 on the CPU). */
+	void execute(RunQueue.Claim claim, String worker, int device) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
 		MDC.put("run", Long.toString(claim.id()));
 		try {
@@ -54,8 +60,8 @@ class TrainingJob {
 			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
 					worker);
 			double[] values = this.series.points(claim.seriesId()).values();
-			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec());
-			finish(job, result, spec, values);
+			finish(job, this.trainer.train(spec, claim.spec(), values, device, monitor(job)));
+			this.health.trained();
 		}
 		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
 										// run, not the worker
@@ -63,8 +69,10 @@ class TrainingJob {
 				requeue(job);
 				return;
 			}
-			log.warn("Run {} failed", claim.id(), ex);
+			log.warn("Run {} failed: {}", claim.id(), describe(ex),
+					ex instanceof ChildProcessTrainer.ChildProcessException ? null : ex);
 			this.store.fail(claim.id(), worker, describe(ex));
+			judge(ex);
 		}
 		finally {
 			this.running.finish(job);
@@ -72,7 +80,7 @@ class TrainingJob {
 		}
 	}
 
-	private void finish(RunningJobs.Job job, TrainingResult result, TrainSpec spec, double[] values) {
+	private void finish(RunningJobs.Job job, TrainingOutcome outcome) {
 		long id = job.runId;
 		if (job.lost()) {
 			log.warn("Run {} was taken from {} (missed heartbeats or deleted); dropping its result", id, job.worker);
@@ -82,35 +90,31 @@ class TrainingJob {
 		}
 		else if (job.cancelled()) {
 			this.store.cancelled(id, job.worker);
-			log.info("Run {} cancelled after {} epoch(s)", id, result.curve().size());
+			log.info("Run {} cancelled after {} epoch(s)", id, outcome.epochs());
 		}
-		else if (result.model() == null) {
+		else if (outcome.model() == null) {
 			this.store.fail(id, job.worker, "No epoch finished");
 		}
-		else {
-			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
-					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
-					result.suggestedLearningRate(), result.vsNaive());
-			byte[] model = withResiduals(result, spec, values).toBytes();
-			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
-				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
-						String.format("%.3f", result.valMae()), result.bestEpoch(),
-						String.format("%.1f", result.trainSeconds()), model.length / 1024);
-			}
+		else if (this.store.succeed(id, job.worker, outcome.metrics(), outcome.diagnosis(), outcome.model())) {
+			log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
+					String.format("%.3f", outcome.metrics().valMae()), outcome.metrics().bestEpoch(),
+					String.format("%.1f", outcome.metrics().trainSeconds()), outcome.model().length / 1024);
 		}
 	}
 
 	/**
-	 * The kept model with its absolute errors on the validation windows per step ahead,
-	 * the calibration set of its prediction intervals.
+	 * Whether the worker can train on after {@code failure} (see {@link WorkerHealth}).
 	 */
-	private dev.forecast.model.TrainedModel withResiduals(TrainingResult result, TrainSpec spec, double[] values) {
-		long started = System.nanoTime();
-		float[][] residuals = ValidationResiduals.compute(result.model(), values, spec.validation(),
-				this.serving.residualSteps());
-		log.debug("Validation residuals for {} step(s) in {} ms", residuals.length,
-				(System.nanoTime() - started) / 1_000_000);
-		return result.model().withResiduals(residuals, values.length - spec.validation());
+	private void judge(Throwable failure) {
+		if (failure instanceof ChildProcessTrainer.ChildProcessException child && child.launch()) {
+			this.health.launchFailed(child.getMessage());
+		}
+		else if (failure instanceof OutOfMemoryError && this.inProcess) {
+			this.health.outOfMemoryInProcess();
+		}
+		else {
+			this.health.trained();
+		}
 	}
 
 	private void requeue(RunningJobs.Job job) {
@@ -143,7 +147,7 @@ class TrainingJob {
 
 	private static String describe(Throwable ex) {
 		String message = ex.getMessage();
-		if (ex instanceof dev.forecast.error.ApiException) {
+		if (ex instanceof dev.forecast.error.ApiException || ex instanceof ChildProcessTrainer.ChildProcessException) {
 			return message;
 		}
 		String type = ex.getClass().getSimpleName();

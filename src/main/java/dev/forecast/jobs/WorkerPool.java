@@ -48,6 +48,8 @@ class WorkerPool implements SmartLifecycle {
 
 	private final Nd4jRuntime nd4j;
 
+	private final WorkerHealth health;
+
 	private final Object signal = new Object();
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -62,12 +64,14 @@ class WorkerPool implements SmartLifecycle {
 	 */
 	private volatile int generation;
 
-	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j) {
+	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j,
+			WorkerHealth health) {
 		this.properties = properties;
 		this.store = store;
 		this.job = job;
 		this.running = running;
 		this.nd4j = nd4j;
+		this.health = health;
 	}
 
 	@Override
@@ -178,6 +182,11 @@ class WorkerPool implements SmartLifecycle {
 			this.nd4j.bindToDevice(device);
 		}
 		while (this.active && this.generation == generation) {
+			if (this.health.broken()) { // it cannot train: leave the runs to other
+										// instances
+				idle();
+				continue;
+			}
 			Optional<RunQueue.Claim> claim;
 			try {
 				claim = this.store.claim(worker);
@@ -187,7 +196,7 @@ class WorkerPool implements SmartLifecycle {
 				claim = Optional.empty();
 			}
 			if (claim.isPresent()) {
-				this.job.execute(claim.get(), worker);
+				this.job.execute(claim.get(), worker, device);
 			}
 			else {
 				idle();

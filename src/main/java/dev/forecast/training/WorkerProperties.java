@@ -66,11 +66,16 @@ public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	}
 
 	/**
-	 * {@code maxphysicalbytes} of a child JVM: heap, native memory and 512 MB for the
-	 * rest.
+	 * The memory a child JVM may commit ({@code ulimit -d}): its heap, its native memory
+	 * and 256 MB for the JVM's own (code, metadata, thread stacks).
 	 */
+	public long childDataLimit() {
+		return childPhysicalBytes() + DataSize.ofMegabytes(256).toBytes();
+	}
+
+	/** {@code maxphysicalbytes} of a child JVM: its heap and native memory. */
 	public long childPhysicalBytes() {
-		return this.runHeap.toBytes() + this.runNative.toBytes() + DataSize.ofMegabytes(512).toBytes();
+		return this.runHeap.toBytes() + this.runNative.toBytes();
 	}
 
 }
