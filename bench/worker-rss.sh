@@ -7,14 +7,14 @@
 # that trains the run, sampled every 0.2 s; none with ISOLATION=thread), then the ratio of the service's RSS
 # after the last run to that after the first (goal: <= 1.2, memory bounded over many runs).
 #
-# Environment: RUNS (30), EPOCHS (3), PORT (18093), BENCH_DB (bench_worker_rss, recreated),
+# Environment: RUNS (30), EPOCHS (2), PORT (18093), BENCH_DB (bench_worker_rss, recreated),
 #              ISOLATION (process; thread trains in the service's JVM, for comparison), MODEL (conv_lstm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
 RUNS=${RUNS:-30}
-EPOCHS=${EPOCHS:-3}
+EPOCHS=${EPOCHS:-2}
 PORT=${PORT:-18093}
 BENCH_DB=${BENCH_DB:-bench_worker_rss}
 ISOLATION=${ISOLATION:-process}
@@ -45,13 +45,13 @@ children_mb() { # the summed RSS of the service's child processes (the training 
   echo $((total / 1024))
 }
 
-VALUES=$(python3 -c "import math; print(','.join('%.3f' % (50 + 30 * math.sin(i * 2 * math.pi / 12) + (i * 7 % 5)) for i in range(600)))")
+VALUES=$(python3 -c "import math; print(','.join('%.3f' % (50 + 30 * math.sin(i * 2 * math.pi / 12) + (i * 7 % 5)) for i in range(300)))")
 SERIES=$(curl -fs -H 'Content-Type: application/json' \
   -d "{\"name\":\"rss\",\"start\":\"1970-01-31\",\"frequency\":\"MONTHLY\",\"values\":[$VALUES]}" "$BASE/series" |
   python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
 SPEC="{\"series\": $SERIES, \"model\": \"$MODEL\", \"epochs\": $EPOCHS, \"earlyStopping\": {\"patience\": 0}}"
 
-echo "java -jar (no memory flags), isolation $ISOLATION: $RUNS runs of $MODEL, $EPOCHS epochs, on a 600-point series"
+echo "java -jar (no memory flags), isolation $ISOLATION: $RUNS runs of $MODEL, $EPOCHS epochs, on a 300-point series"
 echo "service RSS before the first run: $(rss_mb "$PID") MB"
 printf '%4s  %-9s  %7s  %16s  %22s\n' run status seconds "service RSS, MB" "training process peak"
 FIRST=0 LAST=0 PEAK_CHILD=0

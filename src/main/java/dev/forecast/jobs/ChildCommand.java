@@ -1,6 +1,5 @@
 package dev.forecast.jobs;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ final class ChildCommand {
 
 	static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
-	private static final List<String> PASSED_PROPERTIES = List.of("org.bytedeco.javacpp.cachedir", "java.io.tmpdir");
+	private static final List<String> PASSED_PROPERTIES = List.of("org.bytedeco.javacpp.cachedir",
+			"org.bytedeco.javacpp.pathsFirst", "java.library.path", "java.io.tmpdir");
 
 	private static final Path SHELL = Path.of("/bin/sh");
 
@@ -58,7 +58,7 @@ final class ChildCommand {
 		String classPath = System.getProperty("java.class.path");
 		command.add("-cp");
 		command.add(classPath);
-		if (fromFatJar(classPath)) {
+		if (fromLauncher()) {
 			command.add("-Dloader.main=" + TrainingChild.class.getName());
 			command.add(LAUNCHER);
 		}
@@ -69,12 +69,13 @@ final class ChildCommand {
 	}
 
 	/**
-	 * Whether this JVM runs from Spring Boot's executable jar: the application's classes
-	 * were loaded by the launcher's class loader, not from the class path itself.
+	 * Whether this JVM was started by Spring Boot's launcher (the executable jar, or the
+	 * image's unpacked jar with {@code JarLauncher}): the application's classes were then
+	 * loaded by the launcher's class loader from nested jars or {@code BOOT-INF}, not
+	 * from the class path itself, and the child starts the launcher too.
 	 */
-	static boolean fromFatJar(String classPath) {
-		boolean single = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
-		return single && TrainingChild.class.getClassLoader() != ClassLoader.getSystemClassLoader();
+	static boolean fromLauncher() {
+		return TrainingChild.class.getClassLoader() != ClassLoader.getSystemClassLoader();
 	}
 
 }
