@@ -168,22 +168,22 @@ class RunQueue {
 	 */
 	@Transactional
 	List<Long> recoverStale(Duration timeout, int maxAttempts) {
-		return this.jdbc
-			.sql("""
-					update training_run
-					   set status = case when cancel_requested then :cancelled
-					                     when attempts >= :max then :failed else :queued end,
-					       error = case when cancel_requested then error
-					                    when attempts >= :max then 'The workers training this run died ' || attempts
-					                         || ' time(s) (the last, ' || coalesce(worker, '?') || ', sent no heartbeat for '
-					                         || :seconds || ' s); not handed to another worker again'
-					                    else error end,
-					       finished_at = case when cancel_requested or attempts >= :max then now() else null end,
-					       worker = case when cancel_requested or attempts >= :max then worker else null end,
-					       heartbeat_at = null
-					 where status = :running and heartbeat_at < now() - make_interval(secs => :seconds)
-					returning id
-					""")
+		return this.jdbc.sql("""
+				update training_run
+				   set status = case when cancel_requested then :cancelled
+				                     when attempts >= :max then :failed else :queued end,
+				       error = case when cancel_requested then error
+				                    when attempts >= :max then 'The workers training this run died '
+				                         || attempts || ' time(s) (the last, ' || coalesce(worker, '?')
+				                         || ', sent no heartbeat for ' || :seconds
+				                         || ' s); not handed to another worker again'
+				                    else error end,
+				       finished_at = case when cancel_requested or attempts >= :max then now() else null end,
+				       worker = case when cancel_requested or attempts >= :max then worker else null end,
+				       heartbeat_at = null
+				 where status = :running and heartbeat_at < now() - make_interval(secs => :seconds)
+				returning id
+				""")
 			.param("cancelled", RunStatus.CANCELLED.name())
 			.param("failed", RunStatus.FAILED.name())
 			.param("queued", RunStatus.QUEUED.name())

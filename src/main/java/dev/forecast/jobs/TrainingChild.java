@@ -34,8 +34,8 @@ public final class TrainingChild {
 
 	public static void main(String[] args) throws IOException {
 		OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-		System.setOut(System.err); // logs and stray prints go to stderr, the frames to
-									// stdout
+		// logs and stray prints go to stderr, the frames to stdout
+		System.setOut(System.err);
 		quietLogs();
 		InputStream stdin = System.in;
 		ChildChannel.Input input = ChildChannel.Input.read(stdin);

@@ -182,8 +182,8 @@ class WorkerPool implements SmartLifecycle {
 			this.nd4j.bindToDevice(device);
 		}
 		while (this.active && this.generation == generation) {
-			if (this.health.broken()) { // it cannot train: leave the runs to other
-										// instances
+			// a pool that cannot train leaves the runs to other instances
+			if (this.health.broken()) {
 				idle();
 				continue;
 			}
