@@ -57,7 +57,7 @@ final class ChildProcessTrainer implements RunTrainer {
 				// the child died before reading it all: its exit status tells why
 			}
 			ChildChannel.Message message;
-			while ((message = ChildChannel.read(stdout)) != null) {
+			while ((message = next(stdout, monitor)) != null) {
 				switch (message.type()) {
 					case ChildChannel.EPOCH -> {
 						ChildChannel.Epoch epoch = message.json(ChildChannel.Epoch.class);
@@ -80,6 +80,22 @@ final class ChildProcessTrainer implements RunTrainer {
 			child.destroyForcibly();
 			watch.interrupt();
 			child.waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	/**
+	 * The child's next frame; {@code null} at its end, also when ending the child closed
+	 * the stream under the read.
+	 */
+	private static ChildChannel.Message next(InputStream stdout, TrainingMonitor monitor) throws IOException {
+		try {
+			return ChildChannel.read(stdout);
+		}
+		catch (IOException ex) {
+			if (monitor.shouldStop()) {
+				return null;
+			}
+			throw ex;
 		}
 	}
 
