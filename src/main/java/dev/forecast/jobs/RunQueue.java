@@ -170,9 +170,10 @@ class RunQueue {
 	}
 
 	/**
-	 * Re-queues running runs whose heartbeat is older than {@code timeout}; a run that
-	 * used up {@code maxAttempts} fails with the reason instead, and one asked to cancel
-	 * is cancelled. Returns the ids touched.
+	 * Re-queues running runs whose heartbeat is older than {@code timeout}; a run whose
+	 * workers died {@code maxAttempts} times (every claim but the current one ended in a
+	 * death: other ends are final or give the attempt back) fails with the reason
+	 * instead, and one asked to cancel is cancelled. Returns the ids touched.
 	 */
 	@Transactional
 	List<Long> recoverStale(Duration timeout, int maxAttempts) {
@@ -181,8 +182,10 @@ class RunQueue {
 				   set status = case when cancel_requested then :cancelled
 				                     when attempts >= :max then :failed else :queued end,
 				       error = case when cancel_requested then error
-				                    when attempts >= :max then 'Worker ' || coalesce(worker, '?')
-				                         || ' stopped sending heartbeats; gave up after ' || attempts || ' attempt(s)'
+				                    when attempts >= :max then 'The workers training this run died '
+				                         || attempts || ' time(s) (the last, ' || coalesce(worker, '?')
+				                         || ', sent no heartbeat for ' || :seconds
+				                         || ' s); not handed to another worker again'
 				                    else error end,
 				       finished_at = case when cancel_requested or attempts >= :max then now() else null end,
 				       worker = case when cancel_requested or attempts >= :max then worker else null end,

@@ -1,15 +1,9 @@
 package dev.forecast.jobs;
 
 import dev.forecast.model.TrainSpec;
-import dev.forecast.model.serving.ModelCodec;
-import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.model.training.EpochStats;
-import dev.forecast.model.training.Trainer;
 import dev.forecast.model.training.TrainingMonitor;
-import dev.forecast.model.training.TrainingResult;
-import dev.forecast.model.training.ValidationResiduals;
 import dev.forecast.series.SeriesService;
-import dev.forecast.training.Run;
 import dev.forecast.training.ServingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,24 +31,32 @@ class TrainingJob {
 
 	private final JsonMapper json;
 
-	private final ServingProperties serving;
+	private final RunTrainer trainer;
+
+	private final WorkerHealth health;
+
+	private final boolean inProcess;
 
 	private final JobTelemetry telemetry;
 
 	private final DatabaseRetry retry;
 
 	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving,
-			JobTelemetry telemetry, DatabaseRetry retry) {
+			WorkerProperties workers, WorkerHealth health, JobTelemetry telemetry, DatabaseRetry retry) {
 		this.store = store;
+		this.telemetry = telemetry;
 		this.retry = retry;
 		this.series = series;
 		this.running = running;
 		this.json = json;
-		this.serving = serving;
-		this.telemetry = telemetry;
+		this.health = health;
+		this.inProcess = workers.isolation() == WorkerProperties.Isolation.THREAD;
+		this.trainer = this.inProcess ? new InProcessTrainer(serving.residualSteps())
+				: new ChildProcessTrainer(workers, serving.residualSteps());
 	}
 
-	void execute(RunQueue.Claim claim, String worker) {
+	/** Trains {@code claim} on {@code device} (a GPU, or -1 on the CPU). */
+	void execute(RunQueue.Claim claim, String worker, int device) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
 		JobTelemetry.Tracker tracker = this.telemetry.start(claim.id(), claim.seriesId());
 		try {
@@ -63,8 +65,8 @@ class TrainingJob {
 					worker);
 			double[] values = this.retry.call("read series", () -> this.series.points(claim.seriesId())).values();
 			tracker.training(spec, values.length);
-			TrainingResult result = Trainer.train(spec, values, monitor(job, tracker), claim.spec());
-			tracker.ended(finish(job, result, spec, values));
+			tracker.ended(finish(job, this.trainer.train(spec, claim.spec(), values, device, monitor(job, tracker))));
+			this.health.trained();
 		}
 		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
 										// run, not the worker
@@ -82,9 +84,11 @@ class TrainingJob {
 				tracker.ended(JobEvent.Outcome.REQUEUED);
 				return;
 			}
-			log.warn("Run {} failed", claim.id(), ex);
+			log.warn("Run {} failed: {}", claim.id(), describe(ex),
+					ex instanceof ChildProcessTrainer.ChildProcessException ? null : ex);
 			fail(claim.id(), worker, describe(ex));
 			tracker.ended(JobEvent.Outcome.FAILED, ex);
+			judge(ex);
 		}
 		finally {
 			this.running.finish(job);
@@ -92,52 +96,48 @@ class TrainingJob {
 		}
 	}
 
-	private JobEvent.Outcome finish(RunningJobs.Job job, TrainingResult result, TrainSpec spec, double[] values) {
+	private JobEvent.Outcome finish(RunningJobs.Job job, TrainingOutcome outcome) {
 		long id = job.runId;
 		if (job.lost()) {
 			log.warn("Run {} was taken from {} (missed heartbeats or deleted); dropping its result", id, job.worker);
 			return JobEvent.Outcome.LOST;
 		}
-		else if (job.shuttingDown()) {
+		if (job.shuttingDown()) {
 			requeue(job);
 			return JobEvent.Outcome.REQUEUED;
 		}
-		else if (job.cancelled()) {
+		if (job.cancelled()) {
 			this.retry.call("cancelled", () -> this.store.cancelled(id, job.worker));
-			log.info("Run {} cancelled after {} epoch(s)", id, result.curve().size());
+			log.info("Run {} cancelled after {} epoch(s)", id, outcome.epochs());
 			return JobEvent.Outcome.CANCELLED;
 		}
-		else if (result.model() == null) {
+		if (outcome.model() == null) {
 			fail(id, job.worker, "No epoch finished");
 			return JobEvent.Outcome.FAILED;
 		}
-		else {
-			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
-					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
-					result.suggestedLearningRate(), result.vsNaive());
-			byte[] model = ModelCodec.encode(withResiduals(result, spec, values));
-			if (this.retry.call("succeed",
-					() -> this.store.succeed(id, job.worker, metrics, result.diagnosis(), model))) {
-				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
-						String.format("%.3f", result.valMae()), result.bestEpoch(),
-						String.format("%.1f", result.trainSeconds()), model.length / 1024);
-				return JobEvent.Outcome.SUCCEEDED;
-			}
-			return JobEvent.Outcome.LOST;
+		if (this.retry.call("succeed",
+				() -> this.store.succeed(id, job.worker, outcome.metrics(), outcome.diagnosis(), outcome.model()))) {
+			log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
+					String.format("%.3f", outcome.metrics().valMae()), outcome.metrics().bestEpoch(),
+					String.format("%.1f", outcome.metrics().trainSeconds()), outcome.model().length / 1024);
+			return JobEvent.Outcome.SUCCEEDED;
 		}
+		return JobEvent.Outcome.LOST;
 	}
 
 	/**
-	 * The kept model with its absolute errors on the validation windows per step ahead,
-	 * the calibration set of its prediction intervals.
+	 * Whether the worker can train on after {@code failure} (see {@link WorkerHealth}).
 	 */
-	private TrainedModel withResiduals(TrainingResult result, TrainSpec spec, double[] values) {
-		long started = System.nanoTime();
-		float[][] residuals = ValidationResiduals.compute(result.model(), values, spec.validation(),
-				this.serving.residualSteps());
-		log.debug("Validation residuals for {} step(s) in {} ms", residuals.length,
-				(System.nanoTime() - started) / 1_000_000);
-		return result.model().withResiduals(residuals, values.length - spec.validation());
+	private void judge(Throwable failure) {
+		if (failure instanceof ChildProcessTrainer.ChildProcessException child && child.launch()) {
+			this.health.launchFailed(child.getMessage());
+		}
+		else if (failure instanceof OutOfMemoryError && this.inProcess) {
+			this.health.outOfMemoryInProcess();
+		}
+		else {
+			this.health.trained();
+		}
 	}
 
 	private void requeue(RunningJobs.Job job) {
@@ -186,7 +186,7 @@ class TrainingJob {
 
 	private static String describe(Throwable ex) {
 		String message = ex.getMessage();
-		if (ex instanceof dev.forecast.error.ApiException) {
+		if (ex instanceof dev.forecast.error.ApiException || ex instanceof ChildProcessTrainer.ChildProcessException) {
 			return message;
 		}
 		String type = ex.getClass().getSimpleName();

@@ -50,6 +50,8 @@ class WorkerPool implements SmartLifecycle {
 
 	private final DatabaseRetry retry;
 
+	private final WorkerHealth health;
+
 	private final Object signal = new Object();
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -65,7 +67,7 @@ class WorkerPool implements SmartLifecycle {
 	private volatile int generation;
 
 	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j,
-			JobTelemetry telemetry, DatabaseRetry retry) {
+			JobTelemetry telemetry, DatabaseRetry retry, WorkerHealth health) {
 		this.properties = properties;
 		this.retry = retry;
 		this.store = store;
@@ -73,6 +75,7 @@ class WorkerPool implements SmartLifecycle {
 		this.running = running;
 		this.nd4j = nd4j;
 		this.telemetry = telemetry;
+		this.health = health;
 	}
 
 	@Override
@@ -184,6 +187,11 @@ class WorkerPool implements SmartLifecycle {
 			this.nd4j.bindToDevice(device);
 		}
 		while (this.active && this.generation == generation) {
+			// a pool that cannot train leaves the runs to other instances
+			if (this.health.broken()) {
+				idle();
+				continue;
+			}
 			Optional<RunQueue.Claim> claim;
 			try {
 				claim = this.retry.call("claim", () -> this.store.claim(worker));
@@ -193,7 +201,7 @@ class WorkerPool implements SmartLifecycle {
 				claim = Optional.empty();
 			}
 			if (claim.isPresent()) {
-				this.job.execute(claim.get(), worker);
+				this.job.execute(claim.get(), worker, device);
 			}
 			else {
 				idle();
