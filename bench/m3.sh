@@ -49,32 +49,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#METHODS[@]} -gt 0 ] || METHODS=(naive seasonal_naive theta ets arima auto)
-[ -f "$DATA/m3.csv" ] && [ -f "$DATA/m3_participants.csv" ] \
-  || { echo "no m3.csv and m3_participants.csv in $DATA (pass --data DIR)"; exit 1; }
-DATA=$(cd "$DATA" && pwd)
-
-need curl curl
-need psql postgresql-client
-need java openjdk-17-jdk-headless
-
-STARTED=$(date +%s)
-pg_isready -h "$HOST" -q || { echo "PostgreSQL does not answer on $HOST"; exit 1; }
-dropdb -h "$HOST" -U postgres --if-exists --force "$DB"
-createdb -h "$HOST" -U postgres "$DB"
-
-if [ "${SKIP_BUILD:-0}" != 1 ] || ! ls target/forecast-service-*.jar >/dev/null 2>&1; then
-  echo "building the service jar and the benchmark client..."
-  ./mvnw -q -B -DskipTests package
-fi
-JAR=$(ls target/forecast-service-*.jar | grep -v plain | head -n 1)
-
-LOG=$(mktemp -t m3-bench.XXXXXX.log)
-FORECAST_WORKER_ENABLED=false java -Xmx1g -jar "$JAR" --server.port="$PORT" --spring.datasource.url="$URL" \
-  --logging.level.root=WARN ${APP_ARGS:-} >"$LOG" 2>&1 &
-APP=$!
-trap 'kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true' EXIT
-BASE="http://127.0.0.1:$PORT"
-wait_healthy "$BASE" "$APP" "$LOG" 180
+start_m3_service m3
 
 METHOD_LIST=$(IFS=,; echo "${METHODS[*]}")
 ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.forecast.bench.M3Benchmark \

@@ -2,14 +2,19 @@ package dev.forecast.series;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.forecast.error.BadRequestException;
 
 /**
@@ -40,6 +45,25 @@ record CsvDialect(Charset charset, char delimiter, boolean decimalComma, boolean
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3})+,\\d*");
 
 	static final CsvDialect DEFAULT = new CsvDialect(StandardCharsets.UTF_8, ',', false, false);
+
+	/** A lenient reader of {@code in} in this dialect (close it when done). */
+	CsvReader<CsvRecord> reader(InputStream in) {
+		return CsvReader.builder()
+			.fieldSeparator(this.delimiter)
+			.skipEmptyLines(true)
+			.allowExtraFields(true)
+			.allowMissingFields(true)
+			.ofCsvRecord(new InputStreamReader(in, this.charset));
+	}
+
+	/** The rows of {@code reader} after the {@code sep=} line, if the file has one. */
+	Iterator<CsvRecord> rows(CsvReader<CsvRecord> reader) {
+		Iterator<CsvRecord> rows = reader.iterator();
+		if (this.sepLine && rows.hasNext()) {
+			rows.next();
+		}
+		return rows;
+	}
 
 	/**
 	 * The dialect of {@code body}, read from its first {@link #SNIFF} bytes; leaves

@@ -3,7 +3,6 @@ package dev.forecast.series;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
@@ -40,16 +39,8 @@ final class CsvSeriesParser {
 		try {
 			BufferedInputStream in = new BufferedInputStream(body, CsvDialect.SNIFF);
 			dialect = CsvDialect.detect(in, delimiter, decimal);
-			try (CsvReader<CsvRecord> reader = CsvReader.builder()
-				.fieldSeparator(dialect.delimiter())
-				.skipEmptyLines(true)
-				.allowExtraFields(true)
-				.allowMissingFields(true)
-				.ofCsvRecord(new InputStreamReader(in, dialect.charset()))) {
-				Iterator<CsvRecord> rows = reader.iterator();
-				if (dialect.sepLine() && rows.hasNext()) {
-					rows.next();
-				}
+			try (CsvReader<CsvRecord> reader = dialect.reader(in)) {
+				Iterator<CsvRecord> rows = dialect.rows(reader);
 				return read(rows, timeColumn, valueColumn, dialect);
 			}
 		}

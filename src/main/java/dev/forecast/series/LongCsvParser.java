@@ -3,7 +3,6 @@ package dev.forecast.series;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,16 +54,8 @@ public final class LongCsvParser {
 		try {
 			BufferedInputStream in = new BufferedInputStream(body, CsvDialect.SNIFF);
 			dialect = CsvDialect.detect(in, options.delimiter(), options.decimal());
-			try (CsvReader<CsvRecord> reader = CsvReader.builder()
-				.fieldSeparator(dialect.delimiter())
-				.skipEmptyLines(true)
-				.allowExtraFields(true)
-				.allowMissingFields(true)
-				.ofCsvRecord(new InputStreamReader(in, dialect.charset()))) {
-				Iterator<CsvRecord> rows = reader.iterator();
-				if (dialect.sepLine() && rows.hasNext()) {
-					rows.next();
-				}
+			try (CsvReader<CsvRecord> reader = dialect.reader(in)) {
+				Iterator<CsvRecord> rows = dialect.rows(reader);
 				return read(rows, options, dialect, maxRows, limitSetting);
 			}
 		}
