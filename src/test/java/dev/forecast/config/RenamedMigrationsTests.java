@@ -53,7 +53,9 @@ class RenamedMigrationsTests {
 		today.validate();
 
 		List<MigrationInfo> applied = Arrays.asList(today.info().applied());
-		assertThat(applied).extracting(info -> info.getVersion().getVersion()).containsExactly("1", "2", "6", "5");
+		List<String> expected = new java.util.ArrayList<>(List.of("1", "2", "6", "5"));
+		expected.addAll(versions().stream().filter(v -> Integer.parseInt(v) > 6).toList());
+		assertThat(applied).extracting(info -> info.getVersion().getVersion()).containsExactlyElementsOf(expected);
 		assertThat(applied).extracting(MigrationInfo::getScript).contains("V6__training_diagnosis_and_tuning.sql");
 		assertThat(today.info().pending()).isEmpty();
 		assertThat(applied).extracting(MigrationInfo::getState).doesNotContain(MigrationState.MISSING_SUCCESS);
@@ -68,11 +70,12 @@ class RenamedMigrationsTests {
 	}
 
 	@Test
-	void aFreshDatabaseMigratesToTheLatestVersion() {
+	void aFreshDatabaseMigratesToTheLatestVersion() throws IOException {
 		Flyway today = flyway("filesystem:" + MIGRATIONS.toAbsolutePath()).callbacks(new RenamedMigrations()).load();
 		today.migrate();
 
-		assertThat(today.info().current().getVersion().getVersion()).isEqualTo("6");
+		List<String> versions = versions();
+		assertThat(today.info().current().getVersion().getVersion()).isEqualTo(versions.get(versions.size() - 1));
 		assertThat(today.info().pending()).isEmpty();
 	}
 
@@ -88,6 +91,17 @@ class RenamedMigrationsTests {
 		Files.copy(MIGRATIONS.resolve("V6__training_diagnosis_and_tuning.sql"),
 				folder.resolve("V3__training_diagnosis_and_tuning.sql"));
 		flyway("filesystem:" + folder.toAbsolutePath()).load().migrate();
+	}
+
+	/** The versions of today's migration files, in order. */
+	private static List<String> versions() throws IOException {
+		try (var files = Files.list(MIGRATIONS)) {
+			return files.map(f -> f.getFileName().toString())
+				.filter(n -> n.matches("V\\d+__.*\\.sql"))
+				.map(n -> n.substring(1, n.indexOf("__")))
+				.sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+				.toList();
+		}
 	}
 
 	private org.flywaydb.core.api.configuration.FluentConfiguration flyway(String location) {

@@ -2,6 +2,7 @@ package dev.forecast.forecast;
 
 import dev.forecast.support.WebSliceTest;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.bean.override.mockito.MockReset;
@@ -13,6 +14,7 @@ import static org.mockito.Mockito.mock;
  * cannot name these package-private types itself.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ForecastProperties.class)
 public class ForecastServiceMocks {
 
 	@Bean
@@ -23,6 +25,12 @@ public class ForecastServiceMocks {
 	@Bean
 	EvaluationService evaluationService() {
 		return mock(EvaluationService.class, MockReset.withSettings(MockReset.AFTER));
+	}
+
+	/** The real bounded pool evaluations run on (asynchronous requests). */
+	@Bean
+	Computations computations(ForecastProperties properties) {
+		return new Computations(properties);
 	}
 
 }

@@ -5,6 +5,7 @@ import dev.forecast.series.SeriesProperties;
 import dev.forecast.series.SeriesService;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import dev.forecast.idempotency.IdempotencyKeys;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -25,7 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 				"dev\\.forecast\\.web\\.ApiExceptionHandler" }))
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties(SeriesProperties.class)
-@MockitoBean(types = SeriesService.class)
+@MockitoBean(types = { SeriesService.class, IdempotencyKeys.class })
 @Import(ForecastServiceMocks.class)
 public abstract class WebSliceTest {
 
