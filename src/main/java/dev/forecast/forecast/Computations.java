@@ -27,7 +27,7 @@ class Computations implements SmartLifecycle {
 
 	private final ForecastProperties properties;
 
-	private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+	private volatile ThreadPoolTaskExecutor executor;
 
 	private final Set<Computation> running = ConcurrentHashMap.newKeySet();
 
@@ -37,13 +37,19 @@ class Computations implements SmartLifecycle {
 
 	Computations(ForecastProperties properties) {
 		this.properties = properties;
+		this.executor = newExecutor();
+	}
+
+	private static ThreadPoolTaskExecutor newExecutor() {
 		int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-		this.executor.setCorePoolSize(threads);
-		this.executor.setMaxPoolSize(threads);
-		this.executor.setQueueCapacity(100);
-		this.executor.setThreadNamePrefix("evaluation-");
-		this.executor.setDaemon(true);
-		this.executor.initialize();
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setQueueCapacity(100);
+		executor.setThreadNamePrefix("evaluation-");
+		executor.setDaemon(true);
+		executor.initialize();
+		return executor;
 	}
 
 	/** {@code work} as an asynchronous request under a new {@link Computation}. */
@@ -82,7 +88,12 @@ class Computations implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		// a stopped context (a test context Spring paused, say) starts again with a new
+		// pool
+		if (this.executor.getThreadPoolExecutor().isShutdown()) {
+			this.executor = newExecutor();
+		}
 		this.active = true;
 	}
 
@@ -90,7 +101,7 @@ class Computations implements SmartLifecycle {
 	 * Stops every running computation at its next check, before the web server drains.
 	 */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.active = false;
 		this.running.forEach(c -> c.cancel("the service is shutting down"));
 		this.executor.shutdown();
