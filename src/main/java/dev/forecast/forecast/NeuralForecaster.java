@@ -16,7 +16,6 @@ import dev.forecast.series.SeriesView;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -34,11 +33,11 @@ class NeuralForecaster implements Forecaster {
 
 	private final TrainedModels models;
 
-	private final Passes passes;
+	private final NeuralPasses passes;
 
 	NeuralForecaster(TrainedModels models, MeterRegistry registry) {
 		this.models = models;
-		this.passes = new Passes(registry);
+		this.passes = new NeuralPasses(registry);
 	}
 
 	@Override
@@ -90,9 +89,9 @@ class NeuralForecaster implements Forecaster {
 
 		private final SymmetricIntervals intervals;
 
-		private final Passes passes;
+		private final NeuralPasses passes;
 
-		Model(long run, ServedModel server, Passes passes) {
+		Model(long run, ServedModel server, NeuralPasses passes) {
 			this.run = run;
 			this.server = server;
 			this.passes = passes;
@@ -233,30 +232,6 @@ class NeuralForecaster implements Forecaster {
 				throw new ServiceUnavailableException(
 						"Neural forecasts are busy: " + ex.getMessage() + "; retry shortly.", 1);
 			}
-		}
-
-	}
-
-	/**
-	 * The timer of the network's passes through the model's server (waiting for a free
-	 * instance included): one forecast, or every origin of a backtest in one batch.
-	 */
-	private static final class Passes {
-
-		private final Timer forecast;
-
-		private final Timer backtest;
-
-		Passes(MeterRegistry registry) {
-			this.forecast = timer(registry, "forecast");
-			this.backtest = timer(registry, "backtest");
-		}
-
-		private static Timer timer(MeterRegistry registry, String kind) {
-			return Timer.builder("forecast.neural.passes")
-				.description("Neural network passes of a forecast or of a backtest's batch of origins")
-				.tag("kind", kind)
-				.register(registry);
 		}
 
 	}

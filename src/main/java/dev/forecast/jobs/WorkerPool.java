@@ -60,10 +60,7 @@ class WorkerPool implements SmartLifecycle {
 
 	private volatile boolean active;
 
-	/**
-	 * Changes at every start and stop: a worker thread of an earlier start never claims
-	 * again.
-	 */
+	/** Changes at every start and stop: an earlier start's worker never claims. */
 	private volatile int generation;
 
 	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j,
@@ -145,9 +142,7 @@ class WorkerPool implements SmartLifecycle {
 		return this.active;
 	}
 
-	/**
-	 * Wakes idle local workers when a run was queued (after its transaction committed).
-	 */
+	/** Wakes idle local workers when a run was queued (after its commit). */
 	@TransactionalEventListener(fallbackExecution = true)
 	void onRunQueued(RunQueued event) {
 		wake();
@@ -160,10 +155,7 @@ class WorkerPool implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Re-queues (or fails) runs whose workers stopped sending heartbeats; the ids
-	 * touched.
-	 */
+	/** Re-queues (or fails) runs whose workers stopped sending heartbeats. */
 	List<Long> recoverStale() {
 		try {
 			List<Long> recovered = this.store.recoverStale(this.properties.heartbeatTimeout(),
