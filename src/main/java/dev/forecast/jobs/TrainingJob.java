@@ -1,7 +1,10 @@
 package dev.forecast.jobs;
 
+import dev.forecast.model.Ensemble;
 import dev.forecast.model.EpochStats;
+import dev.forecast.model.Shrinkage;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.TrainedModel;
 import dev.forecast.model.Trainer;
 import dev.forecast.model.TrainingMonitor;
 import dev.forecast.model.TrainingResult;
@@ -54,7 +57,8 @@ class TrainingJob {
 			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
 					worker);
 			double[] values = this.series.points(claim.seriesId()).values();
-			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec());
+			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec(),
+					Ensemble.size(spec, values.length));
 			finish(job, result, spec, values);
 		}
 		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
@@ -88,10 +92,12 @@ class TrainingJob {
 			this.store.fail(id, job.worker, "No epoch finished");
 		}
 		else {
+			TrainedModel guarded = guarded(result, spec, values);
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
 					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
-					result.suggestedLearningRate(), result.vsNaive());
-			byte[] model = withResiduals(result, spec, values).toBytes();
+					result.suggestedLearningRate(), result.vsNaive(), guarded.shrinkage(),
+					1 + guarded.members().size());
+			byte[] model = guarded.toBytes();
 			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
 				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
 						String.format("%.3f", result.valMae()), result.bestEpoch(),
@@ -101,16 +107,22 @@ class TrainingJob {
 	}
 
 	/**
-	 * The kept model with its absolute errors on the validation windows per step ahead,
+	 * The kept model guarded against losing to naive (its {@link Shrinkage} toward a
+	 * naive baseline, fitted on the validation forecasts of the network alone), with the
+	 * absolute errors of its guarded forecasts on the validation windows per step ahead,
 	 * the calibration set of its prediction intervals.
 	 */
-	private dev.forecast.model.TrainedModel withResiduals(TrainingResult result, TrainSpec spec, double[] values) {
+	private TrainedModel guarded(TrainingResult result, TrainSpec spec, double[] values) {
 		long started = System.nanoTime();
-		float[][] residuals = ValidationResiduals.compute(result.model(), values, spec.validation(),
-				this.serving.residualSteps());
-		log.debug("Validation residuals for {} step(s) in {} ms", residuals.length,
+		int steps = this.serving.residualSteps();
+		Shrinkage shrinkage = Shrinkage.fit(values, spec.validation(),
+				ValidationResiduals.forecasts(result.model(), values, spec.validation(), steps), spec.season(),
+				spec.window());
+		TrainedModel model = result.model().withShrinkage(shrinkage);
+		float[][] residuals = ValidationResiduals.compute(model, values, spec.validation(), steps);
+		log.debug("Shrinkage {} and validation residuals for {} step(s) in {} ms", shrinkage, residuals.length,
 				(System.nanoTime() - started) / 1_000_000);
-		return result.model().withResiduals(residuals, values.length - spec.validation());
+		return model.withResiduals(residuals, values.length - spec.validation());
 	}
 
 	private void requeue(RunningJobs.Job job) {

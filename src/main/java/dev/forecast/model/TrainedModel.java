@@ -7,7 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import dev.forecast.model.jvm.JvmForward;
@@ -46,7 +48,7 @@ public final class TrainedModel {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	private static final int VERSION = 3;
+	private static final int VERSION = 4;
 
 	private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
 		.initialSize(0)
@@ -79,6 +81,10 @@ public final class TrainedModel {
 
 	private final int trainedPoints;
 
+	private final Shrinkage shrinkage;
+
+	private final List<TrainedModel> members;
+
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
 		this(network, model, new WindowTransform(scaler, 0), window, horizon, sequenceInput, spec);
@@ -90,11 +96,13 @@ public final class TrainedModel {
 	 */
 	public TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
 			boolean sequenceInput, String spec) {
-		this(network, Pass.of(network), model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+		this(network, Pass.of(network), model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1,
+				Shrinkage.NONE, List.of());
 	}
 
 	private TrainedModel(MultiLayerNetwork network, Pass pass, String model, WindowTransform transform, int window,
-			int horizon, boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
+			int horizon, boolean sequenceInput, String spec, float[][] residuals, int trainedPoints,
+			Shrinkage shrinkage, List<TrainedModel> members) {
 		this.network = network;
 		this.pass = pass;
 		this.model = model;
@@ -105,6 +113,8 @@ public final class TrainedModel {
 		this.spec = spec == null ? "" : spec;
 		this.residuals = residuals;
 		this.trainedPoints = trainedPoints;
+		this.shrinkage = shrinkage;
+		this.members = members;
 	}
 
 	public String model() {
@@ -157,7 +167,7 @@ public final class TrainedModel {
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
 		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
-				this.sequenceInput, spec, this.residuals, this.trainedPoints);
+				this.sequenceInput, spec, this.residuals, this.trainedPoints, this.shrinkage, this.members);
 	}
 
 	/**
@@ -166,7 +176,25 @@ public final class TrainedModel {
 	 */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
 		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
-				this.sequenceInput, this.spec, residuals, trainedPoints);
+				this.sequenceInput, this.spec, residuals, trainedPoints, this.shrinkage, this.members);
+	}
+
+	/**
+	 * The pull of the network's forecasts toward a naive baseline, chosen on the
+	 * validation part ({@link Shrinkage#NONE} when the model was stored without one).
+	 */
+	public Shrinkage shrinkage() {
+		return this.shrinkage;
+	}
+
+	/**
+	 * A copy whose forecasts ({@link #forecast}, {@link #predict}) are shrunk by
+	 * {@code shrinkage}.
+	 */
+	public TrainedModel withShrinkage(Shrinkage shrinkage) {
+
+		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
+				this.sequenceInput, this.spec, this.residuals, this.trainedPoints, shrinkage, this.members);
 	}
 
 	/** {@code true} when predictions run on the JVM, {@code false} when through DL4J. */
@@ -189,7 +217,27 @@ public final class TrainedModel {
 	public TrainedModel copy() {
 		MultiLayerNetwork clone = onJvm() ? this.network : this.network.clone();
 		return new TrainedModel(clone, this.pass, this.model, this.transform, this.window, this.horizon,
-				this.sequenceInput, this.spec, this.residuals, this.trainedPoints);
+				this.sequenceInput, this.spec, this.residuals, this.trainedPoints, this.shrinkage,
+				this.members.stream().map(TrainedModel::copy).toList());
+	}
+
+	/**
+	 * The other networks of an ensemble (trained like this one with other seeds): the
+	 * model then serves the median of all its networks' forecasts. Empty for a single
+	 * network.
+	 */
+	public List<TrainedModel> members() {
+		return this.members;
+	}
+
+	/**
+	 * A copy serving the median of its own forecasts and those of {@code members} (models
+	 * of the same window, horizon and transform, without shrinkage or members).
+	 */
+	public TrainedModel withMembers(List<TrainedModel> members) {
+		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
+				this.sequenceInput, this.spec, this.residuals, this.trainedPoints, this.shrinkage,
+				List.copyOf(members));
 	}
 
 	/**
@@ -199,6 +247,23 @@ public final class TrainedModel {
 	 * steps.
 	 */
 	public double[][] forecast(double[][] histories, int steps) {
+		double[][] out = networkForecast(histories, steps);
+		if (!this.members.isEmpty()) {
+			List<double[][]> all = new ArrayList<>();
+			all.add(out);
+			for (TrainedModel member : this.members) {
+				all.add(member.networkForecast(histories, steps));
+			}
+			out = Ensemble.median(all);
+		}
+		for (int i = 0; i < out.length; i++) {
+			this.shrinkage.apply(histories[i], histories[i].length, out[i]);
+		}
+		return out;
+	}
+
+	/** {@link #forecast} of this model's own network, neither combined nor shrunk. */
+	private double[][] networkForecast(double[][] histories, int steps) {
 		int n = histories.length;
 		double[][] buffers = new double[n][this.window + steps];
 		for (int i = 0; i < n; i++) {
@@ -237,7 +302,19 @@ public final class TrainedModel {
 				throw new IllegalArgumentException("need the last " + this.window + " values, got " + history.length);
 			}
 		}
-		return pass(histories, -1);
+		double[][] out = pass(histories, -1);
+		if (!this.members.isEmpty()) {
+			List<double[][]> all = new ArrayList<>();
+			all.add(out);
+			for (TrainedModel member : this.members) {
+				all.add(member.pass(histories, -1));
+			}
+			out = Ensemble.median(all);
+		}
+		for (int i = 0; i < out.length; i++) {
+			this.shrinkage.apply(histories[i], histories[i].length, out[i]);
+		}
+		return out;
 	}
 
 	/**
@@ -308,8 +385,17 @@ public final class TrainedModel {
 					out.writeFloat(r);
 				}
 			}
+			out.writeUTF(this.shrinkage.base());
+			out.writeInt(this.shrinkage.season());
+			out.writeDouble(this.shrinkage.weight());
 			out.writeInt(net.size());
 			net.writeTo(out);
+			out.writeInt(this.members.size());
+			for (TrainedModel member : this.members) {
+				byte[] stored = member.toBytes();
+				out.writeInt(stored.length);
+				out.write(stored);
+			}
 			out.flush();
 			return bytes.toByteArray();
 		}
@@ -346,10 +432,21 @@ public final class TrainedModel {
 					}
 				}
 			}
+			Shrinkage shrinkage = Shrinkage.NONE;
+			if (version >= 4) {
+				String base = in.readUTF();
+				int season = in.readInt();
+				shrinkage = new Shrinkage(base, season, in.readDouble(), Double.NaN, Double.NaN, Double.NaN, 0);
+			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
+			List<TrainedModel> members = new ArrayList<>();
+			for (int i = version >= 4 ? in.readInt() : 0; i > 0; i--) {
+				members.add(fromBytes(in.readNBytes(in.readInt())));
+			}
 			return new TrainedModel(network, Pass.of(network), model, new WindowTransform(scaler, lag), window, horizon,
-					sequenceInput, new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
+					sequenceInput, new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints, shrinkage,
+					List.copyOf(members));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

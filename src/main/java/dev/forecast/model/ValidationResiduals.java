@@ -25,18 +25,12 @@ public final class ValidationResiduals {
 	 * @return sorted absolute errors, index {@code k - 1} for {@code k} steps ahead
 	 */
 	public static float[][] compute(TrainedModel model, double[] series, int validation, int maxSteps) {
-		int n = series.length;
-		int trainEnd = n - validation;
-		int steps = Math.min(validation, Math.max(model.horizon(), maxSteps));
-		if (steps < 1 || trainEnd < model.window()) {
+		int trainEnd = series.length - validation;
+		double[][] forecasts = forecasts(model, series, validation, maxSteps);
+		if (forecasts.length == 0) {
 			return new float[0][];
 		}
-		double[][] histories = new double[validation][];
-		for (int i = 0; i < validation; i++) {
-			int origin = trainEnd + i;
-			histories[i] = Arrays.copyOfRange(series, origin - model.window(), origin);
-		}
-		double[][] forecasts = model.forecast(histories, steps);
+		int steps = forecasts[0].length;
 		float[][] residuals = new float[steps][];
 		for (int k = 1; k <= steps; k++) {
 			float[] errors = new float[validation - k + 1];
@@ -47,6 +41,26 @@ public final class ValidationResiduals {
 			residuals[k - 1] = errors;
 		}
 		return residuals;
+	}
+
+	/**
+	 * The model's forecasts from every validation origin, {@code steps(model, validation,
+	 * maxSteps)} steps ahead each ({@code forecasts[i]} from the points before
+	 * {@code series.length - validation + i}), or none when the training part is shorter
+	 * than the window.
+	 */
+	public static double[][] forecasts(TrainedModel model, double[] series, int validation, int maxSteps) {
+		int trainEnd = series.length - validation;
+		int steps = Math.min(validation, Math.max(model.horizon(), maxSteps));
+		if (steps < 1 || trainEnd < model.window()) {
+			return new double[0][];
+		}
+		double[][] histories = new double[validation][];
+		for (int i = 0; i < validation; i++) {
+			int origin = trainEnd + i;
+			histories[i] = Arrays.copyOfRange(series, origin - model.window(), origin);
+		}
+		return model.forecast(histories, steps);
 	}
 
 }
