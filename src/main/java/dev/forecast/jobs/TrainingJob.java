@@ -95,7 +95,8 @@ class TrainingJob {
 			TrainedModel guarded = guarded(result, spec, values);
 			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
 					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
-					result.suggestedLearningRate(), result.vsNaive(), guarded.shrinkage(),
+					result.suggestedLearningRate(), result.vsNaive(),
+					Double.isFinite(guarded.shrinkage().mae()) ? guarded.shrinkage() : null,
 					1 + guarded.members().size());
 			byte[] model = guarded.toBytes();
 			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {

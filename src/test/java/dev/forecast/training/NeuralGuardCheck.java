@@ -64,8 +64,9 @@ public final class NeuralGuardCheck {
 				train = m3.get(id)[0];
 				test = m3.get(id)[1];
 			}
-			TrainSpec base = RESOLVER.resolve(JSON.readValue("{\"series\":1}", TrainRequest.class), train.length,
-					season);
+			TrainSpec base = RESOLVER.resolve(
+					JSON.readValue(System.getenv().getOrDefault("SPEC", "{\"series\":1}"), TrainRequest.class),
+					train.length, season);
 			long started = System.nanoTime();
 			int networks = Integer.parseInt(System.getenv().getOrDefault("NETWORKS", "0"));
 			TrainedModel ensemble = Trainer
