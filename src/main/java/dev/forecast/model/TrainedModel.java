@@ -34,7 +34,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * A model may also carry the absolute errors of its forecasts on the validation windows,
  * per step ahead ({@link #residuals()}, see {@link ValidationResiduals}), from which the
  * prediction intervals are computed ({@link ConformalIntervals}), and how many leading
- * points of the series it was fitted on ({@link #trainedPoints()}).
+ * points of the series it was fitted on ({@link #trainedPoints()}). Format version 4 adds
+ * the guard: the {@link Shrinkage} toward a naive baseline chosen on the validation part,
+ * and the other networks of an ensemble ({@link #members()}, stored whole after the
+ * network): forecasts are the median of the networks' forecasts, then shrunk.
  * <p>
  * Predictions run on the JVM ({@link JvmForward}: the network's parameters copied into
  * float arrays, no ND4J operation, so no native memory per forecast and any number of
@@ -192,7 +195,6 @@ public final class TrainedModel {
 	 * {@code shrinkage}.
 	 */
 	public TrainedModel withShrinkage(Shrinkage shrinkage) {
-
 		return new TrainedModel(this.network, this.pass, this.model, this.transform, this.window, this.horizon,
 				this.sequenceInput, this.spec, this.residuals, this.trainedPoints, shrinkage, this.members);
 	}
