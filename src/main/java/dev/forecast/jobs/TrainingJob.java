@@ -115,15 +115,17 @@ class TrainingJob {
 	 */
 	private TrainedModel guarded(TrainingResult result, TrainSpec spec, double[] values) {
 		long started = System.nanoTime();
-		int steps = this.serving.residualSteps();
-		Shrinkage shrinkage = Shrinkage.fit(values, spec.validation(),
-				ValidationResiduals.forecasts(result.model(), values, spec.validation(), steps), spec.season(),
-				spec.window());
-		TrainedModel model = result.model().withShrinkage(shrinkage);
-		float[][] residuals = ValidationResiduals.compute(model, values, spec.validation(), steps);
+		int validation = spec.validation();
+		double[][] forecasts = ValidationResiduals.forecasts(result.model(), values, validation,
+				this.serving.residualSteps());
+		Shrinkage shrinkage = Shrinkage.fit(values, validation, forecasts, spec.season(), spec.window());
+		for (int i = 0; i < forecasts.length; i++) { // as the shrunk model forecasts them
+			shrinkage.apply(values, values.length - validation + i, forecasts[i]);
+		}
+		float[][] residuals = ValidationResiduals.fromForecasts(forecasts, values, validation);
 		log.debug("Shrinkage {} and validation residuals for {} step(s) in {} ms", shrinkage, residuals.length,
 				(System.nanoTime() - started) / 1_000_000);
-		return model.withResiduals(residuals, values.length - spec.validation());
+		return result.model().withShrinkage(shrinkage).withResiduals(residuals, values.length - validation);
 	}
 
 	private void requeue(RunningJobs.Job job) {

@@ -25,8 +25,15 @@ public final class ValidationResiduals {
 	 * @return sorted absolute errors, index {@code k - 1} for {@code k} steps ahead
 	 */
 	public static float[][] compute(TrainedModel model, double[] series, int validation, int maxSteps) {
+		return fromForecasts(forecasts(model, series, validation, maxSteps), series, validation);
+	}
+
+	/**
+	 * The sorted absolute errors per step ahead of {@code forecasts} from every
+	 * validation origin (as {@link #forecasts} returns them).
+	 */
+	public static float[][] fromForecasts(double[][] forecasts, double[] series, int validation) {
 		int trainEnd = series.length - validation;
-		double[][] forecasts = forecasts(model, series, validation, maxSteps);
 		if (forecasts.length == 0) {
 			return new float[0][];
 		}

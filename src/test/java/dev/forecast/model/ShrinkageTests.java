@@ -131,8 +131,16 @@ class ShrinkageTests {
 		assertThat(forecasts).hasNumberOfRows(24);
 		assertThat(forecasts[3]).hasSize(4)
 			.containsExactly(model.forecast(new double[][] { Arrays.copyOfRange(series, 164, 179) }, 4)[0]);
-		Shrinkage fitted = Shrinkage.fit(series, 24, forecasts, 24, model.window());
+		Shrinkage fitted = Shrinkage.fit(series, 24, forecasts, 12, model.window());
 		assertThat(fitted.mae()).isLessThanOrEqualTo(Math.min(fitted.baseMae(), fitted.networkMae()));
+		// shrinking the forecasts in place gives the shrunk model's residuals (the worker
+		// does not forecast the validation part twice)
+		Shrinkage half = new Shrinkage(Shrinkage.SEASONAL_NAIVE, 12, 0.5, 0, 0, 0, 0);
+		for (int i = 0; i < forecasts.length; i++) {
+			half.apply(series, 176 + i, forecasts[i]);
+		}
+		assertThat(ValidationResiduals.fromForecasts(forecasts, series, 24))
+			.isDeepEqualTo(ValidationResiduals.compute(model.withShrinkage(half), series, 24, 4));
 	}
 
 }
