@@ -3,9 +3,10 @@
 #
 # In one run, on sunspots (2940 training windows of 60, 235 validation windows):
 #   1. the service (fat jar, bounded memory flags) trains the default model for $EPOCHS epochs through
-#      POST /train (early stopping off), while the peak RSS of the service process is sampled;
+#      POST /train (early stopping off), while the peak RSS of the service process and its training
+#      process is sampled;
 #   2. the same network, data and batch size trained by a bare DL4J fit(iterator, epochs) loop
-#      (dev.forecast.model.BareFitBenchmark, a test-scope main, run on the jar's classes and
+#      (dev.forecast.model.training.BareFitBenchmark, a test-scope main, run on the jar's classes and
 #      dependencies with the same JVM flags);
 #   3. with ACCURACY=1, a run with nothing but the series id (the defaults) for the accuracy goal.
 # Prints samples/s of both sides, their ratio (goal >= 0.9), seconds per epoch and peak RSS (goal < 1.5 GB).
@@ -43,7 +44,13 @@ BASE="http://127.0.0.1:$PORT"
 wait_healthy "$BASE" "$PID" "$LOG" 120
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status" 2>/dev/null || echo 0; }
+# the service and its training process (forecast.worker.isolation: process trains in a child JVM)
+rss_kb() {
+  local total kb
+  total=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status" 2>/dev/null || echo 0)
+  for kb in $(ps --ppid "$PID" -o rss= 2>/dev/null); do total=$((total + kb)); done
+  echo "$total"
+}
 
 SERIES=$(curl -fs -H 'Content-Type: text/csv' --data-binary @"$DATA" "$BASE/series?name=sunspots" | json "d['id']")
 
@@ -94,7 +101,7 @@ echo "bare: the same network in a plain DL4J fit loop ..."
 # shellcheck disable=SC2086
 # benchmark mains live in src/test: exec:exec starts a plain java with the test class path
 BARE=$(./mvnw -q -B test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
-  -Dexec.args="$JAVA_OPTS -cp %classpath dev.forecast.model.BareFitBenchmark $DATA $EPOCHS $S_BATCH 1" \
+  -Dexec.args="$JAVA_OPTS -cp %classpath dev.forecast.model.training.BareFitBenchmark $DATA $EPOCHS $S_BATCH 1" \
   2>/dev/null | grep '^bare')
 B_RATE=$(echo "$BARE" | sed -E 's/.*samples\/s=([0-9.]+).*/\1/')
 B_EPOCH=$(echo "$BARE" | sed -E 's/.* seconds\/epoch=([0-9.]+).*/\1/')

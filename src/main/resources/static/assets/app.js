@@ -2,6 +2,7 @@
 import { api, apiKey, setApiKey, onAuthProblem, showProblem, el, num } from './api.js';
 import { SeriesChart, COLORS } from './charts.js';
 import { Training } from './training.js';
+import { Collections } from './collections.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -39,6 +40,7 @@ $('#key-form').addEventListener('submit', (event) => {
 	setApiKey($('#api-key').value.trim());
 	$('#auth-prompt').hidden = true;
 	loadSeriesList();
+	collections.load();
 });
 $('#key-clear').addEventListener('click', () => {
 	setApiKey('');
@@ -363,8 +365,24 @@ function renderEvaluation(evaluation) {
 	$('#evaluation-result').replaceChildren(table, el('ul', { class: 'notes' }, ...notes.map((n) => el('li', {}, n))));
 }
 
+// ---- collections: a picked member is shown as a series, with a forecast of the form's method ----
+
+const collections = new Collections({
+	onPick: async (seriesId) => {
+		try {
+			await selectSeries(await api(`/series/${seriesId}`));
+			$('#series-card').scrollIntoView({ behavior: 'smooth' });
+			forecastForm.requestSubmit();
+		}
+		catch (error) {
+			showProblem($('#series-problem'), error);
+		}
+	},
+});
+
 // ---- start -----------------------------------------------------------------------------------
 
+collections.load();
 loadSeriesList().finally(() => {
 	document.body.dataset.ready = 'true';
 });

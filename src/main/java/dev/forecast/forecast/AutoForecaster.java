@@ -8,7 +8,7 @@ import dev.forecast.error.ApiException;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.forecast.stats.Combination;
 import dev.forecast.forecast.stats.FittedModel;
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 
 import org.springframework.stereotype.Component;
 
@@ -40,14 +40,14 @@ class AutoForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
 		int period = ClassicalForecaster.period(series, params);
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put("season", period);
 		for (ClassicalMethod method : this.methods) {
 			shown.putAll(method.options(params));
 		}
-		int lookback = (int) Math.min(series.getLength(), this.properties.classicalHistory());
+		int lookback = (int) Math.min(series.length(), this.properties.classicalHistory());
 		return new Model(this.methods, params, period, lookback, shown);
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.forecast.stats.FittedModel;
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 import org.hipparchus.exception.MathRuntimeException;
 
 /**
@@ -32,12 +32,12 @@ final class ClassicalForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
 		int period = period(series, params);
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put("season", period);
 		shown.putAll(this.method.options(params));
-		return new Model(this.method, params, period, (int) Math.min(series.getLength(), this.history), shown);
+		return new Model(this.method, params, period, (int) Math.min(series.length(), this.history), shown);
 	}
 
 	/**
@@ -45,7 +45,7 @@ final class ClassicalForecaster implements Forecaster {
 	 * frequency's (12 monthly, 4 quarterly, 7 daily, 24 hourly, 52 weekly), else 1. A
 	 * method decides itself whether the series is long and seasonal enough to use it.
 	 */
-	static int period(Series series, ForecastParams params) {
+	static int period(SeriesView series, ForecastParams params) {
 		return params.season() == null ? MethodParameters.frequencySeason(series)
 				: MethodParameters.season(series, params, 1);
 	}

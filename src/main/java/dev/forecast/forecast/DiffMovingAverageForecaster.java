@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.forecast.error.BadRequestException;
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 
 import org.springframework.stereotype.Component;
 
@@ -25,13 +25,13 @@ class DiffMovingAverageForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
 		int season = MethodParameters.season(series, params, 2);
-		int window = MethodParameters.window(series, params, series.getLength() - season);
+		int window = MethodParameters.window(series, params, series.length() - season);
 		int smoothing = MethodParameters.smoothing(params, season);
-		if (season + Math.max(window, smoothing) > series.getLength()) {
+		if (season + Math.max(window, smoothing) > series.length()) {
 			throw BadRequestException.invalid("window", "window " + window + " plus season " + season
-					+ " needs more points than the series has (" + series.getLength() + "); pass a smaller window");
+					+ " needs more points than the series has (" + series.length() + "); pass a smaller window");
 		}
 		return new Model(window, season, smoothing);
 	}

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A backtest as {@code GET /evaluation} answers it. */
 @Schema(name = "Evaluation")
-record EvaluationResponse(@Schema(example = "1") long series, @Schema(example = "235") int holdout,
+public record EvaluationResponse(@Schema(example = "1") long series, @Schema(example = "235") int holdout,
 		@Schema(example = "1") int horizon, List<Result> results,
 		@Schema(description = "The method with the lowest MAE", example = "moving_average") String best,
 		@Schema(description = "In-sample one-step naive MAE over the points read before the holdout: the MASE "
@@ -17,7 +17,7 @@ record EvaluationResponse(@Schema(example = "1") long series, @Schema(example = 
 
 	/** One method's errors over the holdout. */
 	@Schema(name = "EvaluationResult")
-	record Result(@Schema(example = "moving_average") String method,
+	public record Result(@Schema(example = "moving_average") String method,
 			@Schema(example = "{\"window\": 3}") Map<String, Object> params,
 			@Schema(description = "Number of forecasts scored (one per holdout point)", example = "235") int forecasts,
 			@Schema(example = "15.91") double mae, @Schema(example = "22.503") double rmse,
@@ -35,7 +35,7 @@ record EvaluationResponse(@Schema(example = "1") long series, @Schema(example = 
 
 	/** A method a default evaluation could not run, and why. */
 	@Schema(name = "EvaluationSkipped")
-	record Skipped(@Schema(example = "seasonal_naive") String method,
+	public record Skipped(@Schema(example = "seasonal_naive") String method,
 			@Schema(example = "season: is required: the series has no regular frequency") String reason) {
 	}
 

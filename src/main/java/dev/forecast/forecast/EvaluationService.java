@@ -9,8 +9,8 @@ import java.util.Map;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
-import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
+import dev.forecast.series.SeriesView;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code holdout + evaluationHistory} points from the end of the series.
  */
 @Service
-class EvaluationService {
-
-	/**
-	 * Upper bound of holdout x horizon x lookback: the values one method's backtest may
-	 * read.
-	 */
-	static final long MAX_WORK = 2_000_000_000L;
+public class EvaluationService {
 
 	private final SeriesService series;
 
@@ -51,11 +45,20 @@ class EvaluationService {
 	 * no training
 	 */
 	@Transactional(readOnly = true)
+	/**
+	 * The backtest of one series for callers that bound the work themselves (a
+	 * collection's evaluation, member by member): work estimate checked, no deadline.
+	 */
 	public EvaluationResponse evaluate(long seriesId, Integer holdout, int horizon, List<Method> methods,
 			ForecastParams params, Levels levels) {
+		return evaluate(seriesId, holdout, horizon, methods, params, levels, Computation.UNBOUNDED);
+	}
+
+	public EvaluationResponse evaluate(long seriesId, Integer holdout, int horizon, List<Method> methods,
+			ForecastParams params, Levels levels, Computation work) {
 		ForecastService.checkHorizon(horizon, this.properties.maxHorizon());
-		Series series = this.series.get(seriesId);
-		long length = series.getLength();
+		SeriesView series = SeriesView.of(this.series.get(seriesId));
+		long length = series.length();
 		int held = holdout != null ? holdout : (int) Math.min(this.properties.maxHoldout(), Math.max(1, length / 10));
 		if (held < 1 || held > this.properties.maxHoldout() || held >= length - 1) {
 			throw BadRequestException.invalid("holdout",
@@ -78,11 +81,9 @@ class EvaluationService {
 									+ Math.max(0, first - horizon + 1) + " points before the first forecast, but "
 									+ method.code() + " reads " + needs + "; use a smaller holdout");
 				}
-				if ((long) held * horizon * model.lookback() > MAX_WORK) {
-					throw BadRequestException.invalid("holdout",
-							"holdout " + held + " x horizon " + horizon + " x " + method.code() + "'s lookback "
-									+ model.lookback() + " is more work than one request may do (" + MAX_WORK
-									+ "); use a smaller holdout, horizon or window");
+				long cost = work(model, held, horizon);
+				if (cost > this.properties.maxWork()) {
+					throw BadRequestException.invalid("holdout", tooMuch(method.code() + "'s backtest", cost));
 				}
 				models.put(method, model);
 			}
@@ -103,6 +104,10 @@ class EvaluationService {
 		if (models.isEmpty()) {
 			throw BadRequestException.invalid("methods", "none of the methods fits this series: " + skipped);
 		}
+		long estimate = models.values().stream().mapToLong(m -> work(m, held, horizon)).sum();
+		if (estimate > this.properties.maxWork()) {
+			throw BadRequestException.invalid("holdout", tooMuch("the evaluation", estimate));
+		}
 		double[] x = this.series.tail(series, read).values();
 		Double scale = naiveScale(x, first);
 		List<String> refitted = models.entrySet()
@@ -116,8 +121,9 @@ class EvaluationService {
 			Method method = entry.getKey();
 			try {
 				results.add(entry.getValue() instanceof FittingModel fitting
-						? RefitBacktest.run(method, fitting, x, held, horizon, stride, levels, scale)
-						: backtest(method, entry.getValue(), x, held, horizon, stride, levels, scale));
+						? RefitBacktest.run(method, fitting, x, held, horizon, stride, levels, scale, work)
+						: RollingBacktest.run(method, entry.getValue(), x, held, horizon, stride, levels, scale,
+								this.properties.residualWindow(), work));
 			}
 			catch (BadRequestException ex) {
 				if (explicit) {
@@ -158,101 +164,21 @@ class EvaluationService {
 	}
 
 	/**
-	 * Scores every {@code stride}-th holdout point counting back from the last
-	 * ({@link RefitBacktest#scored}).
+	 * The estimated work of one method's backtest: its forecasts (at most
+	 * {@code max-refits} refits for a classical method) times the cost of one, which
+	 * counts the model (a network's weights, a fit's passes over its history).
 	 */
-	private EvaluationResponse.Result backtest(Method method, ForecastModel model, double[] x, int holdout, int horizon,
-			int stride, Levels levels, Double scale) {
-		if (model.ownIntervals() != null) {
-			return backtestOwnIntervals(method, model, x, holdout, horizon, stride, levels, scale);
-		}
-		int n = x.length;
-		int first = n - holdout;
-		int lookback = model.lookback();
-		int window = this.properties.residualWindow();
-		int firstOrigin = first - horizon + 1;
-		double[] residuals = model.residuals(x, firstOrigin - window);
-		SortedWindow recent = new SortedWindow(window);
-		int from = Math.max(lookback, firstOrigin - window);
-		for (int i = from; i < firstOrigin; i++) {
-			recent.add(residuals[i]);
-		}
-		double spread = model.spread(horizon);
-		List<Double> percents = levels.percents();
-		int[] covered = new int[percents.size()];
-		int intervals = 0;
-		BacktestMetrics metrics = new BacktestMetrics();
-		for (int t = first; t < n; t++) {
-			int origin = t - horizon + 1;
-			if (origin > firstOrigin) {
-				recent.add(residuals[origin - 1]);
-				if (origin - 1 - window >= lookback) {
-					recent.remove(residuals[origin - 1 - window]);
-				}
-			}
-			if (!RefitBacktest.scored(t, n, stride)) {
-				continue;
-			}
-			double forecast = model.forecast(x, origin, horizon)[horizon - 1];
-			metrics.add(x[t], forecast);
-			if (recent.size() >= Intervals.MIN_RESIDUALS) {
-				intervals++;
-				for (int l = 0; l < percents.size(); l++) {
-					double level = percents.get(l) / 100;
-					double lo = forecast + recent.quantile((1 - level) / 2) * spread;
-					double hi = forecast + recent.quantile((1 + level) / 2) * spread;
-					if (x[t] >= lo && x[t] <= hi) {
-						covered[l]++;
-					}
-				}
-			}
-		}
-		Map<String, Double> coverage = new LinkedHashMap<>();
-		if (intervals > 0) {
-			for (int l = 0; l < percents.size(); l++) {
-				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / intervals);
-			}
-		}
-		return metrics.result(method, model.params(), scale, coverage);
+	private long work(ForecastModel model, int holdout, int horizon) {
+		long origins = model instanceof FittingModel ? Math.min(holdout, this.properties.maxRefits()) : holdout;
+		long cost = model.cost(horizon);
+		return (cost > 0 && origins > Long.MAX_VALUE / cost) ? Long.MAX_VALUE : origins * cost;
 	}
 
-	/**
-	 * The backtest of a model with its own intervals (a trained model): every origin's
-	 * forecast in one batched call, and the coverage of the {@code horizon}-step
-	 * intervals, which are the same at every origin (calibrated once, on the run's
-	 * validation errors).
-	 */
-	private EvaluationResponse.Result backtestOwnIntervals(Method method, ForecastModel model, double[] x, int holdout,
-			int horizon, int stride, Levels levels, Double scale) {
-		int first = x.length - holdout;
-		double[] forecasts = model.backtest(x, first, horizon);
-		SymmetricIntervals own = model.ownIntervals();
-		List<Double> percents = levels.percents();
-		double[] widths = new double[percents.size()];
-		for (int l = 0; l < widths.length; l++) {
-			widths[l] = own.isEmpty() ? Double.NaN : own.halfWidths(percents.get(l) / 100, horizon)[horizon - 1];
-		}
-		int[] covered = new int[percents.size()];
-		BacktestMetrics metrics = new BacktestMetrics();
-		for (int t = first; t < x.length; t++) {
-			if (!RefitBacktest.scored(t, x.length, stride)) {
-				continue;
-			}
-			double forecast = forecasts[t - first];
-			metrics.add(x[t], forecast);
-			for (int l = 0; l < widths.length; l++) {
-				if (Math.abs(x[t] - forecast) <= widths[l]) {
-					covered[l]++;
-				}
-			}
-		}
-		Map<String, Double> coverage = new LinkedHashMap<>();
-		if (!own.isEmpty()) {
-			for (int l = 0; l < percents.size(); l++) {
-				coverage.put(Levels.key(percents.get(l)), (double) covered[l] / metrics.count());
-			}
-		}
-		return metrics.result(method, model.params(), scale, coverage);
+	private String tooMuch(String what, long estimate) {
+		return String.format(Locale.ROOT,
+				"%s is estimated at %.3g units of work, over the limit of %.3g (forecast.forecast.max-work); "
+						+ "use a smaller holdout or horizon, or fewer methods",
+				what, (double) estimate, (double) this.properties.maxWork());
 	}
 
 	/**

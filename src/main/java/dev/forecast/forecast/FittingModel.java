@@ -18,6 +18,18 @@ interface FittingModel extends ForecastModel {
 	/** Fits the model to {@code x[max(0, end - lookback()), end)}. */
 	FittedModel fit(double[] x, int end);
 
+	/**
+	 * Passes over its history one fit makes, about: the optimizer's evaluations of the
+	 * likelihood (and the models an automatic choice compares).
+	 */
+	long FIT_PASSES = 20_000;
+
+	/** A fit to {@code lookback()} points, then {@code horizon} steps. */
+	@Override
+	default long cost(int horizon) {
+		return FIT_PASSES * lookback() + horizon;
+	}
+
 	/** The fewest points a fit takes. */
 	default int minPoints() {
 		return 2;

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.WebAsyncTask;
 
 @RestController
 @Tag(name = "Forecasts", description = "Statistical and neural forecasts with prediction intervals, and backtests")
@@ -101,7 +102,10 @@ class ForecastController {
 
 	private final EvaluationService evaluations;
 
-	ForecastController(ForecastService forecasts, EvaluationService evaluations) {
+	private final Computations computations;
+
+	ForecastController(ForecastService forecasts, EvaluationService evaluations, Computations computations) {
+		this.computations = computations;
 		this.forecasts = forecasts;
 		this.evaluations = evaluations;
 	}
@@ -187,7 +191,8 @@ class ForecastController {
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NOT_FOUND)))
 	@ApiResponse(responseCode = "409", description = "neural listed in methods (or run given) without a succeeded run",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = NO_MODEL)))
-	EvaluationResponse evaluation(@Parameter(description = "Series id", example = "1") @RequestParam long series,
+	WebAsyncTask<EvaluationResponse> evaluation(
+			@Parameter(description = "Series id", example = "1") @RequestParam long series,
 			@Parameter(
 					description = "Number of final points to forecast; default a tenth of the series, at most "
 							+ "forecast.forecast.max-holdout (default 10000)",
@@ -211,8 +216,11 @@ class ForecastController {
 					example = "ZZZ") @RequestParam(required = false) String model,
 			@Parameter(description = "Interval levels in percent whose coverage is reported",
 					example = "80,95") @RequestParam(required = false) String level) {
-		return this.evaluations.evaluate(series, holdout, horizon, methods(methods),
-				new ForecastParams(window, season, smoothing, run, model), Levels.parse(level));
+		List<Method> chosen = methods(methods);
+		ForecastParams params = new ForecastParams(window, season, smoothing, run, model);
+		Levels levels = Levels.parse(level);
+		return this.computations.submit("Evaluation of series " + series,
+				work -> this.evaluations.evaluate(series, holdout, horizon, chosen, params, levels, work));
 	}
 
 	private static List<Method> methods(String text) {

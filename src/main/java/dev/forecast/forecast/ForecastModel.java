@@ -26,6 +26,14 @@ public interface ForecastModel {
 	int lookback();
 
 	/**
+	 * The work of one forecast {@code horizon} steps ahead, for the work estimate of a
+	 * request: by default the values it reads, {@code horizon × lookback()}.
+	 */
+	default long cost(int horizon) {
+		return (long) horizon * lookback();
+	}
+
+	/**
 	 * The one-step forecast of {@code x[end]}, reading only
 	 * {@code x[end - lookback() .. end)}.
 	 */

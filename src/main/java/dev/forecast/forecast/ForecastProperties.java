@@ -1,5 +1,7 @@
 package dev.forecast.forecast;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -26,6 +28,12 @@ import org.springframework.validation.annotation.Validated;
  * series when it is shorter
  * @param maxRefits how many origins a backtest refits the classical methods at, at most:
  * with a longer holdout every method is scored at evenly spaced holdout points, this many
+ * @param maxWork the largest estimated work of one {@code /evaluation} or
+ * {@code /forecast}: forecasts times the cost of one, which counts the model (values read
+ * by a one-step rule, weights × window / 16 per step of a network, 20000 passes over the
+ * history per fit of a classical method); a unit is roughly a nanosecond of CPU
+ * @param deadline how long one {@code /evaluation} may compute; it stops at the next
+ * origin once this has passed (503)
  */
 @Validated
 @ConfigurationProperties("forecast.forecast")
@@ -35,6 +43,7 @@ public record ForecastProperties(@DefaultValue("1000") @Min(1) @Max(1_000_000) i
 		@DefaultValue("100000") @Min(1) @Max(10_000_000) int evaluationHistory,
 		@DefaultValue("5000000") @Min(0) long cacheValues,
 		@DefaultValue("1000") @Min(2) @Max(1_000_000) int classicalHistory,
-		@DefaultValue("40") @Min(1) @Max(100_000) int maxRefits) {
+		@DefaultValue("40") @Min(1) @Max(100_000) int maxRefits, @DefaultValue("2000000000") @Min(1) long maxWork,
+		@DefaultValue("60s") Duration deadline) {
 
 }

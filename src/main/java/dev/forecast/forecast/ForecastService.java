@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,9 +15,9 @@ import dev.forecast.error.BadRequestException;
 import dev.forecast.forecast.stats.FittedModel;
 import dev.forecast.series.Frequency;
 import dev.forecast.series.Observations;
-import dev.forecast.series.Series;
 import dev.forecast.series.SeriesDeleted;
 import dev.forecast.series.SeriesService;
+import dev.forecast.series.SeriesView;
 import dev.forecast.series.TimeFormat;
 
 import org.springframework.context.event.EventListener;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * replica) makes a new key and a cached entry is never served for data that changed.
  */
 @Service
-class ForecastService {
+public class ForecastService {
 
 	private final SeriesService series;
 
@@ -57,14 +58,15 @@ class ForecastService {
 	@Transactional(readOnly = true)
 	public ForecastResponse forecast(long seriesId, Method method, ForecastParams params, int horizon, Levels levels) {
 		checkHorizon(horizon, this.properties.maxHorizon());
-		Series series = this.series.get(seriesId);
-		if (series.getLength() < 2) {
+		SeriesView series = SeriesView.of(this.series.get(seriesId));
+		if (series.length() < 2) {
 			throw BadRequestException.invalid("series",
-					"series " + seriesId + " has " + series.getLength() + " point; a forecast needs at least 2");
+					"series " + seriesId + " has " + series.length() + " point; a forecast needs at least 2");
 		}
 		ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
-		FitKey key = new FitKey(seriesId, series.getLength(), series.getUpdatedAt(), method, model.params(),
-				model.run(), levels);
+		FitKey key = new FitKey(seriesId, series.length(), series.updatedAt(), method, model.params(), model.run(),
+				levels);
+		checkWork(method, model, horizon);
 		if (model instanceof FittingModel fitting) {
 			Fit fit = this.fits.get(key, k -> fitWhole(series, fitting));
 			return fitted(series, method, fitting, fit, horizon, levels);
@@ -72,13 +74,13 @@ class ForecastService {
 		SymmetricIntervals own = model.ownIntervals();
 		Fit fit = this.fits.get(key, k -> fit(series, model, levels, own != null));
 		double[] forecast = model.forecast(fit.recent(), fit.recent().length, horizon);
-		List<LocalDateTime> times = futureTimes(series.getEnd(), series.getFrequency(), fit.lastSpacing(), horizon);
+		List<LocalDateTime> times = futureTimes(series.end(), series.frequency(), fit.lastSpacing(), horizon);
 		double[][] halfWidths = own == null || own.isEmpty() ? null : halfWidths(own, levels, horizon);
 		List<ForecastResponse.Point> points = new ArrayList<>(horizon);
 		for (int k = 0; k < horizon; k++) {
 			Map<String, double[]> intervals = own == null ? fit.intervals().around(forecast[k], model.spread(k + 1))
 					: symmetric(levels, halfWidths, forecast[k], k);
-			points.add(new ForecastResponse.Point(TimeFormat.format(times.get(k), series.isDateOnly()), forecast[k],
+			points.add(new ForecastResponse.Point(TimeFormat.format(times.get(k), series.dateOnly()), forecast[k],
 					intervals));
 		}
 		return new ForecastResponse(seriesId, method.code(), horizon, model.params(), model.run(), points);
@@ -89,23 +91,23 @@ class ForecastService {
 	 * {@code lookback} points, intervals {@code forecast ± z * sqrt(variance)} per level
 	 * (none where the variance is not a positive finite number).
 	 */
-	private ForecastResponse fitted(Series series, Method method, FittingModel model, Fit fit, int horizon,
+	private ForecastResponse fitted(SeriesView series, Method method, FittingModel model, Fit fit, int horizon,
 			Levels levels) {
 		double[] forecast = fit.model().forecast(horizon);
 		double[] variance = fit.model().forecastVariance(horizon);
 		for (double value : forecast) {
 			if (!Double.isFinite(value)) {
-				throw BadRequestException.invalid("method", method.code() + " gives no finite forecast for series "
-						+ series.getId() + "; use another method");
+				throw BadRequestException.invalid("method",
+						method.code() + " gives no finite forecast for series " + series.id() + "; use another method");
 			}
 		}
-		List<LocalDateTime> times = futureTimes(series.getEnd(), series.getFrequency(), fit.lastSpacing(), horizon);
+		List<LocalDateTime> times = futureTimes(series.end(), series.frequency(), fit.lastSpacing(), horizon);
 		List<ForecastResponse.Point> points = new ArrayList<>(horizon);
 		for (int k = 0; k < horizon; k++) {
-			points.add(new ForecastResponse.Point(TimeFormat.format(times.get(k), series.isDateOnly()), forecast[k],
+			points.add(new ForecastResponse.Point(TimeFormat.format(times.get(k), series.dateOnly()), forecast[k],
 					gaussian(levels, forecast[k], variance[k])));
 		}
-		return new ForecastResponse(series.getId(), method.code(), horizon, model.describe(fit.model()), null, points);
+		return new ForecastResponse(series.id(), method.code(), horizon, model.describe(fit.model()), null, points);
 	}
 
 	/**
@@ -129,7 +131,7 @@ class ForecastService {
 	 * Reads the last {@code lookback} points (at least 2, for the last spacing) and fits
 	 * the model to them.
 	 */
-	private Fit fitWhole(Series series, FittingModel model) {
+	private Fit fitWhole(SeriesView series, FittingModel model) {
 		int lookback = model.lookback();
 		Observations tail = this.series.tail(series, Math.max(lookback, 2));
 		double[] x = tail.values();
@@ -165,7 +167,7 @@ class ForecastService {
 	 * its own intervals needs no residuals, so only its lookback (and the last spacing)
 	 * is read.
 	 */
-	private Fit fit(Series series, ForecastModel model, Levels levels, boolean ownIntervals) {
+	private Fit fit(SeriesView series, ForecastModel model, Levels levels, boolean ownIntervals) {
 		int lookback = model.lookback();
 		int read = ownIntervals ? Math.max(lookback, 2) : lookback + this.properties.residualWindow();
 		Observations tail = this.series.tail(series, read);
@@ -180,6 +182,23 @@ class ForecastService {
 	@EventListener
 	void forget(SeriesDeleted deleted) {
 		this.fits.asMap().keySet().removeIf(key -> key.series() == deleted.seriesId());
+	}
+
+	/**
+	 * Refuses a forecast whose estimated work (the forecast, plus the one-step residuals
+	 * behind its intervals) is over {@code forecast.forecast.max-work}.
+	 */
+	private void checkWork(Method method, ForecastModel model, int horizon) {
+		long residuals = (model instanceof FittingModel || model.ownIntervals() != null) ? 0
+				: this.properties.residualWindow() * model.cost(1);
+		long estimate = model.cost(horizon) + residuals;
+		if (estimate > this.properties.maxWork()) {
+			throw BadRequestException.invalid("horizon",
+					String.format(Locale.ROOT,
+							"a %s forecast %d steps ahead is estimated at %.3g units of work, over the limit of %.3g "
+									+ "(forecast.forecast.max-work); use a smaller horizon",
+							method.code(), horizon, (double) estimate, (double) this.properties.maxWork()));
+		}
 	}
 
 	static void checkHorizon(int horizon, int max) {

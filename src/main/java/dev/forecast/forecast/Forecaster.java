@@ -1,6 +1,6 @@
 package dev.forecast.forecast;
 
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 
 /**
  * A forecasting method (strategy). Implementations are Spring beans collected by
@@ -17,6 +17,6 @@ public interface Forecaster {
 
 	Method method();
 
-	ForecastModel bind(Series series, ForecastParams params);
+	ForecastModel bind(SeriesView series, ForecastParams params);
 
 }

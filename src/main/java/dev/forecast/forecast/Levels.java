@@ -13,7 +13,7 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * between 0 and 100, in increasing order, written as the keys of {@code intervals}
  * ({@code "80"}, {@code "97.5"}).
  */
-record Levels(List<Double> percents) {
+public record Levels(List<Double> percents) {
 
 	static final Levels DEFAULT = new Levels(List.of(80.0, 95.0));
 
@@ -21,7 +21,7 @@ record Levels(List<Double> percents) {
 
 	private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
 
-	static Levels parse(String text) {
+	public static Levels parse(String text) {
 		if (text == null || text.isBlank()) {
 			return DEFAULT;
 		}
@@ -55,7 +55,7 @@ record Levels(List<Double> percents) {
 		return NORMAL.inverseCumulativeProbability((1 + level) / 2);
 	}
 
-	static String key(double level) {
+	public static String key(double level) {
 		return BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
 	}
 

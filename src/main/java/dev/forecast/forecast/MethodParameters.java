@@ -2,7 +2,7 @@ package dev.forecast.forecast;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.series.Frequency;
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 
 /**
  * Checks and defaults the per-method parameters against a series; a bad one is a 400
@@ -23,7 +23,7 @@ final class MethodParameters {
 	 * reads more); the default is one season of the frequency (12 monthly, 7 daily, ...),
 	 * or {@value #DEFAULT_WINDOW} without one, at most {@code max}.
 	 */
-	static int window(Series series, ForecastParams params, long max) {
+	static int window(SeriesView series, ForecastParams params, long max) {
 		if (params.window() == null) {
 			int season = frequencySeason(series);
 			return (int) Math.max(1, Math.min(season > 1 ? season : DEFAULT_WINDOW, max));
@@ -32,9 +32,9 @@ final class MethodParameters {
 		if (window <= 0) {
 			throw BadRequestException.invalid("window", "must be 1 or more, was " + window);
 		}
-		if (window > series.getLength()) {
+		if (window > series.length()) {
 			throw BadRequestException.invalid("window", "window " + window + " is longer than the series ("
-					+ series.getLength() + " points); pass a smaller window");
+					+ series.length() + " points); pass a smaller window");
 		}
 		return window;
 	}
@@ -45,25 +45,25 @@ final class MethodParameters {
 	 * when the series is longer than {@code room} times it, else 1 (no season: seasonal
 	 * naive is then naive), as for an irregular series.
 	 */
-	static int season(Series series, ForecastParams params, int room) {
+	static int season(SeriesView series, ForecastParams params, int room) {
 		Integer season = params.season();
 		if (season == null) {
 			int usual = frequencySeason(series);
-			return (long) usual * room < series.getLength() ? usual : 1;
+			return (long) usual * room < series.length() ? usual : 1;
 		}
 		if (season <= 0) {
 			throw BadRequestException.invalid("season", "must be 1 or more, was " + season);
 		}
-		if (season >= series.getLength()) {
+		if (season >= series.length()) {
 			throw BadRequestException.invalid("season",
-					"season " + season + " must be shorter than the series (" + series.getLength() + " points)");
+					"season " + season + " must be shorter than the series (" + series.length() + " points)");
 		}
 		return season;
 	}
 
 	/** The season of the series' frequency, 1 for an irregular series. */
-	static int frequencySeason(Series series) {
-		Frequency frequency = series.getFrequency();
+	static int frequencySeason(SeriesView series) {
+		Frequency frequency = series.frequency();
 		return frequency == null ? 1 : frequency.defaultSeason();
 	}
 

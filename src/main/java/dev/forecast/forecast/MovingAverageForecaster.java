@@ -2,7 +2,7 @@ package dev.forecast.forecast;
 
 import java.util.Map;
 
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 
 import org.springframework.stereotype.Component;
 
@@ -19,8 +19,8 @@ class MovingAverageForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
-		return new Model(MethodParameters.window(series, params, series.getLength()));
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
+		return new Model(MethodParameters.window(series, params, series.length()));
 	}
 
 	record Model(int window) implements ForecastModel {

@@ -3,16 +3,20 @@ package dev.forecast.forecast;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
-import dev.forecast.model.ConformalIntervals;
-import dev.forecast.model.ModelServer;
-import dev.forecast.model.TrainedModel;
-import dev.forecast.series.Series;
+import dev.forecast.error.ServiceUnavailableException;
+import dev.forecast.model.serving.ConformalIntervals;
+import dev.forecast.model.serving.ModelServer;
+import dev.forecast.model.serving.ServedModel;
+import dev.forecast.model.serving.TrainedModel;
+import dev.forecast.series.SeriesView;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
-import dev.forecast.training.TrainedModels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -30,8 +34,11 @@ class NeuralForecaster implements Forecaster {
 
 	private final TrainedModels models;
 
-	NeuralForecaster(TrainedModels models) {
+	private final Passes passes;
+
+	NeuralForecaster(TrainedModels models, MeterRegistry registry) {
 		this.models = models;
+		this.passes = new Passes(registry);
 	}
 
 	@Override
@@ -40,8 +47,8 @@ class NeuralForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
-		long seriesId = series.getId();
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
+		long seriesId = series.id();
 		RunRef run;
 		if (params.run() == null) {
 			run = this.models.bestRun(seriesId)
@@ -60,32 +67,39 @@ class NeuralForecaster implements Forecaster {
 								+ "; GET /runs?series=" + seriesId + " lists this series' runs");
 			}
 		}
-		ModelServer server = this.models.serve(run);
+		ServedModel server = this.models.serve(run);
 		int window = server.model().window();
-		if (series.getLength() < window) {
+		if (series.length() < window) {
 			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
-					+ " points, but series " + seriesId + " has " + series.getLength());
+					+ " points, but series " + seriesId + " has " + series.length());
 		}
-		return new Model(run.id(), server);
+		return new Model(run.id(), server, this.passes);
 	}
 
 	static final class Model implements ForecastModel {
 
 		private final long run;
 
-		private final ModelServer server;
+		private final ServedModel server;
 
 		private final int window;
+
+		private final long weights;
 
 		private final Map<String, Object> params;
 
 		private final SymmetricIntervals intervals;
 
-		Model(long run, ModelServer server) {
+		private final Passes passes;
+
+		Model(long run, ServedModel server, Passes passes) {
 			this.run = run;
 			this.server = server;
+			this.passes = passes;
 			TrainedModel model = server.model();
 			this.window = model.window();
+			// every network of an ensemble runs for each forecast
+			this.weights = Math.max(1, model.network().numParams() * (1 + model.members().size()));
 			Map<String, Object> params = new LinkedHashMap<>();
 			params.put("run", run);
 			params.put("model", model.model());
@@ -123,6 +137,16 @@ class NeuralForecaster implements Forecaster {
 			return this.window;
 		}
 
+		/**
+		 * Every step ahead is a pass of the window through the network: its weights times
+		 * the window (a recurrent layer applies them at every time step), in units of the
+		 * 16 multiply-adds the JVM forward pass does in about a nanosecond.
+		 */
+		@Override
+		public long cost(int horizon) {
+			return Math.max(1, (long) horizon * this.weights * this.window / 16);
+		}
+
 		@Override
 		public double next(double[] x, int end) {
 			return forecast(x, end, 1)[0];
@@ -130,7 +154,8 @@ class NeuralForecaster implements Forecaster {
 
 		@Override
 		public double[] forecast(double[] x, int end, int horizon) {
-			return this.server.forecast(Arrays.copyOfRange(x, end - this.window, end), horizon);
+			double[] history = Arrays.copyOfRange(x, end - this.window, end);
+			return this.passes.forecast.record(() -> onServer(() -> this.server.forecast(history, horizon)));
 		}
 
 		@Override
@@ -140,7 +165,8 @@ class NeuralForecaster implements Forecaster {
 				int origin = t - horizon + 1;
 				histories[t - first] = Arrays.copyOfRange(x, origin - this.window, origin);
 			}
-			double[][] forecasts = this.server.forecast(histories, horizon);
+			double[][] forecasts = this.passes.backtest
+				.record(() -> onServer(() -> this.server.forecast(histories, horizon)));
 			double[] out = new double[forecasts.length];
 			for (int i = 0; i < out.length; i++) {
 				out[i] = forecasts[i][horizon - 1];
@@ -194,6 +220,44 @@ class NeuralForecaster implements Forecaster {
 					.append(", which overlap the holdout, so their coverage there is in-sample.");
 			}
 			return note.isEmpty() ? null : note.toString();
+		}
+
+		/**
+		 * Runs a forecast on the inference threads: 503 with {@code Retry-After} when
+		 * their queue is full.
+		 */
+		private static <T> T onServer(Supplier<T> forecast) {
+			try {
+				return forecast.get();
+			}
+			catch (ModelServer.Busy ex) {
+				throw new ServiceUnavailableException(
+						"Neural forecasts are busy: " + ex.getMessage() + "; retry shortly.", 1);
+			}
+		}
+
+	}
+
+	/**
+	 * The timer of the network's passes through the model's server (waiting for a free
+	 * instance included): one forecast, or every origin of a backtest in one batch.
+	 */
+	private static final class Passes {
+
+		private final Timer forecast;
+
+		private final Timer backtest;
+
+		Passes(MeterRegistry registry) {
+			this.forecast = timer(registry, "forecast");
+			this.backtest = timer(registry, "backtest");
+		}
+
+		private static Timer timer(MeterRegistry registry, String kind) {
+			return Timer.builder("forecast.neural.passes")
+				.description("Neural network passes of a forecast or of a backtest's batch of origins")
+				.tag("kind", kind)
+				.register(registry);
 		}
 
 	}

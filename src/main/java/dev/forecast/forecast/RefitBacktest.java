@@ -30,11 +30,12 @@ final class RefitBacktest {
 	}
 
 	static EvaluationResponse.Result run(Method method, FittingModel model, double[] x, int holdout, int horizon,
-			int stride, Levels levels, Double scale) {
+			int stride, Levels levels, Double scale, Computation work) {
 		int n = x.length;
 		int[] points = IntStream.range(n - holdout, n).filter(t -> scored(t, n, stride)).toArray();
 		double[][] forecasts = new double[points.length][];
 		IntStream.range(0, points.length).parallel().forEach(i -> {
+			work.check();
 			FittedModel fitted = model.fit(x, points[i] - horizon + 1);
 			forecasts[i] = new double[] { fitted.forecast(horizon)[horizon - 1],
 					fitted.forecastVariance(horizon)[horizon - 1] };

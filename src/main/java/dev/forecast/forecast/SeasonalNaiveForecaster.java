@@ -2,7 +2,7 @@ package dev.forecast.forecast;
 
 import java.util.Map;
 
-import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,7 @@ class SeasonalNaiveForecaster implements Forecaster {
 	}
 
 	@Override
-	public ForecastModel bind(Series series, ForecastParams params) {
+	public ForecastModel bind(SeriesView series, ForecastParams params) {
 		return new Model(MethodParameters.season(series, params, 1));
 	}
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.forecast.model.Diagnosis;
-import dev.forecast.model.EpochStats;
+import dev.forecast.model.training.Diagnosis;
+import dev.forecast.model.training.EpochStats;
 import dev.forecast.training.Run;
 import dev.forecast.training.RunStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,14 +83,23 @@ class RunQueue {
 			.orElse(Heartbeat.LOST);
 	}
 
-	/** Appends one epoch to the curve (and counts as a heartbeat). */
+	/**
+	 * Appends one epoch to the curve (and counts as a heartbeat); an epoch already
+	 * recorded (a retry after a commit whose answer was lost) is not appended twice.
+	 */
 	@Transactional
 	Heartbeat recordEpoch(long id, String worker, EpochStats stats) {
-		return this.jdbc.sql("""
-				update training_run set curve = curve || ?::jsonb, epoch = ?, heartbeat_at = now()
-				 where id = ? and worker = ? and status = ? returning cancel_requested
-				""")
-			.params(this.json.writeValueAsString(List.of(stats)), stats.epoch(), id, worker, RunStatus.RUNNING.name())
+		return this.jdbc
+			.sql("""
+					update training_run set curve = case when epoch < :epoch then curve || cast(:stats as jsonb) else curve end,
+					       epoch = greatest(epoch, :epoch), heartbeat_at = now()
+					 where id = :id and worker = :worker and status = :running returning cancel_requested
+					""")
+			.param("stats", this.json.writeValueAsString(List.of(stats)))
+			.param("epoch", stats.epoch())
+			.param("id", id)
+			.param("worker", worker)
+			.param("running", RunStatus.RUNNING.name())
 			.query(Boolean.class)
 			.optional()
 			.map(cancel -> cancel ? Heartbeat.CANCEL_REQUESTED : Heartbeat.OWNED)
@@ -161,9 +170,10 @@ class RunQueue {
 	}
 
 	/**
-	 * Re-queues running runs whose heartbeat is older than {@code timeout}; a run that
-	 * used up {@code maxAttempts} fails with the reason instead, and one asked to cancel
-	 * is cancelled. Returns the ids touched.
+	 * Re-queues running runs whose heartbeat is older than {@code timeout}; a run whose
+	 * workers died {@code maxAttempts} times (every claim but the current one ended in a
+	 * death: other ends are final or give the attempt back) fails with the reason
+	 * instead, and one asked to cancel is cancelled. Returns the ids touched.
 	 */
 	@Transactional
 	List<Long> recoverStale(Duration timeout, int maxAttempts) {
@@ -172,8 +182,10 @@ class RunQueue {
 				   set status = case when cancel_requested then :cancelled
 				                     when attempts >= :max then :failed else :queued end,
 				       error = case when cancel_requested then error
-				                    when attempts >= :max then 'Worker ' || coalesce(worker, '?')
-				                         || ' stopped sending heartbeats; gave up after ' || attempts || ' attempt(s)'
+				                    when attempts >= :max then 'The workers training this run died '
+				                         || attempts || ' time(s) (the last, ' || coalesce(worker, '?')
+				                         || ', sent no heartbeat for ' || :seconds
+				                         || ' s); not handed to another worker again'
 				                    else error end,
 				       finished_at = case when cancel_requested or attempts >= :max then now() else null end,
 				       worker = case when cancel_requested or attempts >= :max then worker else null end,

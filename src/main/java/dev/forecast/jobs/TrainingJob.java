@@ -1,20 +1,12 @@
 package dev.forecast.jobs;
 
-import dev.forecast.model.Ensemble;
-import dev.forecast.model.EpochStats;
-import dev.forecast.model.Shrinkage;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.model.TrainedModel;
-import dev.forecast.model.Trainer;
-import dev.forecast.model.TrainingMonitor;
-import dev.forecast.model.TrainingResult;
-import dev.forecast.model.ValidationResiduals;
+import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.TrainingMonitor;
 import dev.forecast.series.SeriesService;
-import dev.forecast.training.Run;
 import dev.forecast.training.ServingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -39,102 +31,136 @@ class TrainingJob {
 
 	private final JsonMapper json;
 
-	private final ServingProperties serving;
+	private final RunTrainer trainer;
 
-	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving) {
+	private final WorkerHealth health;
+
+	private final boolean inProcess;
+
+	private final JobTelemetry telemetry;
+
+	private final DatabaseRetry retry;
+
+	TrainingJob(RunQueue store, SeriesService series, RunningJobs running, JsonMapper json, ServingProperties serving,
+			WorkerProperties workers, WorkerHealth health, JobTelemetry telemetry, DatabaseRetry retry) {
 		this.store = store;
+		this.telemetry = telemetry;
+		this.retry = retry;
 		this.series = series;
 		this.running = running;
 		this.json = json;
-		this.serving = serving;
+		this.health = health;
+		this.inProcess = workers.isolation() == WorkerProperties.Isolation.THREAD;
+		this.trainer = this.inProcess ? new InProcessTrainer(serving.residualSteps())
+				: new ChildProcessTrainer(workers, serving.residualSteps());
 	}
 
-	void execute(RunQueue.Claim claim, String worker) {
+	/** Trains {@code claim} on {@code device} (a GPU, or -1 on the CPU). */
+	void execute(RunQueue.Claim claim, String worker, int device) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
-		MDC.put("run", Long.toString(claim.id()));
+		JobTelemetry.Tracker tracker = this.telemetry.start(claim.id(), claim.seriesId());
 		try {
 			TrainSpec spec = this.json.readValue(claim.spec(), TrainSpec.class);
 			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
 					worker);
-			double[] values = this.series.points(claim.seriesId()).values();
-			TrainingResult result = Trainer.train(spec, values, monitor(job), claim.spec(),
-					Ensemble.size(spec, values.length));
-			finish(job, result, spec, values);
+			double[] values = this.retry.call("read series", () -> this.series.points(claim.seriesId())).values();
+			tracker.training(spec, values.length);
+			tracker.ended(finish(job, this.trainer.train(spec, claim.spec(), values, device, monitor(job, tracker))));
+			this.health.trained();
 		}
 		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
 										// run, not the worker
 			if (job.shuttingDown()) {
 				requeue(job);
+				tracker.ended(JobEvent.Outcome.REQUEUED);
 				return;
 			}
-			log.warn("Run {} failed", claim.id(), ex);
-			this.store.fail(claim.id(), worker, describe(ex));
+			if (DatabaseRetry.isTransient(ex)) {
+				// the database stayed away longer than the retries: the run is not at
+				// fault
+				log.warn("Run {} interrupted by a database fault; putting it back in the queue: {}", claim.id(),
+						ex.toString());
+				requeue(job);
+				tracker.ended(JobEvent.Outcome.REQUEUED);
+				return;
+			}
+			log.warn("Run {} failed: {}", claim.id(), describe(ex),
+					ex instanceof ChildProcessTrainer.ChildProcessException ? null : ex);
+			fail(claim.id(), worker, describe(ex));
+			tracker.ended(JobEvent.Outcome.FAILED, ex);
+			judge(ex);
 		}
 		finally {
 			this.running.finish(job);
-			MDC.remove("run");
+			tracker.close();
 		}
 	}
 
-	private void finish(RunningJobs.Job job, TrainingResult result, TrainSpec spec, double[] values) {
+	private JobEvent.Outcome finish(RunningJobs.Job job, TrainingOutcome outcome) {
 		long id = job.runId;
 		if (job.lost()) {
 			log.warn("Run {} was taken from {} (missed heartbeats or deleted); dropping its result", id, job.worker);
+			return JobEvent.Outcome.LOST;
 		}
-		else if (job.shuttingDown()) {
+		if (job.shuttingDown()) {
 			requeue(job);
+			return JobEvent.Outcome.REQUEUED;
 		}
-		else if (job.cancelled()) {
-			this.store.cancelled(id, job.worker);
-			log.info("Run {} cancelled after {} epoch(s)", id, result.curve().size());
+		if (job.cancelled()) {
+			this.retry.call("cancelled", () -> this.store.cancelled(id, job.worker));
+			log.info("Run {} cancelled after {} epoch(s)", id, outcome.epochs());
+			return JobEvent.Outcome.CANCELLED;
 		}
-		else if (result.model() == null) {
-			this.store.fail(id, job.worker, "No epoch finished");
+		if (outcome.model() == null) {
+			fail(id, job.worker, "No epoch finished");
+			return JobEvent.Outcome.FAILED;
 		}
-		else {
-			TrainedModel guarded = guarded(result, spec, values);
-			Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
-					result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
-					result.suggestedLearningRate(), result.vsNaive(),
-					Double.isFinite(guarded.shrinkage().mae()) ? guarded.shrinkage() : null,
-					1 + guarded.members().size());
-			byte[] model = guarded.toBytes();
-			if (this.store.succeed(id, job.worker, metrics, result.diagnosis(), model)) {
-				log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
-						String.format("%.3f", result.valMae()), result.bestEpoch(),
-						String.format("%.1f", result.trainSeconds()), model.length / 1024);
-			}
+		if (this.retry.call("succeed",
+				() -> this.store.succeed(id, job.worker, outcome.metrics(), outcome.diagnosis(), outcome.model()))) {
+			log.info("Run {} succeeded: valMae {} at epoch {} in {} s ({} KB model)", id,
+					String.format("%.3f", outcome.metrics().valMae()), outcome.metrics().bestEpoch(),
+					String.format("%.1f", outcome.metrics().trainSeconds()), outcome.model().length / 1024);
+			return JobEvent.Outcome.SUCCEEDED;
 		}
+		return JobEvent.Outcome.LOST;
 	}
 
 	/**
-	 * The kept model guarded against losing to naive (its {@link Shrinkage} toward a
-	 * naive baseline, fitted on the validation forecasts of the network alone), with the
-	 * absolute errors of its guarded forecasts on the validation windows per step ahead,
-	 * the calibration set of its prediction intervals.
+	 * Whether the worker can train on after {@code failure} (see {@link WorkerHealth}).
 	 */
-	private TrainedModel guarded(TrainingResult result, TrainSpec spec, double[] values) {
-		long started = System.nanoTime();
-		int validation = spec.validation();
-		double[][] forecasts = ValidationResiduals.forecasts(result.model(), values, validation,
-				this.serving.residualSteps());
-		Shrinkage shrinkage = Shrinkage.fit(values, validation, forecasts, spec.season(), spec.window());
-		for (int i = 0; i < forecasts.length; i++) { // as the shrunk model forecasts them
-			shrinkage.apply(values, values.length - validation + i, forecasts[i]);
+	private void judge(Throwable failure) {
+		if (failure instanceof ChildProcessTrainer.ChildProcessException child && child.launch()) {
+			this.health.launchFailed(child.getMessage());
 		}
-		float[][] residuals = ValidationResiduals.fromForecasts(forecasts, values, validation);
-		log.debug("Shrinkage {} and validation residuals for {} step(s) in {} ms", shrinkage, residuals.length,
-				(System.nanoTime() - started) / 1_000_000);
-		return result.model().withShrinkage(shrinkage).withResiduals(residuals, values.length - validation);
+		else if (failure instanceof OutOfMemoryError && this.inProcess) {
+			this.health.outOfMemoryInProcess();
+		}
+		else {
+			this.health.trained();
+		}
 	}
 
 	private void requeue(RunningJobs.Job job) {
-		if (this.store.requeue(job.runId, job.worker)) {
-			log.info("Run {} re-queued: worker {} is shutting down", job.runId, job.worker);
+		try {
+			if (this.retry.call("requeue", () -> this.store.requeue(job.runId, job.worker))) {
+				log.info("Run {} re-queued by worker {}", job.runId, job.worker);
+			}
+		}
+		catch (RuntimeException ex) { // recovered after the heartbeat timeout
+			log.warn("Re-queuing run {} failed: {}", job.runId, ex.toString());
 		}
 	}
 
-	private TrainingMonitor monitor(RunningJobs.Job job) {
+	private void fail(long id, String worker, String reason) {
+		try {
+			this.retry.call("fail", () -> this.store.fail(id, worker, reason));
+		}
+		catch (RuntimeException ex) { // recovered after the heartbeat timeout
+			log.warn("Recording the failure of run {} failed: {}", id, ex.toString());
+		}
+	}
+
+	private TrainingMonitor monitor(RunningJobs.Job job, JobTelemetry.Tracker tracker) {
 		return new TrainingMonitor() {
 
 			@Override
@@ -144,7 +170,9 @@ class TrainingJob {
 
 			@Override
 			public void onEpoch(EpochStats stats, int epochs) {
-				RunQueue.Heartbeat answer = TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats);
+				tracker.epoch(stats.seconds());
+				RunQueue.Heartbeat answer = TrainingJob.this.retry.call("record epoch",
+						() -> TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats));
 				if (answer == RunQueue.Heartbeat.CANCEL_REQUESTED) {
 					job.cancel();
 				}
@@ -158,7 +186,7 @@ class TrainingJob {
 
 	private static String describe(Throwable ex) {
 		String message = ex.getMessage();
-		if (ex instanceof dev.forecast.error.ApiException) {
+		if (ex instanceof dev.forecast.error.ApiException || ex instanceof ChildProcessTrainer.ChildProcessException) {
 			return message;
 		}
 		String type = ex.getClass().getSimpleName();

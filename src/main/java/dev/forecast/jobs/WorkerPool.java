@@ -10,9 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.forecast.training.Nd4jRuntime;
 import dev.forecast.training.RunQueued;
-import dev.forecast.training.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +46,12 @@ class WorkerPool implements SmartLifecycle {
 
 	private final Nd4jRuntime nd4j;
 
+	private final JobTelemetry telemetry;
+
+	private final DatabaseRetry retry;
+
+	private final WorkerHealth health;
+
 	private final Object signal = new Object();
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -62,12 +66,16 @@ class WorkerPool implements SmartLifecycle {
 	 */
 	private volatile int generation;
 
-	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j) {
+	WorkerPool(WorkerProperties properties, RunQueue store, TrainingJob job, RunningJobs running, Nd4jRuntime nd4j,
+			JobTelemetry telemetry, DatabaseRetry retry, WorkerHealth health) {
 		this.properties = properties;
+		this.retry = retry;
 		this.store = store;
 		this.job = job;
 		this.running = running;
 		this.nd4j = nd4j;
+		this.telemetry = telemetry;
+		this.health = health;
 	}
 
 	@Override
@@ -160,6 +168,7 @@ class WorkerPool implements SmartLifecycle {
 		try {
 			List<Long> recovered = this.store.recoverStale(this.properties.heartbeatTimeout(),
 					this.properties.maxAttempts());
+			this.telemetry.recovered(recovered.size());
 			if (!recovered.isEmpty()) {
 				log.warn("Recovered runs {} whose workers missed heartbeats for {}", recovered,
 						this.properties.heartbeatTimeout());
@@ -178,16 +187,21 @@ class WorkerPool implements SmartLifecycle {
 			this.nd4j.bindToDevice(device);
 		}
 		while (this.active && this.generation == generation) {
+			// a pool that cannot train leaves the runs to other instances
+			if (this.health.broken()) {
+				idle();
+				continue;
+			}
 			Optional<RunQueue.Claim> claim;
 			try {
-				claim = this.store.claim(worker);
+				claim = this.retry.call("claim", () -> this.store.claim(worker));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Claiming a run failed: {}", ex.getMessage());
 				claim = Optional.empty();
 			}
 			if (claim.isPresent()) {
-				this.job.execute(claim.get(), worker);
+				this.job.execute(claim.get(), worker, device);
 			}
 			else {
 				idle();
@@ -213,7 +227,7 @@ class WorkerPool implements SmartLifecycle {
 	private void heartbeats() {
 		for (RunningJobs.Job job : this.running.all()) {
 			try {
-				switch (this.store.heartbeat(job.runId, job.worker)) {
+				switch (this.retry.call("heartbeat", () -> this.store.heartbeat(job.runId, job.worker))) {
 					case CANCEL_REQUESTED -> job.cancel();
 					case LOST -> job.lose();
 					case OWNED -> {

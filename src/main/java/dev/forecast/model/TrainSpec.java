@@ -7,9 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Everything that decides how a forecaster is trained, fully resolved (no missing
- * values). The nested records group the options of one concern so that new ones
- * (schedules, regularizers, explicit layer lists) slot in as fields and registry entries
- * without touching the rest.
+ * values). Code builds one by name: {@code TrainSpec.builder().model("dense").window(24)
+ * .build()} starts from {@link #DEFAULTS}, {@code spec.toBuilder()} from a spec (see
+ * {@link TrainSpecBuilder}). The nested records group the options of one concern so that
+ * new ones (schedules, regularizers, explicit layer lists) slot in as fields and registry
+ * entries without touching the rest.
  *
  * @param model network type, a key of {@link Networks}
  * @param units width of the network's hidden layers (filters and LSTM units of
@@ -62,6 +64,16 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 				optimizer, schedule, regularization, init, earlyStopping, layers, "none", null);
 	}
 
+	/** A builder starting from {@link #DEFAULTS}. */
+	public static TrainSpecBuilder builder() {
+		return new TrainSpecBuilder(DEFAULTS);
+	}
+
+	/** A builder starting from this spec. */
+	public TrainSpecBuilder toBuilder() {
+		return new TrainSpecBuilder(this);
+	}
+
 	/** The differencing lag: 0 (none), 1 (first) or the season. */
 	@JsonIgnore
 	public int lag() {
@@ -82,9 +94,7 @@ public record TrainSpec(String model, int units, int window, int horizon, int va
 	 * The default spec: the course's sunspot model with settings measured to reach its
 	 * accuracy quickly.
 	 */
-	public static final TrainSpec DEFAULTS = new TrainSpec("conv_lstm", 60, 60, 1, 235, 60, 128, true, 42, 2, "window",
-			"huber", Optimizer.defaults("adam", 2e-3), new Schedule("constant"), Regularization.NONE, "glorot",
-			new EarlyStopping(10, 0.0, "valMae"), null);
+	public static final TrainSpec DEFAULTS = TrainSpecBuilder.defaults();
 
 	/** The model name of a spec whose {@code layers} were given explicitly. */
 	public static final String CUSTOM = "custom";

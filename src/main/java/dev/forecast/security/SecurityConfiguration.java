@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.forecast.error.ForbiddenException;
 import dev.forecast.error.UnauthorizedException;
 import dev.forecast.training.QuotaProperties;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,11 @@ class SecurityConfiguration {
 			http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
 		}
 		else {
-			http.authorizeHttpRequests(a -> a.requestMatchers(OPEN)
+			// the dispatch that writes an asynchronous request's result (/evaluation) was
+			// authorized as the request itself
+			http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
+				.requestMatchers(OPEN)
 				.permitAll()
 				.requestMatchers("/actuator/prometheus")
 				.hasAuthority(Scope.WRITE_AUTHORITY)

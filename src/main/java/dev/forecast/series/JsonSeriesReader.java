@@ -8,14 +8,14 @@ import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
 
 /** Checks a JSON {@link SeriesUpload} and turns it into points, naming each bad field. */
-final class JsonSeriesReader {
+public final class JsonSeriesReader {
 
 	private static final String TITLE = "Invalid series";
 
 	private JsonSeriesReader() {
 	}
 
-	static ParsedSeries read(SeriesUpload upload) {
+	public static ParsedSeries read(SeriesUpload upload) {
 		boolean hasPoints = upload.points() != null;
 		boolean hasValues = upload.values() != null || upload.start() != null || upload.frequency() != null;
 		if (hasPoints == hasValues) {

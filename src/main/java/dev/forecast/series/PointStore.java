@@ -39,8 +39,20 @@ public class PointStore {
 		Integer last = this.jdbc.queryForObject("select max(seq) from series_chunk where series_id = ?", Integer.class,
 				seriesId);
 		int firstSeq = last == null ? 0 : last + 1;
+		List<Object[]> rows = new ArrayList<>();
+		addRows(rows, seriesId, firstSeq, length, points);
+		this.jdbc.batchUpdate(INSERT, rows);
+	}
+
+	static final String INSERT = "insert into series_chunk (series_id, seq, start_index, n, first_time, last_time, "
+			+ "times, vals) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/**
+	 * Adds to {@code rows} the {@link #INSERT} parameters of the chunks holding
+	 * {@code points}, numbered from {@code firstSeq}, after {@code length} stored points.
+	 */
+	static void addRows(List<Object[]> rows, long seriesId, int firstSeq, long length, Observations points) {
 		int chunks = (points.size() + CHUNK - 1) / CHUNK;
-		List<Object[]> rows = new ArrayList<>(chunks);
 		for (int c = 0; c < chunks; c++) {
 			int from = c * CHUNK;
 			int to = Math.min(points.size(), from + CHUNK);
@@ -48,8 +60,6 @@ public class PointStore {
 					Timestamp.valueOf(points.time(from)), Timestamp.valueOf(points.time(to - 1)),
 					encode(points.times(), from, to), encode(points.values(), from, to) });
 		}
-		this.jdbc.batchUpdate("insert into series_chunk (series_id, seq, start_index, n, first_time, last_time, "
-				+ "times, vals) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
 	}
 
 	/**

@@ -1,5 +1,10 @@
 package dev.forecast.series;
 
+import java.security.Principal;
+
+import dev.forecast.idempotency.Fingerprint;
+import dev.forecast.idempotency.IdempotencyKeys;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -25,11 +30,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import static dev.forecast.series.SeriesNames.baseName;
+import static dev.forecast.series.SeriesNames.nameOr;
 
 @RestController
 @RequestMapping("/series")
@@ -49,9 +58,12 @@ class SeriesController {
 
 	private final SeriesProperties properties;
 
-	SeriesController(SeriesService service, SeriesProperties properties) {
+	private final IdempotencyKeys keys;
+
+	SeriesController(SeriesService service, SeriesProperties properties, IdempotencyKeys keys) {
 		this.service = service;
 		this.properties = properties;
+		this.keys = keys;
 	}
 
 	@PostMapping(consumes = CSV)
@@ -77,9 +89,13 @@ class SeriesController {
 			@Parameter(
 					description = "Decimal mark: . or , (default: , is read too when the delimiter is not a comma)") @RequestParam(
 							required = false) String decimal,
-			HttpServletRequest request) throws IOException {
-		ParsedSeries parsed = parseCsv(request.getInputStream(), timeColumn, valueColumn, delimiter, decimal);
-		return created(this.service.create(nameOr(name, "series"), parsed));
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key, HttpServletRequest request,
+			Principal principal) throws IOException {
+		Fingerprint fingerprint = Fingerprint.of("POST /series", "csv", name, timeColumn, valueColumn, delimiter,
+				decimal);
+		ParsedSeries parsed = parseCsv(fingerprint.reading(request.getInputStream()), timeColumn, valueColumn,
+				delimiter, decimal);
+		return create(key, principal, fingerprint, nameOr(name, "series"), parsed);
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -88,19 +104,28 @@ class SeriesController {
 	ResponseEntity<SeriesResponse> uploadFile(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "Name (default: the file name)") @RequestParam(required = false) String name,
 			@RequestParam(required = false) String timeColumn, @RequestParam(required = false) String valueColumn,
-			@RequestParam(required = false) String delimiter, @RequestParam(required = false) String decimal)
+			@RequestParam(required = false) String delimiter, @RequestParam(required = false) String decimal,
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key, Principal principal)
 			throws IOException {
-		ParsedSeries parsed = parseCsv(file.getInputStream(), timeColumn, valueColumn, delimiter, decimal);
-		return created(this.service.create(nameOr(name, baseName(file.getOriginalFilename())), parsed));
+		Fingerprint fingerprint = Fingerprint.of("POST /series", file.getOriginalFilename(), name, timeColumn,
+				valueColumn, delimiter, decimal);
+		ParsedSeries parsed = parseCsv(fingerprint.reading(file.getInputStream()), timeColumn, valueColumn, delimiter,
+				decimal);
+		return create(key, principal, fingerprint, nameOr(name, baseName(file.getOriginalFilename())), parsed);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Upload a series as JSON (points, or start + frequency + values)")
 	@ApiResponse(responseCode = "201", description = "Stored")
-	ResponseEntity<SeriesResponse> uploadJson(@RequestBody SeriesUpload upload, @Parameter(
-			description = "Name (default: the body's name, else series)") @RequestParam(required = false) String name) {
+	ResponseEntity<SeriesResponse> uploadJson(@RequestBody SeriesUpload upload,
+			@Parameter(description = "Name (default: the body's name, else series)") @RequestParam(
+					required = false) String name,
+			@Parameter(description = IdempotencyKeys.DESCRIPTION) @RequestHeader(name = IdempotencyKeys.HEADER,
+					required = false) String key,
+			Principal principal) {
 		ParsedSeries parsed = JsonSeriesReader.read(upload);
-		return created(this.service.create(nameOr(name, nameOr(upload.name(), "series")), parsed));
+		return create(key, principal, this.keys.fingerprint("POST /series json", upload, name),
+				nameOr(name, nameOr(upload.name(), "series")), parsed);
 	}
 
 	@GetMapping
@@ -210,21 +235,14 @@ class SeriesController {
 		return Observations.toDateTime(t);
 	}
 
+	private ResponseEntity<SeriesResponse> create(String key, Principal principal, Fingerprint fingerprint, String name,
+			ParsedSeries parsed) {
+		return this.keys.create(key, principal, fingerprint, SeriesResponse.class,
+				() -> created(this.service.create(name, parsed)));
+	}
+
 	private static ResponseEntity<SeriesResponse> created(Series series) {
 		return ResponseEntity.created(URI.create("/series/" + series.getId())).body(SeriesResponse.of(series));
-	}
-
-	private static String nameOr(String name, String fallback) {
-		return name == null || name.isBlank() ? fallback : name.trim();
-	}
-
-	private static String baseName(String fileName) {
-		if (fileName == null || fileName.isBlank()) {
-			return "series";
-		}
-		String base = fileName.replaceAll(".*[/\\\\]", "");
-		int dot = base.lastIndexOf('.');
-		return dot > 0 ? base.substring(0, dot) : base;
 	}
 
 }

@@ -49,6 +49,7 @@ public class SeriesService {
 		FrequencyInference.Result inferred = FrequencyInference.infer(parsed.points());
 		Series series = this.repository.save(new Series(name, parsed, inferred, this.clock.instant()));
 		this.points.append(series.getId(), 0, parsed.points());
+		this.events.publishEvent(new PointsIngested(parsed.points().size(), false));
 		return series;
 	}
 
@@ -85,6 +86,7 @@ public class SeriesService {
 		series.append(added, inferred, Math.max(0, newGaps), this.clock.instant());
 		this.points.append(id, length, added);
 		this.repository.flush();
+		this.events.publishEvent(new PointsIngested(added.size(), true));
 		return series;
 	}
 
@@ -121,9 +123,9 @@ public class SeriesService {
 	 * deleted since is a 404.
 	 */
 	@Transactional(readOnly = true)
-	public Observations tail(Series series, int count) {
-		Observations tail = this.points.readTail(series.getId(), series.getLength(), count);
-		return complete(series.getId(), tail, Math.min(count, series.getLength()));
+	public Observations tail(SeriesView series, int count) {
+		Observations tail = this.points.readTail(series.id(), series.length(), count);
+		return complete(series.id(), tail, Math.min(count, series.length()));
 	}
 
 	@Transactional(readOnly = true)

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Component
 class UploadLimitFilter extends OncePerRequestFilter {
 
-	private static final DispatchPaths UPLOADS = DispatchPaths.of("/series", "/series/{id}/points");
+	private static final DispatchPaths UPLOADS = DispatchPaths.of("/series", "/series/{id}/points", "/collections",
+			"/collections/{id}/points");
 
 	private final long limit;
 

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.forecast.model.Diagnosis;
-import dev.forecast.model.EpochStats;
-import dev.forecast.model.Shrinkage;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.model.VsNaive;
+import dev.forecast.model.serving.Shrinkage;
+import dev.forecast.model.training.Diagnosis;
+import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.VsNaive;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

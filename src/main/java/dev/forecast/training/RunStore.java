@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.forecast.model.Diagnosis;
-import dev.forecast.model.EpochStats;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Diagnosis;
+import dev.forecast.model.training.EpochStats;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * side of the queue is {@code jobs.RunQueue}. Each method is its own short transaction.
  */
 @Repository
-class RunStore {
+public class RunStore {
 
 	private static final TypeReference<List<EpochStats>> CURVE = new TypeReference<>() {
 	};
@@ -134,7 +134,7 @@ class RunStore {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<RunRef> ref(long id) {
+	public Optional<RunRef> ref(long id) {
 		return this.jdbc.sql("select series_id, status from training_run where id = ?")
 			.param(id)
 			.query((rs, n) -> new RunRef(id, rs.getLong("series_id"), RunStatus.valueOf(rs.getString("status"))))
@@ -142,7 +142,7 @@ class RunStore {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<byte[]> model(long runId) {
+	public Optional<byte[]> model(long runId) {
 		return this.jdbc.sql("select bytes from training_model where run_id = ?")
 			.param(runId)
 			.query(byte[].class)
@@ -151,7 +151,7 @@ class RunStore {
 
 	/** The succeeded run of a series with the lowest validation MAE. */
 	@Transactional(readOnly = true)
-	Optional<Long> bestSucceeded(long seriesId) {
+	public Optional<Long> bestSucceeded(long seriesId) {
 		return this.jdbc.sql("""
 				select id from training_run where series_id = ? and status = ?
 				 order by val_mae asc nulls last, id desc limit 1

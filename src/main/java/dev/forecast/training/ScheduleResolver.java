@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.forecast.error.FieldProblem;
-import dev.forecast.model.Schedules;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Schedules;
 
 /**
  * Resolves the {@code schedule} of a training request: its type, its parameters at their

@@ -13,30 +13,27 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Serving of trained models ({@code forecast.neural.*}).
  *
- * @param cacheSize how much restored models may take in memory in all, weighed as the
- * size of the stored model times its instances; the least recently used go first
+ * @param cacheSize how much restored models may take in memory in all, weighed as twice
+ * the size of the stored model (the network and its JVM pass); the least recently used go
+ * first
  * @param idleTimeout a restored model unused this long is dropped
- * @param instances network instances per restored model (threads that may run it at
- * once); 0: the number of inference threads
  * @param inferenceThreads threads that run all predictions of this process; 0: one per
  * core
- * @param maxBatch the most windows one network pass combines from concurrent requests
+ * @param queueSize forecasts that may wait for an inference thread; beyond, a forecast is
+ * answered 503 at once
  * @param residualSteps steps ahead whose validation errors a finished training stores for
  * the intervals (at least the run's horizon, at most its validation points)
  */
 @Validated
 @ConfigurationProperties("forecast.neural")
 public record ServingProperties(@DefaultValue("512MB") DataSize cacheSize, @DefaultValue("30m") Duration idleTimeout,
-		@DefaultValue("0") @Min(0) @Max(64) int instances, @DefaultValue("0") @Min(0) @Max(256) int inferenceThreads,
-		@DefaultValue("64") @Min(1) @Max(100_000) int maxBatch,
+		@DefaultValue("0") @Min(0) @Max(256) int inferenceThreads,
+		@DefaultValue("1000") @Min(1) @Max(1_000_000) int queueSize,
 		@DefaultValue("48") @Min(1) @Max(10_000) int residualSteps) {
 
-	int threads() {
+	/** The inference threads: {@code inferenceThreads}, or one per core. */
+	public int threads() {
 		return this.inferenceThreads > 0 ? this.inferenceThreads : Runtime.getRuntime().availableProcessors();
-	}
-
-	int instancesPerModel() {
-		return this.instances > 0 ? this.instances : threads();
 	}
 
 }

@@ -1,31 +1,46 @@
 package dev.forecast.training;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
-import dev.forecast.model.Losses;
-import dev.forecast.model.Networks;
-import dev.forecast.model.Optimizers;
 import dev.forecast.model.Scaler;
-import dev.forecast.model.Schedules;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Losses;
+import dev.forecast.model.training.Networks;
+import dev.forecast.model.training.Optimizers;
+import dev.forecast.model.training.Schedules;
 
 import org.springframework.stereotype.Component;
+
+import static dev.forecast.training.SpecChecks.lower;
+import static dev.forecast.training.SpecChecks.oneOf;
+import static dev.forecast.training.SpecChecks.or;
+import static dev.forecast.training.SpecChecks.range;
 
 /**
  * Turns a {@link TrainRequest} into a complete {@link TrainSpec} for a series of a given
  * length: fills defaults and checks every field, answering 400 with each bad field named.
+ * {@link #resolve(TrainRequest, long, Integer)} is the one entry point of spec
+ * validation: the window, horizon, validation and epochs against the series here, the
+ * explicit layers in {@link LayerResolver}, the optimizer, regularization and early
+ * stopping in {@link OptimizationResolver}, the schedule in {@link ScheduleResolver};
+ * every check adds to one list of problems ({@link SpecChecks}) thrown once.
  */
 @Component
 class SpecResolver {
 
 	private final TrainingProperties limits;
 
+	private final LayerResolver layers;
+
+	private final OptimizationResolver optimization;
+
 	SpecResolver(TrainingProperties limits) {
 		this.limits = limits;
+		this.layers = new LayerResolver(limits);
+		this.optimization = new OptimizationResolver(limits);
 	}
 
 	TrainSpec resolve(TrainRequest request, long seriesLength) {
@@ -78,7 +93,7 @@ class SpecResolver {
 		int units = or(request.units(), defaults != null ? defaults.units(model) : d.units());
 		range(errors, "units", units, 1, this.limits.maxUnits());
 		if (request.layers() != null) {
-			layers = layers(request.layers(), units, errors);
+			layers = this.layers.resolve(request.layers(), units, errors);
 			model = TrainSpec.CUSTOM;
 		}
 		int window = or(request.window(), defaults != null ? defaults.window() : d.window());
@@ -122,9 +137,9 @@ class SpecResolver {
 		oneOf(errors, "normalization", normalization, Scaler.TYPES);
 		String loss = lower(or(request.loss(), d.loss()));
 		oneOf(errors, "loss", loss, Losses.names());
-		TrainSpec.Optimizer optimizer = optimizer(request.optimizer(), d.optimizer(), errors);
+		TrainSpec.Optimizer optimizer = OptimizationResolver.optimizer(request.optimizer(), d.optimizer(), errors);
 		TrainSpec.Schedule schedule = ScheduleResolver.resolve(request.schedule(), optimizer.learningRate(), errors);
-		TrainSpec.Regularization regularization = regularization(request.regularization(), errors);
+		TrainSpec.Regularization regularization = OptimizationResolver.regularization(request.regularization(), errors);
 		String init = lower(or(request.init(), d.init()));
 		oneOf(errors, "init", init, Networks.inits());
 		// a range test runs its epochs out (until the loss diverges) unless told
@@ -132,199 +147,42 @@ class SpecResolver {
 		TrainSpec.EarlyStopping earlyDefaults = Schedules.RANGE_TEST.equals(schedule.type())
 				? new TrainSpec.EarlyStopping(0, d.earlyStopping().minDelta(), d.earlyStopping().monitor())
 				: d.earlyStopping();
-		TrainSpec.EarlyStopping early = earlyStopping(request.earlyStopping(), earlyDefaults, errors);
+		TrainSpec.EarlyStopping early = this.optimization.earlyStopping(request.earlyStopping(), earlyDefaults, errors);
 		if (!errors.isEmpty()) {
 			throw invalid(errors);
 		}
-		return new TrainSpec(model, units, window, horizon, validation, epochs, batchSize,
-				or(request.shuffle(), d.shuffle()), or(request.seed(), d.seed()), prefetch, normalization, loss,
-				optimizer, schedule, regularization, init, early, layers, differencing, season);
+		TrainSpec spec = TrainSpec.builder()
+			.model(model)
+			.units(units)
+			.window(window)
+			.horizon(horizon)
+			.validation(validation)
+			.epochs(epochs)
+			.batchSize(batchSize)
+			.shuffle(or(request.shuffle(), d.shuffle()))
+			.seed(or(request.seed(), d.seed()))
+			.prefetch(prefetch)
+			.normalization(normalization)
+			.loss(loss)
+			.optimizer(optimizer)
+			.schedule(schedule)
+			.regularization(regularization)
+			.init(init)
+			.earlyStopping(early)
+			.layers(layers)
+			.differencing(differencing)
+			.season(season)
+			.build();
+		errors.addAll(ServableSpecs.problems(spec));
+		if (!errors.isEmpty()) {
+			throw invalid(errors);
+		}
+		return spec;
 	}
 
 	private static BadRequestException invalid(List<FieldProblem> errors) {
 		return new BadRequestException("Invalid training spec",
 				String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
-	}
-
-	private static TrainSpec.Optimizer optimizer(TrainRequest.Optimizer request, TrainSpec.Optimizer d,
-			List<FieldProblem> errors) {
-		if (request == null) {
-			return d;
-		}
-		String type = lower(or(request.type(), d.type()));
-		oneOf(errors, "optimizer.type", type, Optimizers.names());
-		double rate = or(request.learningRate(), d.learningRate());
-		if (!(rate > 0 && rate <= 10)) {
-			errors.add(new FieldProblem("optimizer.learningRate", "must be above 0 and at most 10 (got " + rate + ")"));
-		}
-		double momentum = fraction(errors, "optimizer.momentum", or(request.momentum(), d.momentum()));
-		double rho = fraction(errors, "optimizer.rho", or(request.rho(), d.rho()));
-		double beta1 = fraction(errors, "optimizer.beta1", or(request.beta1(), d.beta1()));
-		double beta2 = fraction(errors, "optimizer.beta2", or(request.beta2(), d.beta2()));
-		double epsilon = or(request.epsilon(), d.epsilon());
-		if (!(epsilon > 0 && epsilon <= 1)) {
-			errors.add(new FieldProblem("optimizer.epsilon", "must be above 0 and at most 1 (got " + epsilon + ")"));
-		}
-		return new TrainSpec.Optimizer(type, rate, momentum, rho, beta1, beta2, epsilon);
-	}
-
-	/** A value in [0, 1). */
-	private static double fraction(List<FieldProblem> errors, String field, double value) {
-		if (!(value >= 0 && value < 1)) {
-			errors.add(new FieldProblem(field, "must be at least 0 and below 1 (got " + value + ")"));
-		}
-		return value;
-	}
-
-	/** At most this many explicit layers. */
-	static final int MAX_LAYERS = 20;
-
-	private List<TrainSpec.Layer> layers(List<TrainRequest.Layer> request, int units, List<FieldProblem> errors) {
-		if (request.isEmpty()) {
-			errors.add(new FieldProblem("layers", "give at least one layer, or leave layers out to use model"));
-			return null;
-		}
-		if (request.size() > MAX_LAYERS) {
-			errors.add(new FieldProblem("layers", "at most " + MAX_LAYERS + " layers (got " + request.size() + ")"));
-			return null;
-		}
-		List<TrainSpec.Layer> layers = new ArrayList<>();
-		boolean denseSeen = false;
-		for (int i = 0; i < request.size(); i++) {
-			String at = "layers[" + i + "].";
-			TrainRequest.Layer layer = request.get(i);
-			if (layer == null) {
-				errors.add(new FieldProblem("layers[" + i + "]", "must be a layer object"));
-				continue;
-			}
-			String type = lower(layer.type());
-			if (type == null || !Networks.LAYER_TYPES.contains(type)) {
-				errors.add(new FieldProblem(at + "type",
-						"unknown layer type '" + type + "'; one of dense, rnn, lstm, gru, conv1d"));
-				continue;
-			}
-			boolean sequence = !"dense".equals(type);
-			if (sequence && denseSeen) {
-				errors
-					.add(new FieldProblem(at + "type", "sequence layers (" + type + ") must come before dense layers"));
-			}
-			denseSeen |= !sequence;
-			if (layer.units() != null && layer.filters() != null && !layer.units().equals(layer.filters())) {
-				errors.add(new FieldProblem(at + "filters", "give units or filters, not both"));
-			}
-			int width = or(layer.units(), or(layer.filters(), units));
-			range(errors, at + (layer.units() == null && layer.filters() != null ? "filters" : "units"), width, 1,
-					this.limits.maxUnits());
-			boolean conv = "conv1d".equals(type);
-			for (var entry : new Object[][] { { "kernel", layer.kernel() }, { "stride", layer.stride() },
-					{ "dilation", layer.dilation() } }) {
-				Integer value = (Integer) entry[1];
-				if (value == null) {
-					continue;
-				}
-				if (!conv) {
-					errors.add(new FieldProblem(at + entry[0], "applies to conv1d layers only"));
-				}
-				else {
-					range(errors, at + entry[0], value, 1, "kernel".equals(entry[0]) ? 64 : this.limits.maxWindow());
-				}
-			}
-			String activation = lower(layer.activation());
-			if (activation != null) {
-				if ("gru".equals(type) && !"tanh".equals(activation)) {
-					errors.add(new FieldProblem(at + "activation", "a gru layer uses tanh (and sigmoid gates)"));
-				}
-				else {
-					oneOf(errors, at + "activation", activation, Networks.activations());
-				}
-			}
-			Boolean returnSequences = null;
-			if (sequence) {
-				TrainRequest.Layer next = (i + 1 < request.size()) ? request.get(i + 1) : null;
-				boolean expected = next != null && next.type() != null && !"dense".equals(lower(next.type()));
-				if (layer.returnSequences() != null && layer.returnSequences() != expected) {
-					errors.add(new FieldProblem(at + "returnSequences", expected
-							? "must be true: the next layer is a sequence layer"
-							: "must be false: the last sequence layer passes its last step to the dense layers or the output"));
-				}
-				returnSequences = expected;
-			}
-			else if (layer.returnSequences() != null) {
-				errors.add(new FieldProblem(at + "returnSequences", "applies to sequence layers only"));
-			}
-			layers.add(new TrainSpec.Layer(type, width, conv ? or(layer.kernel(), 5) : null,
-					conv ? or(layer.stride(), 1) : null, conv ? or(layer.dilation(), 1) : null,
-					activation != null ? activation : (sequence && !conv ? "tanh" : "relu"), returnSequences));
-		}
-		return layers;
-	}
-
-	private static TrainSpec.Regularization regularization(TrainRequest.Regularization request,
-			List<FieldProblem> errors) {
-		if (request == null) {
-			return TrainSpec.Regularization.NONE;
-		}
-		double l1 = nonNegative(errors, "regularization.l1", or(request.l1(), 0.0));
-		double l2 = nonNegative(errors, "regularization.l2", or(request.l2(), 0.0));
-		double dropout = or(request.dropout(), 0.0);
-		if (!(dropout >= 0 && dropout < 1)) {
-			errors.add(new FieldProblem("regularization.dropout", "must be at least 0 and below 1"));
-		}
-		boolean batchNorm = or(request.batchNorm(), false);
-		positiveOrNull(errors, "regularization.maxNorm", request.maxNorm());
-		positiveOrNull(errors, "regularization.clipValue", request.clipValue());
-		positiveOrNull(errors, "regularization.clipNorm", request.clipNorm());
-		if (request.clipValue() != null && request.clipNorm() != null) {
-			errors.add(new FieldProblem("regularization.clipNorm", "give clipValue or clipNorm, not both"));
-		}
-		return new TrainSpec.Regularization(l1, l2, dropout, batchNorm, request.maxNorm(), request.clipValue(),
-				request.clipNorm());
-	}
-
-	private TrainSpec.EarlyStopping earlyStopping(TrainRequest.EarlyStopping request, TrainSpec.EarlyStopping d,
-			List<FieldProblem> errors) {
-		if (request == null) {
-			return d;
-		}
-		int patience = or(request.patience(), d.patience());
-		range(errors, "earlyStopping.patience", patience, 0, this.limits.maxEpochs());
-		double minDelta = nonNegative(errors, "earlyStopping.minDelta", or(request.minDelta(), d.minDelta()));
-		String monitor = or(request.monitor(), d.monitor());
-		oneOf(errors, "earlyStopping.monitor", monitor, List.of("valMae", "valLoss"));
-		return new TrainSpec.EarlyStopping(patience, minDelta, monitor);
-	}
-
-	private static void oneOf(List<FieldProblem> errors, String field, String value, Collection<String> allowed) {
-		if (!allowed.contains(value)) {
-			errors.add(new FieldProblem(field, "unknown value '" + value + "'; one of " + String.join(", ", allowed)));
-		}
-	}
-
-	private static void range(List<FieldProblem> errors, String field, int value, int min, int max) {
-		if (value < min || value > max) {
-			errors.add(new FieldProblem(field, "must be between " + min + " and " + max + " (got " + value + ")"));
-		}
-	}
-
-	private static double nonNegative(List<FieldProblem> errors, String field, double value) {
-		if (!(value >= 0) || Double.isInfinite(value)) {
-			errors.add(new FieldProblem(field, "must be 0 or more"));
-		}
-		return value;
-	}
-
-	private static void positiveOrNull(List<FieldProblem> errors, String field, Double value) {
-		if (value != null && !(value > 0 && Double.isFinite(value))) {
-			errors.add(new FieldProblem(field, "must be positive (or absent)"));
-		}
-	}
-
-	private static String lower(String value) {
-		return value == null ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
-	}
-
-	private static <T> T or(T value, T fallback) {
-		return value == null ? fallback : value;
 	}
 
 }

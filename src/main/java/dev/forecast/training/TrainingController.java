@@ -1,5 +1,7 @@
 package dev.forecast.training;
 
+import dev.forecast.idempotency.IdempotencyKeys;
+
 import java.net.URI;
 import java.security.Principal;
 
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,8 +27,11 @@ class TrainingController {
 
 	private final TrainingService service;
 
-	TrainingController(TrainingService service) {
+	private final IdempotencyKeys keys;
+
+	TrainingController(TrainingService service, IdempotencyKeys keys) {
 		this.service = service;
+		this.keys = keys;
 	}
 
 	@PostMapping("/train")
@@ -33,12 +39,16 @@ class TrainingController {
 			description = "Only series is required; the run's spec shows every default used. The run trains "
 					+ "asynchronously: poll GET /runs/{id} for progress and the learning curve.")
 	@ApiResponse(responseCode = "202", description = "Queued")
-	ResponseEntity<Run> train(@RequestBody TrainRequest request, Principal principal) {
+	ResponseEntity<Run> train(@RequestBody TrainRequest request, Principal principal,
+			@Parameter(description = IdempotencyKeys.DESCRIPTION) @RequestHeader(name = IdempotencyKeys.HEADER,
+					required = false) String key) {
 		if (request.series() == null) {
 			throw BadRequestException.invalid("series", "is required");
 		}
-		Run run = this.service.submit(request, Owner.of(principal));
-		return ResponseEntity.accepted().location(URI.create("/runs/" + run.id())).body(run);
+		return this.keys.create(key, principal, this.keys.fingerprint("POST /train", request), Run.class, () -> {
+			Run run = this.service.submit(request, Owner.of(principal));
+			return ResponseEntity.accepted().location(URI.create("/runs/" + run.id())).body(run);
+		});
 	}
 
 	@GetMapping("/runs/{id}")

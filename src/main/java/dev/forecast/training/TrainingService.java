@@ -2,8 +2,11 @@ package dev.forecast.training;
 
 import java.util.List;
 
+import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
+import dev.forecast.error.FieldProblem;
 import dev.forecast.error.TooManyRequestsException;
+import dev.forecast.model.training.MemoryEstimate;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
@@ -31,14 +34,17 @@ public class TrainingService {
 
 	private final QuotaProperties quota;
 
+	private final RunMemoryLimit memory;
+
 	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, ApplicationEventPublisher events,
-			TrainingProperties properties, QuotaProperties quota) {
+			TrainingProperties properties, QuotaProperties quota, RunMemoryLimit memory) {
 		this.series = series;
 		this.specs = specs;
 		this.runs = runs;
 		this.events = events;
 		this.properties = properties;
 		this.quota = quota;
+		this.memory = memory;
 	}
 
 	/**
@@ -48,7 +54,7 @@ public class TrainingService {
 	@Transactional
 	public Run submit(TrainRequest request, Owner owner) {
 		Series target = this.series.get(request.series());
-		TrainSpec spec = this.specs.resolve(request, target.getLength(), season(target));
+		TrainSpec spec = checkMemory(this.specs.resolve(request, target.getLength(), season(target)));
 		checkActiveRuns(owner);
 		long id = this.runs.insert(target.getId(), spec, owner);
 		this.events.publishEvent(new RunQueued(id));
@@ -62,7 +68,26 @@ public class TrainingService {
 	@Transactional(readOnly = true)
 	public TrainSpec check(TrainRequest request) {
 		Series target = this.series.get(request.series());
-		return this.specs.resolve(request, target.getLength(), season(target));
+		return checkMemory(this.specs.resolve(request, target.getLength(), season(target)));
+	}
+
+	/**
+	 * Refuses (400) a spec whose training would take more memory than a worker may use
+	 * ({@code forecast.worker.max-run-memory}), naming the estimate and the limit.
+	 */
+	private TrainSpec checkMemory(TrainSpec spec) {
+		MemoryEstimate estimate = MemoryEstimate.of(spec);
+		long limit = this.memory.bytes();
+		if (estimate.bytes() > limit) {
+			String message = "training this spec needs about " + MemoryEstimate.format(estimate.bytes()) + " ("
+					+ estimate.parameters() + " parameters; activations of a batch of " + spec.batchSize()
+					+ " windows of " + spec.window() + "), over the limit of " + MemoryEstimate.format(limit)
+					+ " a run may use (forecast.worker.max-run-memory); use fewer or narrower layers, a shorter window"
+					+ " or a smaller batchSize";
+			throw new BadRequestException("Training spec too large", message,
+					List.of(new FieldProblem("spec", message)));
+		}
+		return spec;
 	}
 
 	private static Integer season(Series series) {
@@ -73,6 +98,16 @@ public class TrainingService {
 	 * At most {@code forecast.quota.max-active-runs} queued plus running runs per owner;
 	 * 429 beyond.
 	 */
+	/**
+	 * How many more runs {@code owner} may queue now under
+	 * {@code forecast.quota.max-active-runs}; takes the owner's lock as {@link #submit}
+	 * does, so a submit in the same transaction sees the same count.
+	 */
+	@Transactional
+	public long freeRuns(Owner owner) {
+		return Math.max(0, this.quota.maxActiveRuns() - this.runs.lockAndCountActive(owner));
+	}
+
 	private void checkActiveRuns(Owner owner) {
 		long active = this.runs.lockAndCountActive(owner);
 		if (active >= this.quota.maxActiveRuns()) {

@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
 import dev.forecast.training.Owner;
-import dev.forecast.training.Run;
 import dev.forecast.training.TrainRequest;
 import dev.forecast.training.TrainingService;
 
@@ -20,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Starts random searches: samples the trials and queues each as an ordinary run through
  * {@link TrainingService#submit} (the path of {@code POST /train}), all in one
- * transaction, so a search exists with all its runs or not at all.
+ * transaction, so a search exists with all its runs or not at all. Trials beyond the
+ * owner's free runs ({@code forecast.quota.max-active-runs}) are checked and stored as
+ * pending; {@link PendingTrials} queues them as earlier runs finish.
  */
 @Service
 class TuningService {
@@ -70,13 +71,20 @@ class TuningService {
 		long seed = (request.seed() != null) ? request.seed() : ThreadLocalRandom.current().nextLong(1L << 48);
 		List<Map<String, Object>> points = RandomSearch.sample(space, trials, seed);
 		long id = this.store.insert(seriesId, trials, seed, request.base() == null ? Map.of() : request.base(),
-				request.space());
+				request.space(), owner.name());
+		long free = this.training.freeRuns(owner);
 		for (int t = 0; t < points.size(); t++) {
 			Map<String, Object> params = points.get(t);
 			int trial = t + 1;
-			Run run;
+			TrainRequest trialRequest = TrialRequests.build(seriesId, request.base(), params);
+			Long run = null;
 			try {
-				run = this.training.submit(TrialRequests.build(seriesId, request.base(), params), owner);
+				if (t < free) {
+					run = this.training.submit(trialRequest, owner).id();
+				}
+				else { // waits for a free run: PendingTrials queues it later
+					this.training.check(trialRequest);
+				}
 			}
 			catch (BadRequestException ex) {
 				throw invalid(ex.errors()
@@ -85,7 +93,7 @@ class TuningService {
 							"trial " + trial + " " + params + ": " + e.message()))
 					.toList());
 			}
-			this.store.insertTrial(id, trial, run.id(), params);
+			this.store.insertTrial(id, trial, run, params);
 		}
 		return get(id);
 	}
@@ -128,7 +136,7 @@ class TuningService {
 	}
 
 	static String status(List<Tuning.Trial> trials) {
-		if (trials.stream().allMatch(t -> "QUEUED".equals(t.status()))) {
+		if (trials.stream().allMatch(t -> "QUEUED".equals(t.status()) || "PENDING".equals(t.status()))) {
 			return "QUEUED";
 		}
 		if (!trials.stream().allMatch(t -> FINISHED.contains(t.status()))) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.forecast.training.TrainRequest;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,19 +38,52 @@ class TuningStore {
 	record Header(long id, long series, long seed, java.time.Instant createdAt) {
 	}
 
+	/** A trial waiting for a free run of its search's owner. */
+	record Pending(long tuning, int trial, long series, String owner, TrainRequest base, Map<String, Object> params) {
+	}
+
 	@Transactional
-	long insert(long seriesId, int trials, long seed, Object base, Object space) {
-		return this.jdbc.sql(
-				"insert into tuning (series_id, trials, seed, base, space) values (?, ?, ?, ?::jsonb, ?::jsonb) returning id")
-			.params(seriesId, trials, seed, this.json.writeValueAsString(base), this.json.writeValueAsString(space))
+	long insert(long seriesId, int trials, long seed, Object base, Object space, String owner) {
+		return this.jdbc
+			.sql("insert into tuning (series_id, trials, seed, base, space, owner) "
+					+ "values (?, ?, ?, ?::jsonb, ?::jsonb, ?) returning id")
+			.params(seriesId, trials, seed, this.json.writeValueAsString(base), this.json.writeValueAsString(space),
+					owner)
 			.query(Long.class)
 			.single();
 	}
 
+	/** A trial with its run, or pending ({@code runId} null) until a run is free. */
 	@Transactional
-	void insertTrial(long tuningId, int trial, long runId, Map<String, Object> params) {
-		this.jdbc.sql("insert into tuning_trial (tuning_id, trial, run_id, params) values (?, ?, ?, ?::jsonb)")
-			.params(tuningId, trial, runId, this.json.writeValueAsString(params))
+	void insertTrial(long tuningId, int trial, Long runId, Map<String, Object> params) {
+		this.jdbc
+			.sql("insert into tuning_trial (tuning_id, trial, run_id, params, pending) values (?, ?, ?, ?::jsonb, ?)")
+			.params(tuningId, trial, runId, this.json.writeValueAsString(params), runId == null)
+			.update();
+	}
+
+	/**
+	 * The oldest pending trials, locked for this transaction (others skip them).
+	 */
+	@Transactional
+	List<Pending> lockPending(int limit) {
+		return this.jdbc.sql("""
+				select t.tuning_id, t.trial, s.series_id, coalesce(s.owner, 'anonymous') as owner,
+				       s.base::text as base, t.params::text as params
+				  from tuning_trial t join tuning s on s.id = t.tuning_id
+				 where t.pending order by t.tuning_id, t.trial limit ? for update of t skip locked
+				""")
+			.param(limit)
+			.query((rs, n) -> new Pending(rs.getLong("tuning_id"), rs.getInt("trial"), rs.getLong("series_id"),
+					rs.getString("owner"), this.json.readValue(rs.getString("base"), TrainRequest.class),
+					this.json.readValue(rs.getString("params"), PARAMS)))
+			.list();
+	}
+
+	@Transactional
+	void submitted(long tuningId, int trial, long runId) {
+		this.jdbc.sql("update tuning_trial set run_id = ?, pending = false where tuning_id = ? and trial = ?")
+			.params(runId, tuningId, trial)
 			.update();
 	}
 
@@ -65,7 +99,7 @@ class TuningStore {
 	@Transactional(readOnly = true)
 	List<Tuning.Trial> trials(long id) {
 		return this.jdbc.sql("""
-				select t.run_id, t.params::text as params, r.status, r.val_mae
+				select t.run_id, t.params::text as params, t.pending, r.status, r.val_mae
 				  from tuning_trial t left join training_run r on r.id = t.run_id
 				 where t.tuning_id = ? order by t.trial
 				""").param(id).query(this::trial).list();
@@ -78,7 +112,7 @@ class TuningStore {
 		Double valMae = rs.wasNull() ? null : mae;
 		String status = rs.getString("status");
 		return new Tuning.Trial(runId, this.json.readValue(rs.getString("params"), PARAMS),
-				status == null ? "DELETED" : status, valMae);
+				status != null ? status : rs.getBoolean("pending") ? "PENDING" : "DELETED", valMae);
 	}
 
 }

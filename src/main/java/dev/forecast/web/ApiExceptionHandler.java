@@ -6,6 +6,7 @@ import java.util.List;
 import dev.forecast.error.ApiException;
 import dev.forecast.error.FieldProblem;
 import dev.forecast.error.ServiceUnavailableException;
+import dev.forecast.error.TransientDatabaseErrors;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -154,6 +156,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			body.setProperty("errors", errors);
 		}
 		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getTitle() != null) {
+			request.setAttribute(ProblemTitle.ATTRIBUTE, problem.getTitle(), RequestAttributes.SCOPE_REQUEST);
+		}
+		return super.handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	private ResponseEntity<Object> problem(ApiException ex, WebRequest request) {

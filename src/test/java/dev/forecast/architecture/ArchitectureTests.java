@@ -47,6 +47,30 @@ class ArchitectureTests {
 		.as("model uses no Spring, JPA or servlet type");
 
 	@ArchTest
+	static final ArchRule servingDoesNotDependOnTraining = noClasses().that()
+		.resideInAPackage("dev.forecast.model.serving..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.forecast.model.training..")
+		.as("model.serving depends on no class of model.training (only on what model shares)");
+
+	@ArchTest
+	static final ArchRule forecastsAreServedWithoutTrainingCode = noClasses().that()
+		.resideInAPackage("dev.forecast.forecast..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.forecast.model.training..")
+		.as("forecast serves models through model.serving, never through model.training");
+
+	@ArchTest
+	static final ArchRule sharedModelDependsOnNeitherSide = noClasses().that()
+		.resideInAPackage("dev.forecast.model")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.forecast.model.training..", "dev.forecast.model.serving..")
+		.as("the shared part of model (dev.forecast.model itself) depends on neither training nor serving");
+
+	@ArchTest
 	static final ArchRule statisticalModelsAreFreeOfFrameworks = noClasses().that()
 		.resideInAPackage("dev.forecast.forecast.stats..")
 		.should()
@@ -58,11 +82,20 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule featuresDoNotImportSecurity = noClasses().that()
 		.resideInAnyPackage("dev.forecast.series..", "dev.forecast.forecast..", "dev.forecast.training..",
-				"dev.forecast.jobs..", "dev.forecast.tuning..")
+				"dev.forecast.jobs..", "dev.forecast.tuning..", "dev.forecast.collection..",
+				"dev.forecast.idempotency..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.forecast.security..")
 		.as("feature packages do not depend on security (the owner of a request is passed in)");
+
+	@ArchTest
+	static final ArchRule nothingDependsOnOps = noClasses().that()
+		.resideOutsideOfPackage("dev.forecast.ops..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.forecast.ops..")
+		.as("ops only observes: features publish events and no package depends on ops");
 
 	@ArchTest
 	static final ArchRule controllersAreNotPublic = classes().that()

@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.forecast.model.Nd4jThreads;
-import dev.forecast.model.TrainedModel;
+import dev.forecast.model.serving.ModelCodec;
+import dev.forecast.model.serving.Predictor;
+import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.PointStore;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -48,13 +49,13 @@ public final class NeuralForecastBenchmark {
 		for (int i = 5; i < args.length; i++) {
 			long run = Long.parseLong(args[i]);
 			byte[] bytes = jdbc.queryForObject("select bytes from training_model where run_id = ?", byte[].class, run);
-			TrainedModel model = TrainedModel.fromBytes(bytes);
+			TrainedModel model = ModelCodec.decode(bytes);
+			Predictor predictor = Predictor.of(model);
 			long length = jdbc.queryForObject("select length from series where id = ?", Long.class, series);
 			double[] history = new PointStore(jdbc).readTail(series, length, model.window()).values();
 			double[][] input = { history };
-			TrainedModel second = model.copy();
-			measure(run, "1", seconds, () -> model.forecast(input, steps));
-			measure(run, "2", seconds, () -> model.forecast(input, steps), () -> second.forecast(input, steps));
+			measure(run, "1", seconds, () -> predictor.forecast(input, steps));
+			measure(run, "2", seconds, () -> predictor.forecast(input, steps), () -> predictor.forecast(input, steps));
 			if (model.horizon() >= steps) {
 				measure(run, "dl4j", seconds, dl4j(model, history));
 			}

@@ -3,13 +3,16 @@ package dev.forecast.forecast;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import dev.forecast.error.BadRequestException;
 import dev.forecast.series.Frequency;
 import dev.forecast.series.Observations;
 import dev.forecast.series.Series;
 import dev.forecast.series.SeriesService;
+import dev.forecast.series.SeriesView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -24,7 +27,7 @@ class ForecastServiceTests {
 	private static final int RESIDUAL_WINDOW = 1000;
 
 	private static final ForecastProperties PROPERTIES = new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000,
-			100_000, 1000, 100);
+			100_000, 1000, 100, 2_000_000_000L, java.time.Duration.ofSeconds(60));
 
 	private final SeriesService seriesService = mock(SeriesService.class);
 
@@ -35,7 +38,7 @@ class ForecastServiceTests {
 
 	@Test
 	void aForecastOnAMillionPointsReadsOnlyTheTail() {
-		Series series = ForecasterTests.series(1_000_000, Frequency.HOURLY);
+		Series series = ForecasterTests.entity(1_000_000, Frequency.HOURLY);
 		LocalDateTime end = LocalDateTime.of(2020, 1, 1, 0, 0).plusHours(999_999);
 		given(series.getEnd()).willReturn(end);
 		given(this.seriesService.get(7)).willReturn(series);
@@ -45,16 +48,35 @@ class ForecastServiceTests {
 		ForecastResponse average = this.service.forecast(7, Method.MOVING_AVERAGE, ForecasterTests.window(30), 12,
 				Levels.DEFAULT);
 
-		verify(this.seriesService).tail(series, 1 + RESIDUAL_WINDOW);
-		verify(this.seriesService).tail(series, 30 + RESIDUAL_WINDOW);
+		verify(this.seriesService).tail(SeriesView.of(series), 1 + RESIDUAL_WINDOW);
+		verify(this.seriesService).tail(SeriesView.of(series), 30 + RESIDUAL_WINDOW);
 		verify(this.seriesService, never()).points(anyLong());
 		assertThat(naive.points().get(0).v()).isEqualTo(999_999);
 		assertThat(average.points().get(0).v()).isEqualTo(999_999 - 14.5);
 	}
 
 	@Test
+	void aForecastEstimatedOverTheWorkLimitIsRefusedNamingEstimateAndLimit() {
+		ForecastProperties tight = new ForecastProperties(1000, RESIDUAL_WINDOW, 10_000, 100_000, 100_000, 1000, 100,
+				100_000L, java.time.Duration.ofSeconds(60));
+		ForecastService limited = new ForecastService(this.seriesService,
+				new Forecasters(List.of(new MovingAverageForecaster()), List.of(), tight), tight);
+		Series series = ForecasterTests.entity(10_000, Frequency.HOURLY);
+		given(this.seriesService.get(7)).willReturn(series);
+
+		// 1000 residuals x a window of 100 values read, plus 1000 steps x 100: 2e5 > 1e5
+		assertThatThrownBy(
+				() -> limited.forecast(7, Method.MOVING_AVERAGE, ForecasterTests.window(100), 1000, Levels.DEFAULT))
+			.isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("2.00e+05")
+			.hasMessageContaining("1.00e+05")
+			.hasMessageContaining("forecast.forecast.max-work");
+		verify(this.seriesService, never()).tail(any(), anyInt());
+	}
+
+	@Test
 	void aClassicalModelIsFittedOncePerSeriesStateToItsBoundedTail() {
-		Series series = ForecasterTests.series(1_000_000, Frequency.HOURLY);
+		Series series = ForecasterTests.entity(1_000_000, Frequency.HOURLY);
 		LocalDateTime end = LocalDateTime.of(2020, 1, 1, 0, 0).plusHours(999_999);
 		given(series.getEnd()).willReturn(end);
 		given(this.seriesService.get(7)).willReturn(series);
@@ -63,7 +85,7 @@ class ForecastServiceTests {
 		ForecastResponse first = this.service.forecast(7, Method.THETA, ForecastParams.none(), 12, Levels.DEFAULT);
 		ForecastResponse again = this.service.forecast(7, Method.THETA, ForecastParams.none(), 24, Levels.DEFAULT);
 
-		verify(this.seriesService).tail(series, 1000);
+		verify(this.seriesService).tail(SeriesView.of(series), 1000);
 		assertThat(again.points().subList(0, 12)).extracting(ForecastResponse.Point::v)
 			.containsExactlyElementsOf(first.points().stream().map(ForecastResponse.Point::v).toList());
 		// a straight line: theta continues it
@@ -73,7 +95,7 @@ class ForecastServiceTests {
 
 	@Test
 	void monthEndsStayMonthEnds() {
-		Series series = ForecasterTests.series(100, Frequency.monthly(true));
+		Series series = ForecasterTests.entity(100, Frequency.monthly(true));
 		given(series.getEnd()).willReturn(LocalDateTime.of(2018, 1, 31, 0, 0));
 		given(series.isDateOnly()).willReturn(true);
 		given(this.seriesService.get(7)).willReturn(series);
@@ -95,7 +117,7 @@ class ForecastServiceTests {
 
 	@Test
 	void anIrregularSeriesRepeatsItsLastSpacing() {
-		Series irregular = ForecasterTests.series(3, null);
+		Series irregular = ForecasterTests.entity(3, null);
 		given(irregular.getEnd()).willReturn(LocalDateTime.of(2016, 7, 1, 10, 0));
 		given(this.seriesService.get(8)).willReturn(irregular);
 		given(this.seriesService.tail(any(), anyInt())).willReturn(

@@ -7,6 +7,7 @@ import java.util.Random;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.series.Frequency;
 import dev.forecast.series.Series;
+import dev.forecast.series.SeriesView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +94,7 @@ class ForecasterTests {
 
 	@Test
 	void badParametersNameThemselves() {
-		Series ten = series(10, Frequency.DAILY);
+		SeriesView ten = series(10, Frequency.DAILY);
 		assertThatExceptionOfType(BadRequestException.class)
 			.isThrownBy(() -> new MovingAverageForecaster().bind(ten, window(11)))
 			.satisfies(ex -> assertThat(ex.errors().get(0).field()).isEqualTo("window"));
@@ -159,7 +160,12 @@ class ForecasterTests {
 		return new ForecastParams(window, null, null, null);
 	}
 
-	static Series series(long length, Frequency frequency) {
+	static SeriesView series(long length, Frequency frequency) {
+		return new SeriesView(1, length, frequency, null, false, null);
+	}
+
+	/** A stored series (entity) as {@code SeriesService} hands it out. */
+	static Series entity(long length, Frequency frequency) {
 		Series series = mock(Series.class);
 		given(series.getId()).willReturn(1L);
 		given(series.getLength()).willReturn(length);

@@ -12,7 +12,6 @@ import java.util.stream.IntStream;
 
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
-import dev.forecast.training.TrainedModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -136,12 +136,59 @@ class RunQueueIntegrationTests extends IntegrationTest {
 			assertThat(this.pool.recoverStale()).contains(run);
 			Run failed = this.training.get(run);
 			assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-			assertThat(failed.error()).contains("dead-worker").contains("heartbeats").contains("3 attempt");
+			assertThat(failed.error()).contains("dead-worker").contains("died 3 time(s)").contains("heartbeat");
 			assertThat(failed.finishedAt()).isNotNull();
 		}
 		finally {
 			this.pool.start();
 		}
+	}
+
+	@Test
+	void aRunIsHandedOnAfterOneWorkerDeathAndFailsAfterTheSecond() {
+		long series = TrainingFixtures.upload(http(), 150);
+		this.pool.stop();
+		try {
+			long run = http().postJson("/train", TrainingFixtures.tinySpec(series, "dense", 2)).id();
+			claimAndDie(run, "doomed-worker-1");
+			assertThat(this.pool.recoverStale()).contains(run);
+			Run handedOn = this.training.get(run);
+			assertThat(handedOn.status()).isEqualTo(RunStatus.QUEUED);
+			assertThat(handedOn.attempts()).isEqualTo(1);
+			claimAndDie(run, "doomed-worker-2");
+			assertThat(this.pool.recoverStale()).contains(run);
+			Run failed = this.training.get(run);
+			assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+			assertThat(failed.attempts()).isEqualTo(2);
+			assertThat(failed.error()).contains("died 2 time(s)", "doomed-worker-2", "not handed to another worker");
+			assertThat(this.pool.recoverStale()).doesNotContain(run);
+		}
+		finally {
+			this.pool.start();
+		}
+	}
+
+	/**
+	 * Claims {@code run} through the queue as {@code worker} (giving back any other run
+	 * claimed on the way), then lets its heartbeat age as when the worker is killed.
+	 */
+	private void claimAndDie(long run, String worker) {
+		List<RunQueue.Claim> others = new ArrayList<>();
+		try {
+			while (true) {
+				RunQueue.Claim claim = this.queue.claim(worker).orElseThrow();
+				if (claim.id() == run) {
+					break;
+				}
+				others.add(claim);
+			}
+		}
+		finally {
+			others.forEach(claim -> this.queue.requeue(claim.id(), worker));
+		}
+		this.jdbc.sql("update training_run set heartbeat_at = now() - interval '1 hour' where id = ?")
+			.params(run)
+			.update();
 	}
 
 	@Test

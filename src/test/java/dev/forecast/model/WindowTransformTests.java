@@ -1,5 +1,10 @@
 package dev.forecast.model;
 
+import dev.forecast.model.serving.Predictor;
+import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.Trainer;
+import dev.forecast.model.training.TrainingMonitor;
+import dev.forecast.model.training.TrainingResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,11 +67,21 @@ class WindowTransformTests {
 	@Test
 	void aWindowNormalizedNetworkFollowsATrendBeyondItsTrainingRange() {
 		double[] series = trendAndSeason(260);
-		TrainSpec spec = Specs.withEpochs(
-				new TrainSpec("dense", 16, 24, 1, 40, 1, 16, true, 1, 0, "window", "mse",
-						TrainSpec.Optimizer.defaults("adam", 0.01), new TrainSpec.Schedule("constant"),
-						TrainSpec.Regularization.NONE, "glorot", new TrainSpec.EarlyStopping(0, 0, "valMae"), null),
-				20);
+		TrainSpec spec = TrainSpec.builder()
+			.model("dense")
+			.units(16)
+			.window(24)
+			.horizon(1)
+			.validation(40)
+			.epochs(20)
+			.batchSize(16)
+			.seed(1)
+			.prefetch(0)
+			.normalization("window")
+			.loss("mse")
+			.optimizer(TrainSpec.Optimizer.defaults("adam", 0.01))
+			.earlyStopping(new TrainSpec.EarlyStopping(0, 0, "valMae"))
+			.build();
 		TrainingResult result = Trainer.train(spec, series, new TrainingMonitor() {
 
 			@Override
@@ -83,7 +98,7 @@ class WindowTransformTests {
 		// by the trend and season
 		assertThat(result.vsNaive().ratio()).isLessThan(0.5);
 		assertThat(result.vsNaive().worse()).isFalse();
-		double[] next = result.model().forecast(new double[][] { series }, 1)[0];
+		double[] next = Predictor.of(result.model()).forecast(new double[][] { series }, 1)[0];
 		assertThat(next[0]).isCloseTo(trendAndSeason(261)[260], within(8.0));
 	}
 

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of bad upload is a problem detail that says what to fix, and stores nothing.
+ * A bad upload over real HTTP stores nothing; bodies over the upload limit are refused
+ * before they are sent; unknown ids are 404. Every other kind of bad upload or parameter
+ * is {@link SeriesRequestTests}' (the web layer alone).
  */
 class SeriesErrorsIntegrationTests extends IntegrationTest {
 
@@ -26,56 +28,6 @@ class SeriesErrorsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void unparseableDateNamesLineAndColumn() {
-		Response problem = rejectedCsv("date,value\n2024-01-01,1\n01/02/2024,2\n", 400);
-
-		assertThat((String) problem.json("$.detail")).contains("Line 3", "'date'", "'01/02/2024' is not a date");
-	}
-
-	@Test
-	void duplicateTimestamp() {
-		Response problem = rejectedCsv("date,value\n2024-01-01,1\n2024-01-01,2\n", 400);
-
-		assertThat((String) problem.json("$.detail")).contains("Line 3", "repeats the one on line 2");
-	}
-
-	@Test
-	void unorderedTimestamps() {
-		Response problem = rejectedCsv("date,value\n2024-01-02,1\n2024-01-01,2\n", 400);
-
-		assertThat((String) problem.json("$.detail")).contains("Line 3", "earlier than", "sort the rows");
-	}
-
-	@Test
-	void emptyFile() {
-		Response problem = rejectedCsv("", 400);
-
-		assertThat((String) problem.json("$.detail")).contains("empty");
-	}
-
-	@Test
-	void headerOnly() {
-		Response problem = rejectedCsv("date,value\n", 400);
-
-		assertThat((String) problem.json("$.detail")).contains("header row but no data rows");
-	}
-
-	@Test
-	void nanAndInfinity() {
-		assertThat((String) rejectedCsv("date,value\n2024-01-01,1\n2024-01-02,NaN\n", 400).json("$.detail"))
-			.contains("Line 3", "not a finite number");
-		assertThat((String) rejectedCsv("date,value\n2024-01-01,Infinity\n", 400).json("$.detail")).contains("Line 2",
-				"not a finite number");
-	}
-
-	@Test
-	void noNumericColumn() {
-		Response problem = rejectedCsv("date,comment\n2024-01-01,sunny\n2024-01-02,rain\n", 400);
-
-		assertThat((String) problem.json("$.detail")).contains("holds a number", "valueColumn");
-	}
-
-	@Test
 	void malformedJson() {
 		long before = total();
 		Response problem = http().postJson("/series", "{\"name\": \"x\", \"points\": [{\"t\": \"2024-01-01\", ");
@@ -83,22 +35,6 @@ class SeriesErrorsIntegrationTests extends IntegrationTest {
 		assertProblem(problem, 400);
 		assertThat((String) problem.json("$.detail")).contains("JSON", "line 1");
 		assertThat(total()).isEqualTo(before);
-	}
-
-	@Test
-	void jsonWithBadFieldNamesIt() {
-		Response problem = http().postJson("/series", """
-				{"points": [{"t": "2024-01-01", "v": 1}, {"t": "2024-01-02"}]}""");
-
-		assertProblem(problem, 400);
-		assertThat((String) problem.json("$.errors[0].field")).isEqualTo("points[1].v");
-	}
-
-	@Test
-	void otherMediaTypeIs415() {
-		Response problem = http().post("/series", "application/xml", "<series/>");
-
-		assertProblem(problem, 415);
 	}
 
 	@Test
@@ -125,15 +61,6 @@ class SeriesErrorsIntegrationTests extends IntegrationTest {
 		assertProblem(http().get("/series/987654321/points"), 404);
 		assertProblem(http().delete("/series/987654321"), 404);
 		assertProblem(http().postCsv("/series/987654321/points", "date,value\n2024-01-01,1\n"), 404);
-	}
-
-	@Test
-	void badQueryParametersName() {
-		Response problem = http().get("/series?size=0");
-
-		assertProblem(problem, 400);
-		assertThat((String) problem.json("$.errors[0].field")).isEqualTo("size");
-		assertThat((String) http().get("/series?page=x").json("$.errors[0].field")).isEqualTo("page");
 	}
 
 	private Response rejectedCsv(String csv, int status) {

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.forecast.model.Shrinkage;
 import dev.forecast.model.TrainSpec;
-import dev.forecast.model.TrainedModel;
-import dev.forecast.model.Trainer;
-import dev.forecast.model.TrainingMonitor;
-import dev.forecast.model.TrainingResult;
-import dev.forecast.model.ValidationResiduals;
+import dev.forecast.model.serving.Predictor;
+import dev.forecast.model.serving.Shrinkage;
+import dev.forecast.model.serving.TrainedModel;
+import dev.forecast.model.training.Ensembles;
+import dev.forecast.model.training.ShrinkageFit;
+import dev.forecast.model.training.Trainer;
+import dev.forecast.model.training.TrainingMonitor;
+import dev.forecast.model.training.ValidationResiduals;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,11 +73,11 @@ public final class NeuralGuardCheck {
 			int networks = Integer.parseInt(System.getenv().getOrDefault("NETWORKS", "0"));
 			TrainedModel ensemble = Trainer
 				.train(base, train, TrainingMonitor.NONE, "{}",
-						networks > 0 ? networks : dev.forecast.model.Ensemble.size(base, train.length))
+						networks > 0 ? networks : Ensembles.size(base, train.length))
 				.model();
 			double seconds = (System.nanoTime() - started) / 1e9;
 			TrainedModel one = ensemble.withMembers(List.of());
-			Shrinkage shrink = Shrinkage.fit(train, base.validation(),
+			Shrinkage shrink = ShrinkageFit.fit(train, base.validation(),
 					ValidationResiduals.forecasts(ensemble, train, base.validation(), 48), season, base.window());
 			List<TrainedModel> models = List.of(one, ensemble, ensemble.withShrinkage(shrink));
 			double[] errors = rolling ? rolling(models, train.length, test) : multiStep(models, train, test);
@@ -102,7 +104,7 @@ public final class NeuralGuardCheck {
 		Arrays.fill(naive, train[train.length - 1]);
 		double[] out = new double[7];
 		for (int m = 0; m < 3; m++) {
-			double[] f = models.get(m).forecast(new double[][] { train }, h)[0];
+			double[] f = Predictor.of(models.get(m)).forecast(new double[][] { train }, h)[0];
 			if (System.getenv("PRINT") != null) {
 				System.out.println("model " + m + " " + Arrays.toString(Arrays.stream(f).map(Math::rint).toArray()));
 			}
@@ -124,7 +126,7 @@ public final class NeuralGuardCheck {
 		}
 		double[] out = new double[4];
 		for (int m = 0; m < 3; m++) {
-			double[][] f = models.get(m).forecast(histories, 1);
+			double[][] f = Predictor.of(models.get(m)).forecast(histories, 1);
 			out[m] = mae(actual, Arrays.stream(f).mapToDouble(r -> r[0]).toArray());
 		}
 		out[3] = mae(actual, naive);

@@ -3,6 +3,7 @@ package dev.forecast.training;
 import java.time.Duration;
 import java.util.List;
 
+import dev.forecast.forecast.TrainedModels;
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,30 @@ class TrainingIntegrationTests extends IntegrationTest {
 		assertThat(http().get("/runs/987654321").status()).isEqualTo(404);
 		assertThat(http().get("/runs?status=DONE").status()).isEqualTo(400);
 		assertThat((List<?>) http().get("/runs?series=" + series).json("$.items")).isEmpty();
+	}
+
+	@Test
+	void aSpecNeedingMoreMemoryThanAWorkerMayUseIsRefusedNamingEstimateAndLimitTheDefaultIsAccepted() {
+		long series = TrainingFixtures.upload(http(), 1300);
+		String lstm = "{\"type\":\"lstm\",\"units\":512}";
+		String layers = String.join(",", java.util.Collections.nCopies(19, lstm))
+				+ ",{\"type\":\"dense\",\"units\":512}";
+		TestHttp.Response refused = http().postJson("/train", "{\"series\":" + series + ",\"layers\":[" + layers
+				+ "],\"window\":1000,\"epochs\":1000,\"batchSize\":4096}");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat((String) refused.json("$.title")).isEqualTo("Training spec too large");
+		assertThat((String) refused.json("$.detail")).as(refused.toString())
+			.containsPattern("needs about [0-9.]+ TB")
+			.contains("over the limit of 1.5 GB", "forecast.worker.max-run-memory");
+		List<String> fields = refused.json("$.errors[*].field");
+		assertThat(fields).containsExactly("spec");
+		assertThat((List<?>) http().get("/runs?series=" + series).json("$.items")).isEmpty();
+
+		TestHttp.Response accepted = http().postJson("/train", "{\"series\":" + series + "}");
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		http().post("/runs/" + accepted.id() + "/cancel", "application/json", "");
+		awaitStatus(accepted.id(), "CANCELLED");
+		http().delete("/series/" + series);
 	}
 
 	@Test

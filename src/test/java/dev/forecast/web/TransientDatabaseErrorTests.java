@@ -31,6 +31,10 @@ class TransientDatabaseErrorTests {
 						new SQLException("terminating connection due to administrator command", "57P01")));
 
 		assertServiceUnavailable(this.handler.handleUnexpected(terminated, request()));
+		// the rollback on the connection HikariCP evicted after the termination
+		assertServiceUnavailable(this.handler
+			.handleUnexpected(new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+					new SQLException("Connection is closed"))), request()));
 		assertServiceUnavailable(this.handler.handleUnexpected(
 				new CannotCreateTransactionException("Could not open JPA EntityManager for transaction"), request()));
 		assertServiceUnavailable(this.handler.handleUnexpected(

@@ -1,0 +1,59 @@
+package dev.forecast.forecast;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.forecast.error.DeadlineExceededException;
+
+/**
+ * One costly request's right to go on: its work checks it between origins and stops with
+ * a 503 problem detail once the deadline has passed or the request was cancelled (its
+ * client went away, the service is stopping).
+ */
+final class Computation {
+
+	/** A computation without deadline (for callers outside a request). */
+	static final Computation UNBOUNDED = new Computation(Duration.ofDays(365_000));
+
+	private final long start = System.nanoTime();
+
+	private final Duration deadline;
+
+	private final AtomicLong checks = new AtomicLong();
+
+	private volatile String stopped;
+
+	Computation(Duration deadline) {
+		this.deadline = deadline;
+	}
+
+	/** Throws once the work must stop; call it before each origin or step. */
+	void check() {
+		this.checks.incrementAndGet();
+		if (this.stopped == null && System.nanoTime() - this.start > this.deadline.toNanos()) {
+			this.stopped = "it did not finish within forecast.forecast.deadline (" + this.deadline + ")";
+		}
+		String reason = this.stopped;
+		if (reason != null) {
+			throw new DeadlineExceededException("The computation was stopped: " + reason
+					+ "; ask for less work (a shorter holdout or horizon, fewer methods).");
+		}
+	}
+
+	/** Stops the work at its next check. */
+	void cancel(String reason) {
+		if (this.stopped == null) {
+			this.stopped = reason;
+		}
+	}
+
+	boolean isStopped() {
+		return this.stopped != null;
+	}
+
+	/** How many times the work checked (origins started, plus the one that stopped). */
+	long checks() {
+		return this.checks.get();
+	}
+
+}

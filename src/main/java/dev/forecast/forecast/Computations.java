@@ -1,0 +1,112 @@
+package dev.forecast.forecast;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.WebAsyncTask;
+
+/**
+ * Runs costly requests ({@code /evaluation}) as asynchronous requests on a bounded pool,
+ * each under a {@link Computation} with the deadline {@code forecast.forecast.deadline}:
+ * the work stops at its next origin when the deadline passes, when the request errors
+ * (the client went away) or times out, and when the service stops (a SIGTERM does not
+ * wait for the computation).
+ */
+@Component
+class Computations implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Computations.class);
+
+	private final ForecastProperties properties;
+
+	private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+
+	private final Set<Computation> running = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong stopped = new AtomicLong();
+
+	private volatile boolean active;
+
+	Computations(ForecastProperties properties) {
+		this.properties = properties;
+		int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+		this.executor.setCorePoolSize(threads);
+		this.executor.setMaxPoolSize(threads);
+		this.executor.setQueueCapacity(100);
+		this.executor.setThreadNamePrefix("evaluation-");
+		this.executor.setDaemon(true);
+		this.executor.initialize();
+	}
+
+	/** {@code work} as an asynchronous request under a new {@link Computation}. */
+	<T> WebAsyncTask<T> submit(String what, Work<T> work) {
+		Computation computation = new Computation(this.properties.deadline());
+		Callable<T> task = () -> {
+			this.running.add(computation);
+			try {
+				return work.run(computation);
+			}
+			finally {
+				this.running.remove(computation);
+				if (computation.isStopped()) {
+					this.stopped.incrementAndGet();
+					log.info("{} stopped after {} check(s)", what, computation.checks());
+				}
+			}
+		};
+		long timeout = this.properties.deadline().toMillis() + 5_000;
+		WebAsyncTask<T> async = new WebAsyncTask<>(timeout, this.executor, task);
+		async.onTimeout(() -> {
+			computation.cancel("the request timed out");
+			computation.check();
+			return null;
+		});
+		async.onError(() -> {
+			computation.cancel("the request failed (its client went away)");
+			return null;
+		});
+		return async;
+	}
+
+	/** How many computations were stopped before they finished. */
+	long stoppedCount() {
+		return this.stopped.get();
+	}
+
+	@Override
+	public void start() {
+		this.active = true;
+	}
+
+	/**
+	 * Stops every running computation at its next check, before the web server drains.
+	 */
+	@Override
+	public void stop() {
+		this.active = false;
+		this.running.forEach(c -> c.cancel("the service is shutting down"));
+		this.executor.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.active;
+	}
+
+	/** Work that checks its {@link Computation}. */
+	@FunctionalInterface
+	interface Work<T> {
+
+		T run(Computation computation) throws Exception;
+
+	}
+
+}

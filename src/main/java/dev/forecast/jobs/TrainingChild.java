@@ -1,0 +1,115 @@
+package dev.forecast.jobs;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import ch.qos.logback.classic.Level;
+import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.Nd4jThreads;
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.TrainingMonitor;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main class of a child JVM that trains one run ({@code forecast.worker.isolation:
+ * process}): reads its {@link ChildChannel.Input} from stdin, trains in this JVM and
+ * reports every epoch, then the outcome, on stdout; its exit frees all the memory ND4J
+ * took. It exits as soon as its stdin closes (the worker died or gave the run up). No
+ * Spring context starts here.
+ */
+public final class TrainingChild {
+
+	/** Exit status after reporting an error. */
+	static final int FAILED = 2;
+
+	private TrainingChild() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+		// logs and stray prints go to stderr, the frames to stdout
+		System.setOut(System.err);
+		quietLogs();
+		InputStream stdin = System.in;
+		ChildChannel.Input input = ChildChannel.Input.read(stdin);
+		watchParent(stdin);
+		int status = 0;
+		try {
+			Nd4jThreads.configure(input.nd4jThreads());
+			if (input.device() >= 0) {
+				Nd4j.getAffinityManager().unsafeSetDevice(input.device());
+			}
+			TrainSpec spec = ChildChannel.JSON.readValue(input.specJson(), TrainSpec.class);
+			TrainingOutcome outcome = new InProcessTrainer(input.residualSteps()).train(spec, input.specJson(),
+					input.values(), input.device(), monitor(protocol));
+			ChildChannel.write(protocol, ChildChannel.RESULT, ChildChannel.result(outcome));
+		}
+		catch (Exception | Error ex) { // OutOfMemoryError included: report it, then exit
+			String message = ex.getMessage();
+			String type = ex.getClass().getSimpleName();
+			String text = (message == null || message.isBlank()) ? type : type + ": " + message;
+			ChildChannel.write(protocol, ChildChannel.ERROR, text.getBytes(StandardCharsets.UTF_8));
+			status = FAILED;
+		}
+		protocol.flush();
+		Runtime.getRuntime().halt(status);
+	}
+
+	private static TrainingMonitor monitor(OutputStream protocol) {
+		return new TrainingMonitor() {
+
+			@Override
+			public boolean shouldStop() {
+				return false; // the worker stops a child by ending it
+			}
+
+			@Override
+			public void onEpoch(EpochStats stats, int epochs) {
+				try {
+					ChildChannel.write(protocol, ChildChannel.EPOCH,
+							ChildChannel.JSON.writeValueAsBytes(new ChildChannel.Epoch(stats, epochs)));
+				}
+				catch (IOException ex) {
+					Runtime.getRuntime().halt(FAILED); // the worker is gone
+				}
+			}
+
+		};
+	}
+
+	/** Ends this JVM when the worker closes its end of stdin (or dies). */
+	private static void watchParent(InputStream stdin) {
+		Thread watcher = new Thread(() -> {
+			try {
+				while (stdin.read() >= 0) {
+					// nothing else is sent
+				}
+			}
+			catch (IOException ex) {
+				// closed
+			}
+			Runtime.getRuntime().halt(FAILED);
+		}, "parent-watch");
+		watcher.setDaemon(true);
+		watcher.start();
+	}
+
+	/**
+	 * Without Spring's logging set-up Logback would log everything at DEBUG: warnings
+	 * only.
+	 */
+	private static void quietLogs() {
+		Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		if (root instanceof ch.qos.logback.classic.Logger logback) {
+			logback.setLevel(Level.WARN);
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.forecast.forecast;
+
+import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An evaluation past its deadline answers a 503 problem detail and its work stops at the
+ * next origin (the deadline here is one nanosecond, so it stops at the first).
+ */
+@TestPropertySource(properties = "forecast.forecast.deadline=1ns")
+class EvaluationDeadlineIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private Computations computations;
+
+	@Test
+	void anEvaluationPastItsDeadlineIsStoppedWith503() {
+		long series = EvaluationLimitsIntegrationTests.upload(http(), 3000);
+		try {
+			long stoppedBefore = this.computations.stoppedCount();
+
+			TestHttp.Response answer = http()
+				.get("/evaluation?series=" + series + "&methods=naive,theta&holdout=2000&horizon=5");
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+			assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+			assertThat((String) answer.json("$.title")).isEqualTo("Deadline exceeded");
+			assertThat((String) answer.json("$.detail")).contains("forecast.forecast.deadline");
+			assertThat(this.computations.stoppedCount()).as("computations stopped").isEqualTo(stoppedBefore + 1);
+		}
+		finally {
+			http().delete("/series/" + series);
+		}
+	}
+
+}
