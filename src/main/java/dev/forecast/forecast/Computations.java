@@ -81,8 +81,15 @@ class Computations implements SmartLifecycle {
 		return this.stopped.get();
 	}
 
+	/**
+	 * Starts, or starts again after {@link #stop()} (a test context paused and resumed):
+	 * a pool that was shut down is replaced.
+	 */
 	@Override
 	public void start() {
+		if (this.executor.getThreadPoolExecutor().isShutdown()) {
+			this.executor.initialize();
+		}
 		this.active = true;
 	}
 
