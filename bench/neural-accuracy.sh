@@ -8,8 +8,8 @@
 #   - 20 monthly M3 series (every 70th monthly series in order of id: N1402, N1472, ...): the competition's
 #     training part, then GET /forecast for the competition horizon (18) from its end, scored on the test part.
 # Prints per series the neural and naive MAE, their ratio and sMAPE, the run's own metrics.vsNaive ratio
-# (validation) and its training time; then the mean sMAPE on the M3 sample for each model beside naive,
-# seasonal_naive, theta (GET /forecast?method=theta; "n/a" when the service has no such method) and the M3
+# (validation), its guard (shrinkage base n/s and weight, x networks) and its training time; then the mean
+# sMAPE on the M3 sample for each model beside naive, seasonal_naive, theta (GET /forecast?method=theta; "n/a" when the service has no such method) and the M3
 # competition's published THETA forecasts of the same series (m3_participants.csv).
 #
 # Environment: MODELS ("default": the spec with only the series; e.g. "default conv_lstm" adds a model), PORT (18086),
@@ -146,7 +146,7 @@ for s in series:
         ok(*call('POST', f'/series/{s["id"]}/points', s['tail'], 'text/csv'))
 
 print()
-print(f'{"series":9s} {"model":8s} {"spec":22s} {"n":>5s} {"test":>4s} {"MAE neural":>11s} {"naive":>9s} {"ratio":>6s}'
+print(f'{"series":9s} {"model":8s} {"spec, guard":32s} {"n":>5s} {"test":>4s} {"MAE neural":>11s} {"naive":>9s} {"ratio":>6s}'
       f' {"sMAPE":>6s} {"naive":>6s} {"s.naive":>7s} {"theta":>6s} {"val ratio":>9s} {"train s":>7s}')
 sums = {m: [] for m in models}
 base_smapes = {'naive': [], 'seasonal_naive': [], 'theta': [], 'THETA (M3 published)': []}
@@ -157,8 +157,12 @@ for s in series:
         spec = run['spec']
         desc = f'{spec["model"]} w{spec["window"]} u{spec["units"]} b{spec["batchSize"]}'
         vs = ((run.get('metrics') or {}).get('vsNaive') or {}).get('ratio')
+        sh = (run.get('metrics') or {}).get('shrinkage')
+        guard = (f'{"s" if sh["base"] == "seasonal_naive" else "n"}{sh["weight"]:.2f}' if sh else '-') + \
+            f'x{(run.get("metrics") or {}).get("networks") or 1}'
+        desc = f'{desc} {guard}'
         if run['status'] != 'SUCCEEDED':
-            print(f'{s["name"]:9s} {model:8s} {desc:22s} {run["status"]}: {run.get("error")}')
+            print(f'{s["name"]:9s} {model:8s} {desc:32s} {run["status"]}: {run.get("error")}')
             continue
         if s['kind'] == 'rolling':
             ev = ok(*call('GET', f'/evaluation?series={s["id"]}&holdout={s["hold"]}&horizon=1'
@@ -185,7 +189,7 @@ for s in series:
                 if len(s['theta_published']) == s['hold']:
                     base_smapes['THETA (M3 published)'].append(smape(s['test'], s['theta_published']))
         ratios[model].append((s['name'], nm / bm))
-        print(f'{s["name"]:9s} {model:8s} {desc:22s} {s["n"]:5d} {s["hold"]:4d} {nm:11.3f} {bm:9.3f} {nm / bm:6.3f}'
+        print(f'{s["name"]:9s} {model:8s} {desc:32s} {s["n"]:5d} {s["hold"]:4d} {nm:11.3f} {bm:9.3f} {nm / bm:6.3f}'
               f' {ns:6.2f} {bs:6.2f} {ss:7.2f} {th:>6s} {vs if vs is not None else "-":>9} {seconds(run):7.0f}')
 
 print()

@@ -97,7 +97,8 @@ class NeuralForecaster implements Forecaster {
 			this.passes = passes;
 			TrainedModel model = server.model();
 			this.window = model.window();
-			this.weights = Math.max(1, model.network().numParams());
+			// every network of an ensemble runs for each forecast
+			this.weights = Math.max(1, model.network().numParams() * (1 + model.members().size()));
 			Map<String, Object> params = new LinkedHashMap<>();
 			params.put("run", run);
 			params.put("model", model.model());

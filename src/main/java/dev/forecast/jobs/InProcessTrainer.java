@@ -1,12 +1,15 @@
 package dev.forecast.jobs;
 
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.Ensembles;
 import dev.forecast.model.training.Trainer;
 import dev.forecast.model.training.TrainingMonitor;
 
 /**
  * Trains on the worker's own thread, in this JVM ({@code forecast.worker.isolation:
- * thread}): no start-up cost, but the native memory ND4J keeps stays with the service.
+ * thread}), and in the child JVM of {@link TrainingChild}: three networks on short series
+ * ({@link Ensembles}), then the outcome with its guard ({@link TrainingOutcome#of}). No
+ * start-up cost in this JVM, but the native memory ND4J keeps stays with the service.
  */
 final class InProcessTrainer implements RunTrainer {
 
@@ -19,7 +22,9 @@ final class InProcessTrainer implements RunTrainer {
 	@Override
 	public TrainingOutcome train(TrainSpec spec, String specJson, double[] values, int device,
 			TrainingMonitor monitor) {
-		return TrainingOutcome.of(Trainer.train(spec, values, monitor, specJson), spec, values, this.residualSteps);
+		int networks = Ensembles.size(spec, values.length);
+		return TrainingOutcome.of(Trainer.train(spec, values, monitor, specJson, networks), spec, values,
+				this.residualSteps);
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.forecast.jobs;
 import dev.forecast.model.training.Diagnosis;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.serving.ModelCodec;
+import dev.forecast.model.serving.Shrinkage;
 import dev.forecast.model.serving.TrainedModel;
+import dev.forecast.model.training.ShrinkageFit;
 import dev.forecast.model.training.TrainingResult;
 import dev.forecast.model.training.ValidationResiduals;
 import dev.forecast.training.Run;
@@ -26,20 +28,32 @@ record TrainingOutcome(int epochs, Run.Metrics metrics, Diagnosis diagnosis, byt
 	}
 
 	/**
-	 * The outcome of {@code result}: its metrics, and the kept model with its absolute
-	 * errors on the validation windows per step ahead (the calibration set of its
-	 * prediction intervals).
+	 * The outcome of {@code result}: its metrics, and the kept model guarded against
+	 * losing to naive (its {@link Shrinkage} toward a naive baseline, fitted on the
+	 * validation forecasts of the network or ensemble alone), with the absolute errors of
+	 * its guarded forecasts on the validation windows per step ahead (the calibration set
+	 * of its prediction intervals). The validation part is forecast once: the forecasts
+	 * the shrinkage is fitted on are shrunk in place for the residuals.
 	 */
 	static TrainingOutcome of(TrainingResult result, TrainSpec spec, double[] values, int residualSteps) {
 		int epochs = result.curve().size();
 		if (result.model() == null) {
 			return stopped(epochs);
 		}
+		int validation = spec.validation();
+		double[][] forecasts = ValidationResiduals.forecasts(result.model(), values, validation, residualSteps);
+		Shrinkage shrinkage = ShrinkageFit.fit(values, validation, forecasts, spec.season(), spec.window());
+		for (int i = 0; i < forecasts.length; i++) { // as the shrunk model forecasts them
+			shrinkage.apply(values, values.length - validation + i, forecasts[i]);
+		}
+		float[][] residuals = ValidationResiduals.fromForecasts(forecasts, values, validation);
+		TrainedModel model = result.model()
+			.withShrinkage(shrinkage)
+			.withResiduals(residuals, values.length - validation);
 		Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
 				result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
-				result.suggestedLearningRate(), result.vsNaive());
-		float[][] residuals = ValidationResiduals.compute(result.model(), values, spec.validation(), residualSteps);
-		TrainedModel model = result.model().withResiduals(residuals, values.length - spec.validation());
+				result.suggestedLearningRate(), result.vsNaive(), Double.isFinite(shrinkage.mae()) ? shrinkage : null,
+				1 + model.members().size());
 		return new TrainingOutcome(epochs, metrics, result.diagnosis(), ModelCodec.encode(model));
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.serving.Shrinkage;
 import dev.forecast.model.training.Diagnosis;
 import dev.forecast.model.training.EpochStats;
 import dev.forecast.model.training.VsNaive;
@@ -46,13 +47,26 @@ public record Run(long id, long series, RunStatus status, TrainSpec spec, Progre
 	 * the same validation points; {@code vsNaive.ratio} (to the better of the two) at 1
 	 * or above means the run loses to naive ({@code vsNaive.worse}), and no automatic
 	 * choice should pick it (absent on runs finished before it existed)
+	 * @param shrinkage how the served forecasts are pulled toward a naive baseline (the
+	 * guard, fitted on the validation part: {@code weight} 1 serves the network as it is,
+	 * 0 the baseline) and the validation MAEs over every scored step ahead of the shrunk
+	 * forecasts, the network alone and the baseline alone (absent on runs finished before
+	 * it existed)
+	 * @param networks the networks of the run's ensemble (3 on short series: the model
+	 * serves the median of their forecasts, and {@code valMae} and {@code valRmse} are
+	 * the ensemble's; {@code bestEpoch} and the curve are the first network's)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds, Double naiveMae,
-			Double suggestedLearningRate, VsNaive vsNaive) {
+			Double suggestedLearningRate, VsNaive vsNaive, Shrinkage shrinkage, Integer networks) {
 
 		public Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds) {
-			this(valMae, valRmse, bestEpoch, trainSeconds, null, null, null);
+			this(valMae, valRmse, bestEpoch, trainSeconds, null, null, null, null, null);
+		}
+
+		public Metrics(double valMae, double valRmse, int bestEpoch, double trainSeconds, Double naiveMae,
+				Double suggestedLearningRate, VsNaive vsNaive) {
+			this(valMae, valRmse, bestEpoch, trainSeconds, naiveMae, suggestedLearningRate, vsNaive, null, null);
 		}
 
 		/**

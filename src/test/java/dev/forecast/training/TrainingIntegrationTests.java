@@ -49,6 +49,14 @@ class TrainingIntegrationTests extends IntegrationTest {
 		assertThat(valMae).isPositive();
 		assertThat(((Number) done.json("$.metrics.valRmse")).doubleValue()).isGreaterThanOrEqualTo(valMae);
 		assertThat((Integer) done.json("$.metrics.bestEpoch")).isBetween(1, 3);
+		// a short series: three networks, their median shrunk toward a baseline chosen
+		// on the validation part, never worse there than the network or the baseline
+		assertThat((Integer) done.json("$.metrics.networks")).isEqualTo(3);
+		assertThat((String) done.json("$.metrics.shrinkage.base")).isIn("naive", "seasonal_naive");
+		assertThat(((Number) done.json("$.metrics.shrinkage.weight")).doubleValue()).isBetween(0.0, 1.0);
+		double shrunk = ((Number) done.json("$.metrics.shrinkage.mae")).doubleValue();
+		assertThat(shrunk).isLessThanOrEqualTo(((Number) done.json("$.metrics.shrinkage.networkMae")).doubleValue())
+			.isLessThanOrEqualTo(((Number) done.json("$.metrics.shrinkage.baseMae")).doubleValue());
 		assertThat((String) done.json("$.worker")).isNotBlank();
 		assertThat((String) done.json("$.finishedAt")).isNotBlank();
 

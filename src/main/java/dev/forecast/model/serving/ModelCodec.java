@@ -7,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.forecast.model.Scaler;
 import dev.forecast.model.WindowTransform;
@@ -19,16 +21,18 @@ import org.deeplearning4j.util.ModelSerializer;
  * differencing lag, spec, fitted points, residuals per step ahead) and the network as
  * DL4J's {@link ModelSerializer} writes it (without updater state).
  * <p>
- * Version 3 is written; versions 1 (no residuals, no lag) and 2 (no lag) are still read.
- * The stored network's configuration names the classes of its custom layers, losses,
- * updaters and schedules by their full names, so those stay in
- * {@code dev.forecast.model}.
+ * Version 4 is written: after the residuals the {@link Shrinkage} (base, season, weight),
+ * after the network the other networks of an ensemble ({@link TrainedModel#members()}),
+ * each as its own encoded model. Versions 1 (no residuals, no lag), 2 (no lag) and 3 (no
+ * shrinkage, no members) are still read. The stored network's configuration names the
+ * classes of its custom layers, losses, updaters and schedules by their full names, so
+ * those stay in {@code dev.forecast.model}.
  */
 public final class ModelCodec {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	static final int VERSION = 3;
+	static final int VERSION = 4;
 
 	private ModelCodec() {
 	}
@@ -61,8 +65,17 @@ public final class ModelCodec {
 					out.writeFloat(r);
 				}
 			}
+			out.writeUTF(model.shrinkage().base());
+			out.writeInt(model.shrinkage().season());
+			out.writeDouble(model.shrinkage().weight());
 			out.writeInt(net.size());
 			net.writeTo(out);
+			out.writeInt(model.members().size());
+			for (TrainedModel member : model.members()) {
+				byte[] stored = encode(member);
+				out.writeInt(stored.length);
+				out.write(stored);
+			}
 			out.flush();
 			return bytes.toByteArray();
 		}
@@ -99,10 +112,20 @@ public final class ModelCodec {
 					}
 				}
 			}
+			Shrinkage shrinkage = Shrinkage.NONE;
+			if (version >= 4) {
+				String base = in.readUTF();
+				int season = in.readInt();
+				shrinkage = new Shrinkage(base, season, in.readDouble(), Double.NaN, Double.NaN, Double.NaN, 0);
+			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
+			List<TrainedModel> members = new ArrayList<>();
+			for (int i = version >= 4 ? in.readInt() : 0; i > 0; i--) {
+				members.add(decode(in.readNBytes(in.readInt())));
+			}
 			return new TrainedModel(network, model, new WindowTransform(scaler, lag), window, horizon, sequenceInput,
-					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints);
+					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints, shrinkage, members);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,6 +1,8 @@
 package dev.forecast.model.serving;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import dev.forecast.model.WindowTransform;
 import dev.forecast.model.serving.jvm.JvmForward;
@@ -10,7 +12,10 @@ import dev.forecast.model.serving.jvm.JvmForward;
  * (parameters copied into float arrays once, no ND4J operation per forecast, so no native
  * memory per forecast and any number of threads at once) between the model's window
  * transform. Beyond the network's horizon its own forecasts are fed back as inputs
- * (recursive). Immutable and thread-safe.
+ * (recursive). A model with {@link TrainedModel#members()} forecasts with each of its
+ * networks (each recursive on its own forecasts) and serves their
+ * {@link Ensemble#median}; its {@link Shrinkage} is applied last. Immutable and
+ * thread-safe.
  */
 public final class Predictor {
 
@@ -22,11 +27,17 @@ public final class Predictor {
 
 	private final int horizon;
 
-	private Predictor(JvmForward forward, TrainedModel model) {
+	private final Shrinkage shrinkage;
+
+	private final List<Predictor> members;
+
+	private Predictor(JvmForward forward, TrainedModel model, List<Predictor> members) {
 		this.forward = forward;
 		this.transform = model.transform();
 		this.window = model.window();
 		this.horizon = model.horizon();
+		this.shrinkage = model.shrinkage();
+		this.members = members;
 	}
 
 	/**
@@ -35,7 +46,11 @@ public final class Predictor {
 	 * JVM pass does not cover (specs with one are refused when validated)
 	 */
 	public static Predictor of(TrainedModel model) {
-		return new Predictor(JvmForward.of(model.network()), model);
+		List<Predictor> members = new ArrayList<>();
+		for (TrainedModel member : model.members()) {
+			members.add(of(member.withMembers(List.of()).withShrinkage(Shrinkage.NONE)));
+		}
+		return new Predictor(JvmForward.of(model.network()), model, List.copyOf(members));
 	}
 
 	public int window() {
@@ -53,6 +68,20 @@ public final class Predictor {
 	 * steps.
 	 */
 	public double[][] forecast(double[][] histories, int steps) {
+		double[][] out = networkForecast(histories, steps);
+		if (!this.members.isEmpty()) {
+			List<double[][]> all = new ArrayList<>();
+			all.add(out);
+			for (Predictor member : this.members) {
+				all.add(member.networkForecast(histories, steps));
+			}
+			out = Ensemble.median(all);
+		}
+		return shrunk(histories, out);
+	}
+
+	/** {@link #forecast} of this predictor's own network, neither combined nor shrunk. */
+	private double[][] networkForecast(double[][] histories, int steps) {
 		int n = histories.length;
 		double[][] buffers = new double[n][this.window + steps];
 		for (int i = 0; i < n; i++) {
@@ -87,7 +116,26 @@ public final class Predictor {
 		for (double[] history : histories) {
 			requireWindow(history);
 		}
-		return pass(histories, -1);
+		double[][] out = pass(histories, -1);
+		if (!this.members.isEmpty()) {
+			List<double[][]> all = new ArrayList<>();
+			all.add(out);
+			for (Predictor member : this.members) {
+				all.add(member.pass(histories, -1));
+			}
+			out = Ensemble.median(all);
+		}
+		return shrunk(histories, out);
+	}
+
+	/**
+	 * {@code forecasts} (one row per history) shrunk in place by the model's shrinkage.
+	 */
+	private double[][] shrunk(double[][] histories, double[][] forecasts) {
+		for (int i = 0; i < forecasts.length; i++) {
+			this.shrinkage.apply(histories[i], histories[i].length, forecasts[i]);
+		}
+		return forecasts;
 	}
 
 	private void requireWindow(double[] history) {

@@ -1,5 +1,7 @@
 package dev.forecast.model.serving;
 
+import java.util.List;
+
 import dev.forecast.model.Scaler;
 import dev.forecast.model.WindowTransform;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -14,8 +16,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * A model may also carry the absolute errors of its forecasts on the validation windows,
  * per step ahead ({@link #residuals()}), from which the prediction intervals are computed
  * ({@link ConformalIntervals}), and how many leading points of the series it was fitted
- * on ({@link #trainedPoints()}). Build the model after the network's final parameters are
- * set: a predictor reads them once.
+ * on ({@link #trainedPoints()}). It may carry the guard against losing to naive: the
+ * {@link Shrinkage} toward a naive baseline chosen on the validation part, and the other
+ * networks of an ensemble ({@link #members()}): {@link Predictor} serves the median of
+ * the networks' forecasts, then shrunk. Build the model after the network's final
+ * parameters are set: a predictor reads them once.
  */
 public final class TrainedModel {
 
@@ -39,6 +44,10 @@ public final class TrainedModel {
 
 	private final int trainedPoints;
 
+	private final Shrinkage shrinkage;
+
+	private final List<TrainedModel> members;
+
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
 		this(network, model, new WindowTransform(scaler, 0), window, horizon, sequenceInput, spec);
@@ -50,11 +59,13 @@ public final class TrainedModel {
 	 */
 	public TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
 			boolean sequenceInput, String spec) {
-		this(network, model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1);
+		this(network, model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1, Shrinkage.NONE,
+				List.of());
 	}
 
 	TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
-			boolean sequenceInput, String spec, float[][] residuals, int trainedPoints) {
+			boolean sequenceInput, String spec, float[][] residuals, int trainedPoints, Shrinkage shrinkage,
+			List<TrainedModel> members) {
 		this.network = network;
 		this.model = model;
 		this.transform = transform;
@@ -64,6 +75,8 @@ public final class TrainedModel {
 		this.spec = spec == null ? "" : spec;
 		this.residuals = residuals;
 		this.trainedPoints = trainedPoints;
+		this.shrinkage = shrinkage;
+		this.members = List.copyOf(members);
 	}
 
 	public String model() {
@@ -124,7 +137,7 @@ public final class TrainedModel {
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				spec, this.residuals, this.trainedPoints);
+				spec, this.residuals, this.trainedPoints, this.shrinkage, this.members);
 	}
 
 	/**
@@ -133,7 +146,39 @@ public final class TrainedModel {
 	 */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, residuals, trainedPoints);
+				this.spec, residuals, trainedPoints, this.shrinkage, this.members);
+	}
+
+	/**
+	 * The pull of the network's forecasts toward a naive baseline, chosen on the
+	 * validation part ({@link Shrinkage#NONE} when the model was stored without one).
+	 */
+	public Shrinkage shrinkage() {
+		return this.shrinkage;
+	}
+
+	/** A copy whose forecasts are shrunk by {@code shrinkage}. */
+	public TrainedModel withShrinkage(Shrinkage shrinkage) {
+		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
+				this.spec, this.residuals, this.trainedPoints, shrinkage, this.members);
+	}
+
+	/**
+	 * The other networks of an ensemble (trained like this one with other seeds): the
+	 * model then serves the median of all its networks' forecasts. Empty for a single
+	 * network.
+	 */
+	public List<TrainedModel> members() {
+		return this.members;
+	}
+
+	/**
+	 * A copy serving the median of its own forecasts and those of {@code members} (models
+	 * of the same window, horizon and transform, without shrinkage or members).
+	 */
+	public TrainedModel withMembers(List<TrainedModel> members) {
+		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
+				this.spec, this.residuals, this.trainedPoints, this.shrinkage, members);
 	}
 
 }

@@ -47,6 +47,73 @@ public final class Trainer {
 	 * points held out). {@code specJson} travels with the model as its description.
 	 */
 	public static TrainingResult train(TrainSpec spec, double[] series, TrainingMonitor monitor, String specJson) {
+		return train(spec, series, monitor, specJson, 1);
+	}
+
+	/**
+	 * Trains an ensemble of {@code networks} networks of {@code spec} (seeds
+	 * {@code seed}, {@code seed + 1}, ...; the first reports its epochs to
+	 * {@code monitor}, all stop when it says so) whose model serves the median of their
+	 * forecasts; validation errors are the ensemble's.
+	 */
+	public static TrainingResult train(TrainSpec spec, double[] series, TrainingMonitor monitor, String specJson,
+			int networks) {
+		TrainingResult first = trainOne(spec, series, monitor, specJson);
+		if (networks <= 1 || first.model() == null || first.stopped()) {
+			return first;
+		}
+		TrainingMonitor stopOnly = new TrainingMonitor() {
+
+			@Override
+			public boolean shouldStop() {
+				return monitor.shouldStop();
+			}
+
+			@Override
+			public void onEpoch(EpochStats stats, int epochs) {
+			}
+
+		};
+		List<TrainedModel> members = new ArrayList<>();
+		double seconds = first.trainSeconds();
+		for (int m = 1; m < networks; m++) {
+			TrainingResult member = trainOne(spec.toBuilder().seed(spec.seed() + m).build(), series, stopOnly,
+					specJson);
+			seconds += member.trainSeconds();
+			if (member.model() == null || member.stopped()) {
+				return new TrainingResult(first.model(), true, first.bestEpoch(), first.valMae(), first.valRmse(),
+						seconds, first.curve());
+			}
+			members.add(member.model());
+		}
+		TrainedModel model = first.model().withMembers(members);
+		double[] errors = validationErrors(model, series, spec.validation());
+		return new TrainingResult(model, false, first.bestEpoch(), errors[0], errors[1], seconds, first.curve(),
+				first.naiveMae(), first.suggestedLearningRate(), first.seasonalNaiveMae(), first.season());
+	}
+
+	/**
+	 * MAE and RMSE of {@code model}'s direct forecasts of the validation windows (every
+	 * origin whose {@code horizon} targets lie in the series), series units.
+	 */
+	static double[] validationErrors(TrainedModel model, double[] series, int validation) {
+		int trainEnd = series.length - validation;
+		double[][] forecasts = ValidationResiduals.forecasts(model, series, validation, model.horizon());
+		double absolute = 0;
+		double squared = 0;
+		long count = 0;
+		for (int i = 0; i + model.horizon() <= validation; i++) {
+			for (int k = 0; k < model.horizon(); k++) {
+				double error = forecasts[i][k] - series[trainEnd + i + k];
+				absolute += Math.abs(error);
+				squared += error * error;
+				count++;
+			}
+		}
+		return new double[] { absolute / count, Math.sqrt(squared / count) };
+	}
+
+	private static TrainingResult trainOne(TrainSpec spec, double[] series, TrainingMonitor monitor, String specJson) {
 		long started = System.nanoTime();
 		Setup setup = setup(spec, series);
 		MultiLayerNetwork network = setup.network();

@@ -28,18 +28,19 @@ public final class ValidationResiduals {
 	 * @return sorted absolute errors, index {@code k - 1} for {@code k} steps ahead
 	 */
 	public static float[][] compute(TrainedModel model, double[] series, int validation, int maxSteps) {
-		int n = series.length;
-		int trainEnd = n - validation;
-		int steps = Math.min(validation, Math.max(model.horizon(), maxSteps));
-		if (steps < 1 || trainEnd < model.window()) {
+		return fromForecasts(forecasts(model, series, validation, maxSteps), series, validation);
+	}
+
+	/**
+	 * The sorted absolute errors per step ahead of {@code forecasts} from every
+	 * validation origin (as {@link #forecasts} returns them).
+	 */
+	public static float[][] fromForecasts(double[][] forecasts, double[] series, int validation) {
+		int trainEnd = series.length - validation;
+		if (forecasts.length == 0) {
 			return new float[0][];
 		}
-		double[][] histories = new double[validation][];
-		for (int i = 0; i < validation; i++) {
-			int origin = trainEnd + i;
-			histories[i] = Arrays.copyOfRange(series, origin - model.window(), origin);
-		}
-		double[][] forecasts = Predictor.of(model).forecast(histories, steps);
+		int steps = forecasts[0].length;
 		float[][] residuals = new float[steps][];
 		for (int k = 1; k <= steps; k++) {
 			float[] errors = new float[validation - k + 1];
@@ -50,6 +51,28 @@ public final class ValidationResiduals {
 			residuals[k - 1] = errors;
 		}
 		return residuals;
+	}
+
+	/**
+	 * The model's forecasts from every validation origin (as its {@link Predictor} serves
+	 * them: an ensemble's median, shrunk when the model carries a shrinkage),
+	 * {@code min(validation, max(horizon, maxSteps))} steps ahead each
+	 * ({@code forecasts[i]} from the points before
+	 * {@code series.length - validation + i}), or none when the training part is shorter
+	 * than the window.
+	 */
+	public static double[][] forecasts(TrainedModel model, double[] series, int validation, int maxSteps) {
+		int trainEnd = series.length - validation;
+		int steps = Math.min(validation, Math.max(model.horizon(), maxSteps));
+		if (steps < 1 || trainEnd < model.window()) {
+			return new double[0][];
+		}
+		double[][] histories = new double[validation][];
+		for (int i = 0; i < validation; i++) {
+			int origin = trainEnd + i;
+			histories[i] = Arrays.copyOfRange(series, origin - model.window(), origin);
+		}
+		return Predictor.of(model).forecast(histories, steps);
 	}
 
 }
