@@ -81,7 +81,7 @@ public class Nd4jRuntime {
 		Choice choice = choose(cudaPresent, cudaPresent ? listGpus() : List.of());
 		if (cudaPresent && !choice.useCuda()) {
 			log.warn("GPU fallback: {}", choice.reason());
-			ND4JClassLoading.setNd4jClassloader(new CpuOnlyClassLoader(ND4JClassLoading.getNd4jClassloader()));
+			hideCudaBackend();
 		}
 		String backend = Nd4j.getBackend().getClass().getSimpleName();
 		this.cuda = backend.contains("Cublas") || backend.contains("Cuda");
@@ -94,6 +94,16 @@ public class Nd4jRuntime {
 		log.info("ND4J backend {} ({}), {} device(s), {} thread(s) per op", backend, choice.reason(), this.devices,
 				Nd4jThreads.maxThreads());
 		this.started = true;
+	}
+
+	/**
+	 * Makes ND4J load its CPU backend in this process even when the CUDA backend is on
+	 * the class path (before ND4J is first used).
+	 */
+	static void hideCudaBackend() {
+		if (ND4JClassLoading.classPresentOnClasspath(CUDA_BACKEND)) {
+			ND4JClassLoading.setNd4jClassloader(new CpuOnlyClassLoader(ND4JClassLoading.getNd4jClassloader()));
+		}
 	}
 
 	/** Whether ND4J (and JavaCPP's native libraries) were loaded in this process. */

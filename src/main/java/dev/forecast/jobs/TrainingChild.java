@@ -42,6 +42,12 @@ public final class TrainingChild {
 		watchParent(stdin);
 		int status = 0;
 		try {
+			if (input.device() < 0) {
+				// the worker trains on the CPU (a CPU build, or no GPU this build can
+				// use,
+				// which the worker has logged): never load the CUDA backend here either
+				Nd4jRuntime.hideCudaBackend();
+			}
 			Nd4jThreads.configure(input.nd4jThreads());
 			if (input.device() >= 0) {
 				Nd4j.getAffinityManager().unsafeSetDevice(input.device());
