@@ -58,14 +58,28 @@ public final class TrainingChild {
 			ChildChannel.write(protocol, ChildChannel.RESULT, ChildChannel.result(outcome));
 		}
 		catch (Exception | Error ex) { // OutOfMemoryError included: report it, then exit
-			String message = ex.getMessage();
-			String type = ex.getClass().getSimpleName();
+			Throwable reported = outOfMemory(ex);
+			String message = reported.getMessage();
+			String type = reported.getClass().getSimpleName();
 			String text = (message == null || message.isBlank()) ? type : type + ": " + message;
 			ChildChannel.write(protocol, ChildChannel.ERROR, text.getBytes(StandardCharsets.UTF_8));
 			status = FAILED;
 		}
 		protocol.flush();
 		Runtime.getRuntime().halt(status);
+	}
+
+	/**
+	 * The out-of-memory error that caused {@code ex} (DL4J wraps one that happens inside
+	 * a layer's pass in a RuntimeException), else {@code ex}.
+	 */
+	static Throwable outOfMemory(Throwable ex) {
+		for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof OutOfMemoryError) {
+				return t;
+			}
+		}
+		return ex;
 	}
 
 	private static TrainingMonitor monitor(OutputStream protocol) {

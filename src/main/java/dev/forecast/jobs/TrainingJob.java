@@ -132,7 +132,7 @@ class TrainingJob {
 		if (failure instanceof ChildProcessTrainer.ChildProcessException child && child.launch()) {
 			this.health.launchFailed(child.getMessage());
 		}
-		else if (failure instanceof OutOfMemoryError && this.inProcess) {
+		else if (TrainingChild.outOfMemory(failure) instanceof OutOfMemoryError && this.inProcess) {
 			this.health.outOfMemoryInProcess();
 		}
 		else {
