@@ -43,7 +43,7 @@ public record ForecastProperties(@DefaultValue("1000") @Min(1) @Max(1_000_000) i
 		@DefaultValue("100000") @Min(1) @Max(10_000_000) int evaluationHistory,
 		@DefaultValue("5000000") @Min(0) long cacheValues,
 		@DefaultValue("1000") @Min(2) @Max(1_000_000) int classicalHistory,
-		@DefaultValue("40") @Min(1) @Max(100_000) int maxRefits, @DefaultValue("2000000000") @Min(1) long maxWork,
+		@DefaultValue("40") @Min(1) @Max(100_000) int maxRefits, @DefaultValue("60000000000") @Min(1) long maxWork,
 		@DefaultValue("60s") Duration deadline) {
 
 }

@@ -8,12 +8,15 @@ import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.TestPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Costly evaluations are refused up front when their work estimate, which counts the
  * model's cost, is over {@code forecast.forecast.max-work}.
  */
+@TestPropertySource(properties = "forecast.forecast.max-work=2000000000")
 class EvaluationLimitsIntegrationTests extends IntegrationTest {
 
 	@Test
