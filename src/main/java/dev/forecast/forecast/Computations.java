@@ -16,9 +16,11 @@ import org.springframework.web.context.request.async.WebAsyncTask;
 /**
  * Runs costly requests ({@code /evaluation}) as asynchronous requests on a bounded pool,
  * each under a {@link Computation} with the deadline {@code forecast.forecast.deadline}:
- * the work stops at its next origin when the deadline passes, when the request errors
- * (the client went away) or times out, and when the service stops (a SIGTERM does not
- * wait for the computation).
+ * the work stops at its next origin when the deadline passes, when the request errors or
+ * times out, and when the service stops (a SIGTERM does not wait for the computation). A
+ * client that closes its connection is not an error Tomcat reports while the work
+ * computes (it watches the connection only once the answer is written), so such work runs
+ * on to its end or its deadline ({@code EvaluationDisconnectIntegrationTests}).
  */
 @Component
 class Computations implements SmartLifecycle {
@@ -80,6 +82,11 @@ class Computations implements SmartLifecycle {
 			return null;
 		});
 		return async;
+	}
+
+	/** How many computations are running now. */
+	int runningCount() {
+		return this.running.size();
 	}
 
 	/** How many computations were stopped before they finished. */
