@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +55,15 @@ class Computations implements SmartLifecycle {
 		return executor;
 	}
 
-	/** {@code work} as an asynchronous request under a new {@link Computation}. */
-	<T> WebAsyncTask<T> submit(String what, Work<T> work) {
+	/**
+	 * {@code work} as the asynchronous {@code request} under a new {@link Computation},
+	 * which also stops when the request's client closes its connection.
+	 */
+	<T> WebAsyncTask<T> submit(String what, HttpServletRequest request, Work<T> work) {
 		Computation computation = new Computation(this.properties.deadline());
 		Callable<T> task = () -> {
+			// the request is asynchronous by now
+			computation.watch(ClientConnection.of(request));
 			this.running.add(computation);
 			try {
 				return work.run(computation);

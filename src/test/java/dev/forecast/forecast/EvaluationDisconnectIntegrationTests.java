@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.forecast.support.IntegrationTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +39,6 @@ class EvaluationDisconnectIntegrationTests extends IntegrationTest {
 	private int port;
 
 	@Test
-	@Disabled("Tomcat does not notify an asynchronous request of a client disconnect while it computes; issue #16")
 	void anEvaluationWhoseClientDisconnectsIsStopped() throws IOException {
 		long series = EvaluationLimitsIntegrationTests.upload(http(), 3000);
 		try {
