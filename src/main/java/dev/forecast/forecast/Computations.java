@@ -18,10 +18,9 @@ import org.springframework.web.context.request.async.WebAsyncTask;
  * Runs costly requests ({@code /evaluation}) as asynchronous requests on a bounded pool,
  * each under a {@link Computation} with the deadline {@code forecast.forecast.deadline}:
  * the work stops at its next origin when the deadline passes, when the request errors or
- * times out, and when the service stops (a SIGTERM does not wait for the computation). A
- * client that closes its connection is not an error Tomcat reports while the work
- * computes (it watches the connection only once the answer is written), so such work runs
- * on to its end or its deadline ({@code EvaluationDisconnectIntegrationTests}).
+ * times out, when its client closes the connection ({@link ClientConnection}: Tomcat does
+ * not report that as an error while the work computes), and when the service stops (a
+ * SIGTERM does not wait for the computation).
  */
 @Component
 class Computations implements SmartLifecycle {

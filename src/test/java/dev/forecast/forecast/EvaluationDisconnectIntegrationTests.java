@@ -17,16 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An evaluation whose client closes its connection should stop at its next origin instead
- * of computing on for nobody. The evaluation (ARIMA refitted at each of 2000 origins,
- * above the default work limit) would run for minutes, and its deadline is far beyond the
+ * An evaluation whose client closes its connection stops at its next origin instead of
+ * computing on for nobody. The evaluation (ARIMA refitted at each of 2000 origins, above
+ * the default work limit) would run for minutes, and its deadline is far beyond the
  * awaits, so only the disconnect can stop it in time.
  * <p>
- * Disabled because it fails: Tomcat (11.0.24) does not watch the connection of an
- * asynchronous request while it waits for its result (no read interest is registered), so
- * {@code WebAsyncTask.onError} is not called when the client goes away and the evaluation
- * runs on until it finishes or reaches {@code forecast.forecast.deadline}. Enable it with
- * a fix (issue #16).
+ * Tomcat alone does not notice: it does not watch the connection of an asynchronous
+ * request while it waits for its result, so {@code WebAsyncTask.onError} is not called;
+ * {@link ClientConnection} asks the connection at every check.
  */
 @TestPropertySource(properties = { "forecast.forecast.max-refits=100000", "forecast.forecast.max-work=1000000000000000",
 		"forecast.forecast.deadline=300s" })
