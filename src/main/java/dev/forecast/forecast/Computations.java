@@ -94,6 +94,11 @@ class Computations implements SmartLifecycle {
 		return this.running.size();
 	}
 
+	/** How many checks the running computations made. */
+	long runningChecks() {
+		return this.running.stream().mapToLong(Computation::checks).sum();
+	}
+
 	/** How many computations were stopped before they finished. */
 	long stoppedCount() {
 		return this.stopped.get();
