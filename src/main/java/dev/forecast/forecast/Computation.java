@@ -2,6 +2,7 @@ package dev.forecast.forecast;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import dev.forecast.error.DeadlineExceededException;
 
@@ -26,8 +27,15 @@ final class Computation {
 
 	private volatile String stopped;
 
+	private volatile BooleanSupplier clientGone = () -> false;
+
 	Computation(Duration deadline) {
 		this.deadline = deadline;
+	}
+
+	/** Stops the work at its next check once {@code clientGone} says so. */
+	void watch(BooleanSupplier clientGone) {
+		this.clientGone = clientGone;
 	}
 
 	/** Throws once the work must stop; call it before each origin or step. */
@@ -35,6 +43,9 @@ final class Computation {
 		this.checks.incrementAndGet();
 		if (this.stopped == null && System.nanoTime() - this.start > this.deadline.toNanos()) {
 			this.stopped = "it did not finish within forecast.forecast.deadline (" + this.deadline + ")";
+		}
+		if (this.stopped == null && this.clientGone.getAsBoolean()) {
+			this.stopped = "its client closed the connection";
 		}
 		String reason = this.stopped;
 		if (reason != null) {

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +17,10 @@ import org.springframework.web.context.request.async.WebAsyncTask;
 /**
  * Runs costly requests ({@code /evaluation}) as asynchronous requests on a bounded pool,
  * each under a {@link Computation} with the deadline {@code forecast.forecast.deadline}:
- * the work stops at its next origin when the deadline passes, when the request errors
- * (the client went away) or times out, and when the service stops (a SIGTERM does not
- * wait for the computation).
+ * the work stops at its next origin when the deadline passes, when the request errors or
+ * times out, when its client closes the connection ({@link ClientConnection}: Tomcat does
+ * not report that as an error while the work computes), and when the service stops (a
+ * SIGTERM does not wait for the computation).
  */
 @Component
 class Computations implements SmartLifecycle {
@@ -52,10 +54,15 @@ class Computations implements SmartLifecycle {
 		return executor;
 	}
 
-	/** {@code work} as an asynchronous request under a new {@link Computation}. */
-	<T> WebAsyncTask<T> submit(String what, Work<T> work) {
+	/**
+	 * {@code work} as the asynchronous {@code request} under a new {@link Computation},
+	 * which also stops when the request's client closes its connection.
+	 */
+	<T> WebAsyncTask<T> submit(String what, HttpServletRequest request, Work<T> work) {
 		Computation computation = new Computation(this.properties.deadline());
 		Callable<T> task = () -> {
+			// the request is asynchronous by now
+			computation.watch(ClientConnection.of(request));
 			this.running.add(computation);
 			try {
 				return work.run(computation);
@@ -80,6 +87,16 @@ class Computations implements SmartLifecycle {
 			return null;
 		});
 		return async;
+	}
+
+	/** How many computations are running now. */
+	int runningCount() {
+		return this.running.size();
+	}
+
+	/** How many checks the running computations made. */
+	long runningChecks() {
+		return this.running.stream().mapToLong(Computation::checks).sum();
 	}
 
 	/** How many computations were stopped before they finished. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.forecast.error.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -215,11 +216,12 @@ class ForecastController {
 			@Parameter(description = "Model form (ets): ZZZ (default) or a fixed form such as MAdM",
 					example = "ZZZ") @RequestParam(required = false) String model,
 			@Parameter(description = "Interval levels in percent whose coverage is reported",
-					example = "80,95") @RequestParam(required = false) String level) {
+					example = "80,95") @RequestParam(required = false) String level,
+			HttpServletRequest request) {
 		List<Method> chosen = methods(methods);
 		ForecastParams params = new ForecastParams(window, season, smoothing, run, model);
 		Levels levels = Levels.parse(level);
-		return this.computations.submit("Evaluation of series " + series,
+		return this.computations.submit("Evaluation of series " + series, request,
 				work -> this.evaluations.evaluate(series, holdout, horizon, chosen, params, levels, work));
 	}
 

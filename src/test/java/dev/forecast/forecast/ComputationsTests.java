@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import dev.forecast.error.DeadlineExceededException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.async.WebAsyncTask;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,8 @@ class ComputationsTests {
 		Computations computations = new Computations(PROPERTIES);
 		computations.start();
 		CountDownLatch running = new CountDownLatch(1);
-		WebAsyncTask<Long> task = computations.submit("Endless", work -> endless(work, running));
+		WebAsyncTask<Long> task = computations.submit("Endless", new MockHttpServletRequest(),
+				work -> endless(work, running));
 		ExecutorService thread = Executors.newSingleThreadExecutor();
 		Future<?> result = thread.submit(task.getCallable());
 		assertThat(running.await(1, TimeUnit.MINUTES)).isTrue();
