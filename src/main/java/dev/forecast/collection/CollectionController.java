@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.forecast.error.BadRequestException;
+import dev.forecast.forecast.Computations;
 import dev.forecast.forecast.ForecastParams;
 import dev.forecast.forecast.ForecastProperties;
 import dev.forecast.forecast.Levels;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.WebAsyncTask;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
@@ -56,9 +58,12 @@ class CollectionController {
 
 	private final ForecastProperties forecastProperties;
 
+	private final Computations computations;
+
 	CollectionController(CollectionService service, CollectionForecasts forecasts, CollectionEvaluation evaluation,
-			CollectionProperties properties, ForecastProperties forecastProperties) {
+			CollectionProperties properties, ForecastProperties forecastProperties, Computations computations) {
 		this.service = service;
+		this.computations = computations;
 		this.forecasts = forecasts;
 		this.evaluation = evaluation;
 		this.properties = properties;
@@ -178,11 +183,12 @@ class CollectionController {
 					+ "wins counts the members each method is best on (lowest MAE), members gives each member's best, "
 					+ "failed the members that could not be backtested and why. Parameters as GET /evaluation; "
 					+ "holdout defaults to a tenth of each member.")
-	CollectionEvaluationResponse evaluation(@PathVariable long id, @RequestParam(required = false) Integer holdout,
-			@RequestParam(defaultValue = "1") int horizon, @RequestParam(required = false) String methods,
-			@RequestParam(required = false) Integer window, @RequestParam(required = false) Integer season,
-			@RequestParam(required = false) Integer smoothing, @RequestParam(required = false) Long run,
-			@RequestParam(required = false) String model) {
+	WebAsyncTask<CollectionEvaluationResponse> evaluation(@PathVariable long id,
+			@RequestParam(required = false) Integer holdout, @RequestParam(defaultValue = "1") int horizon,
+			@RequestParam(required = false) String methods, @RequestParam(required = false) Integer window,
+			@RequestParam(required = false) Integer season, @RequestParam(required = false) Integer smoothing,
+			@RequestParam(required = false) Long run, @RequestParam(required = false) String model,
+			HttpServletRequest request) {
 		List<CollectionStore.Member> members = this.service.members(id);
 		checkHorizon(horizon);
 		List<Method> chosen = null;
@@ -192,8 +198,11 @@ class CollectionController {
 				chosen.add(Method.parse("methods", code));
 			}
 		}
-		return this.evaluation.evaluate(id, members, holdout, horizon, chosen,
-				new ForecastParams(window, season, smoothing, run, model));
+		List<Method> picked = chosen;
+		ForecastParams params = new ForecastParams(window, season, smoothing, run, model);
+		// one deadline for all members; stops too when the client goes away
+		return this.computations.submit("Evaluation of collection " + id, request,
+				work -> this.evaluation.evaluate(id, members, holdout, horizon, picked, params, work));
 	}
 
 	private LongTable parse(InputStream body, CsvOptions options) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.forecast.error.ApiException;
+import dev.forecast.error.DeadlineExceededException;
+import dev.forecast.forecast.Computation;
 import dev.forecast.forecast.EvaluationResponse;
 import dev.forecast.forecast.EvaluationService;
 import dev.forecast.forecast.ForecastParams;
@@ -40,12 +42,12 @@ class CollectionEvaluation {
 	}
 
 	CollectionEvaluationResponse evaluate(long collection, List<CollectionStore.Member> members, Integer holdout,
-			int horizon, List<Method> methods, ForecastParams params) {
+			int horizon, List<Method> methods, ForecastParams params, Computation work) {
 		Map<String, List<EvaluationResponse.Result>> byMethod = new LinkedHashMap<>();
 		List<CollectionEvaluationResponse.MemberResult> results = new ArrayList<>();
 		List<CollectionEvaluationResponse.Failure> failed = new ArrayList<>();
 		Map<String, Integer> wins = new LinkedHashMap<>();
-		this.pool.inOrder(members, member -> evaluate(member, holdout, horizon, methods, params), outcome -> {
+		this.pool.inOrder(members, member -> evaluate(member, holdout, horizon, methods, params, work), outcome -> {
 			if (outcome.evaluation() == null) {
 				failed.add(new CollectionEvaluationResponse.Failure(outcome.member().key(), outcome.member().seriesId(),
 						outcome.error()));
@@ -103,11 +105,13 @@ class CollectionEvaluation {
 	}
 
 	private Outcome evaluate(CollectionStore.Member member, Integer holdout, int horizon, List<Method> methods,
-			ForecastParams params) {
+			ForecastParams params, Computation work) {
 		try {
-			return new Outcome(member,
-					this.evaluations.evaluate(member.seriesId(), holdout, horizon, methods, params, Levels.parse(null)),
-					null);
+			return new Outcome(member, this.evaluations.evaluate(member.seriesId(), holdout, horizon, methods, params,
+					Levels.parse(null), work), null);
+		}
+		catch (DeadlineExceededException ex) { // the whole evaluation stops: 503
+			throw ex;
 		}
 		catch (ApiException ex) {
 			return new Outcome(member, null, ex.getMessage());

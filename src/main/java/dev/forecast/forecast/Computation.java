@@ -11,7 +11,7 @@ import dev.forecast.error.DeadlineExceededException;
  * a 503 problem detail once the deadline has passed or the request was cancelled (its
  * client went away, the service is stopping).
  */
-final class Computation {
+public final class Computation {
 
 	/** A computation without deadline (for callers outside a request). */
 	static final Computation UNBOUNDED = new Computation(Duration.ofDays(36_500)); // toNanos

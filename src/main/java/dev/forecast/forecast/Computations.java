@@ -23,7 +23,7 @@ import org.springframework.web.context.request.async.WebAsyncTask;
  * SIGTERM does not wait for the computation).
  */
 @Component
-class Computations implements SmartLifecycle {
+public class Computations implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Computations.class);
 
@@ -58,7 +58,7 @@ class Computations implements SmartLifecycle {
 	 * {@code work} as the asynchronous {@code request} under a new {@link Computation},
 	 * which also stops when the request's client closes its connection.
 	 */
-	<T> WebAsyncTask<T> submit(String what, HttpServletRequest request, Work<T> work) {
+	public <T> WebAsyncTask<T> submit(String what, HttpServletRequest request, Work<T> work) {
 		Computation computation = new Computation(this.properties.deadline());
 		Callable<T> task = () -> {
 			// the request is asynchronous by now
@@ -131,7 +131,7 @@ class Computations implements SmartLifecycle {
 
 	/** Work that checks its {@link Computation}. */
 	@FunctionalInterface
-	interface Work<T> {
+	public interface Work<T> {
 
 		T run(Computation computation) throws Exception;
 

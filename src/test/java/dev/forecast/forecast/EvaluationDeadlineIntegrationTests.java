@@ -39,4 +39,26 @@ class EvaluationDeadlineIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aCollectionsEvaluationPastItsDeadlineIsStoppedWith503() {
+		TestHttp.Response created = http().postCsv("/collections?name=deadline",
+				"unique_id,ds,y\nA,2024-01-01,1\nA,2024-01-02,2\nA,2024-01-03,4\nA,2024-01-04,3\n"
+						+ "B,2024-01-01,5\nB,2024-01-02,4\nB,2024-01-03,6\nB,2024-01-04,7\n");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long collection = created.id();
+		try {
+			long stoppedBefore = this.computations.stoppedCount();
+
+			TestHttp.Response answer = http()
+				.get("/collections/" + collection + "/evaluation?holdout=2&horizon=1&methods=naive");
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+			assertThat((String) answer.json("$.title")).isEqualTo("Deadline exceeded");
+			assertThat(this.computations.stoppedCount()).as("computations stopped").isEqualTo(stoppedBefore + 1);
+		}
+		finally {
+			http().delete("/collections/" + collection);
+		}
+	}
+
 }
