@@ -10,7 +10,6 @@ import java.util.Optional;
 import dev.forecast.error.ApiException;
 import dev.forecast.forecast.stats.FittedModel;
 import dev.forecast.model.serving.ServedModel;
-import dev.forecast.model.training.VsNaive;
 import dev.forecast.series.SeriesView;
 import dev.forecast.training.Run;
 
@@ -39,12 +38,12 @@ record NeuralMember(NeuralForecaster.Model model, Map<String, Object> shown, Str
 		}
 		long run = best.get();
 		Run.Metrics metrics = models.metrics(run).orElse(null);
-		VsNaive vsNaive = metrics == null ? null : metrics.vsNaive();
+		Double ratio = metrics == null ? null : metrics.naiveRatio();
 		if (metrics == null || !metrics.beatsNaive()) {
 			return dropped("run " + run + " loses to naive on its validation"
-					+ (vsNaive == null ? "" : String.format(Locale.ROOT, " (%.2f×)", vsNaive.ratio())));
+					+ (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f×)", ratio)));
 		}
-		if (vsNaive == null) {
+		if (ratio == null) {
 			return dropped("run " + run + " has no comparison with naive on its validation");
 		}
 		try {
@@ -56,8 +55,8 @@ record NeuralMember(NeuralForecaster.Model model, Map<String, Object> shown, Str
 			}
 			Map<String, Object> shown = new LinkedHashMap<>();
 			shown.put("run", run);
-			shown.put("vsNaive", vsNaive.ratio());
-			shown.put("baseline", vsNaive.baseline());
+			shown.put("vsNaive", ratio);
+			shown.put("baseline", metrics.naiveBaseline());
 			shown.put("window", window);
 			shown.put("use", "forecasts from the end of the series; " + NOT_IN_BACKTESTS);
 			return new NeuralMember(new NeuralForecaster.Model(run, server, passes), shown, null);
