@@ -9,29 +9,42 @@ import dev.forecast.error.BadRequestException;
 import dev.forecast.forecast.stats.Combination;
 import dev.forecast.forecast.stats.FittedModel;
 import dev.forecast.series.SeriesView;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
 /**
  * {@code auto}: the mean of the forecasts of every {@link ClassicalMethod} this service
  * has (theta, and ets and arima where present) that can be fitted to the data before the
- * origin ({@link Combination}); nothing after the origin is read. The response's
- * {@code params} name the members, their fitted models, the ones dropped and why.
+ * origin ({@link Combination}), and of the series' best neural run when it beats naive on
+ * its validation ({@link NeuralMember}, forecasts from the end of the series only);
+ * nothing after the origin is read. The response's {@code params} name the members, their
+ * fitted models, the ones dropped and why.
  */
 @Component
 class AutoForecaster implements Forecaster {
 
 	static final String WHY = "The equal-weight mean of the classical methods' forecasts: on the M3 competition "
 			+ "combining ETS, ARIMA and Theta beats each of them alone, and no choice among them has to be made "
-			+ "from a short past. Intervals take the mean of the members' standard deviations.";
+			+ "from a short past. The series' best succeeded neural run joins them, used as trained, only when it "
+			+ "beats naive on its own validation, and only in forecasts from the end of the series: backtests "
+			+ "leave it out, since it was trained and selected on points a holdout may contain. Intervals take "
+			+ "the mean of the members' standard deviations (the neural member's from its conformal 80% interval).";
 
 	private final List<ClassicalMethod> methods;
 
 	private final ForecastProperties properties;
 
-	AutoForecaster(List<ClassicalMethod> methods, ForecastProperties properties) {
+	private final TrainedModels models;
+
+	private final NeuralPasses passes;
+
+	AutoForecaster(List<ClassicalMethod> methods, ForecastProperties properties, TrainedModels models,
+			MeterRegistry registry) {
 		this.methods = List.copyOf(methods);
 		this.properties = properties;
+		this.models = models;
+		this.passes = new NeuralPasses(registry);
 	}
 
 	@Override
@@ -47,20 +60,32 @@ class AutoForecaster implements Forecaster {
 		for (ClassicalMethod method : this.methods) {
 			shown.putAll(method.options(params));
 		}
-		int lookback = (int) Math.min(series.length(), this.properties.classicalHistory());
-		return new Model(this.methods, params, period, lookback, shown);
+		int classical = (int) Math.min(series.length(), this.properties.classicalHistory());
+		NeuralMember neural = NeuralMember.of(this.models, series, this.passes);
+		shown.put(NeuralMember.CODE, neural.shown());
+		return new Model(this.methods, params, period, classical, Math.max(classical, neural.window()), neural, shown);
 	}
 
-	record Model(List<ClassicalMethod> methods, ForecastParams request, int period, int lookback,
-			Map<String, Object> params) implements FittingModel {
+	/**
+	 * @param classical the trailing points the classical members are fitted to
+	 * @param lookback the trailing points a fit reads: those and the neural member's
+	 * window
+	 */
+	record Model(List<ClassicalMethod> methods, ForecastParams request, int period, int classical, int lookback,
+			NeuralMember neural, Map<String, Object> params) implements FittingModel {
 
+		/**
+		 * The classical members fitted to the points before {@code end}, and the neural
+		 * member when {@code end} is the end of the series ({@code x} is always a tail of
+		 * the series, so any earlier {@code end} is a backtest origin).
+		 */
 		@Override
 		public FittedModel fit(double[] x, int end) {
 			Map<String, FittedModel> fitted = new LinkedHashMap<>();
 			Map<String, String> dropped = new LinkedHashMap<>();
 			for (ClassicalMethod method : this.methods) {
 				ClassicalForecaster.Model member = new ClassicalForecaster.Model(method, this.request, this.period,
-						this.lookback, Map.of());
+						this.classical, Map.of());
 				try {
 					FittedModel model = member.fit(x, end);
 					if (Double.isFinite(model.forecast(1)[0])) {
@@ -77,6 +102,15 @@ class AutoForecaster implements Forecaster {
 			if (fitted.isEmpty()) {
 				throw BadRequestException.invalid("method",
 						"auto: none of the classical methods " + "can be fitted to this series: " + dropped);
+			}
+			if (this.neural.dropped() != null) {
+				dropped.put(NeuralMember.CODE, this.neural.dropped());
+			}
+			else if (end < x.length) {
+				dropped.put(NeuralMember.CODE, NeuralMember.NOT_IN_BACKTESTS);
+			}
+			else {
+				fitted.put(NeuralMember.CODE, this.neural.fit(x, end));
 			}
 			return new Combination(fitted, dropped, WHY);
 		}

@@ -13,6 +13,7 @@ import dev.forecast.model.serving.ModelCodec;
 import dev.forecast.model.serving.ModelServer;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.series.SeriesDeleted;
+import dev.forecast.training.Run;
 import dev.forecast.training.RunDeleted;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
@@ -88,6 +89,11 @@ public class TrainedModels {
 	/** The succeeded run of a series with the lowest validation MAE. */
 	public Optional<Long> bestRun(long seriesId) {
 		return this.store.bestSucceeded(seriesId);
+	}
+
+	/** A run's metrics (validation MAE, its ratio to naive), if it has them. */
+	public Optional<Run.Metrics> metrics(long runId) {
+		return this.store.metrics(runId);
 	}
 
 	/** The cache of restored models, for its metrics (size, hits, misses, evictions). */

@@ -77,6 +77,19 @@ public record Run(long id, long series, RunStatus status, TrainSpec spec, Progre
 			return this.vsNaive != null ? !this.vsNaive.worse() : this.naiveMae == null || this.valMae < this.naiveMae;
 		}
 
+		/**
+		 * {@code vsNaive.ratio}: the validation MAE over the better naive one's, or
+		 * {@code null} when unknown.
+		 */
+		public Double naiveRatio() {
+			return this.vsNaive == null ? null : this.vsNaive.ratio();
+		}
+
+		/** {@code vsNaive.baseline}: the better naive forecast, or {@code null}. */
+		public String naiveBaseline() {
+			return this.vsNaive == null ? null : this.vsNaive.baseline();
+		}
+
 	}
 
 }

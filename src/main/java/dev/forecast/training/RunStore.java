@@ -149,6 +149,12 @@ public class RunStore {
 			.optional();
 	}
 
+	/** The metrics of a run, if it exists and has them. */
+	@Transactional(readOnly = true)
+	public Optional<Run.Metrics> metrics(long runId) {
+		return find(runId).map(Run::metrics);
+	}
+
 	/** The succeeded run of a series with the lowest validation MAE. */
 	@Transactional(readOnly = true)
 	public Optional<Long> bestSucceeded(long seriesId) {
