@@ -1,11 +1,8 @@
 package dev.forecast.forecast;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
@@ -17,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code auto} with a trained run: the run joins the classical members only when it beats
@@ -25,10 +21,6 @@ import static org.awaitility.Awaitility.await;
  * side of 1), and only in forecasts, never in backtests.
  */
 class AutoNeuralForecastIntegrationTests extends IntegrationTest {
-
-	private static final String SPEC = "\"model\":\"dense\",\"units\":8,\"window\":12,\"horizon\":3,\"validation\":24,"
-			+ "\"epochs\":2,\"batchSize\":32,\"optimizer\":{\"type\":\"adam\",\"learningRate\":0.01},"
-			+ "\"earlyStopping\":{\"patience\":0}";
 
 	private static long series;
 
@@ -120,26 +112,11 @@ class AutoNeuralForecastIntegrationTests extends IntegrationTest {
 	}
 
 	private long upload(int n) {
-		String values = IntStream.range(0, n)
-			.mapToObj(i -> String.format(Locale.ROOT, "%.3f", 50 + 30 * Math.sin(i * 2 * Math.PI / 12) + (i * 7 % 5)))
-			.collect(Collectors.joining(","));
-		TestHttp.Response response = http().postJson("/series",
-				"{\"name\":\"auto-neural-test\",\"start\":\"2000-01-31\",\"frequency\":\"MONTHLY\",\"values\":["
-						+ values + "]}");
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return response.id();
+		return NeuralForecastIntegrationTests.upload(http(), "auto-neural-test", n);
 	}
 
 	private long train(long seriesId) {
-		TestHttp.Response accepted = http().postJson("/train", "{\"series\":" + seriesId + "," + SPEC + "}");
-		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-		long id = accepted.id();
-		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			String status = http().get("/runs/" + id).json("$.status");
-			assertThat(status).isNotIn("FAILED", "CANCELLED");
-			return "SUCCEEDED".equals(status);
-		});
-		return id;
+		return NeuralForecastIntegrationTests.train(http(), seriesId);
 	}
 
 }

@@ -185,22 +185,31 @@ class NeuralForecastIntegrationTests extends IntegrationTest {
 	}
 
 	private long upload(int n) {
+		return upload(http(), "neural-test", n);
+	}
+
+	private long train(long seriesId) {
+		return train(http(), seriesId);
+	}
+
+	/** A monthly series of {@code n} points: a 12-month season, a small saw, no trend. */
+	static long upload(TestHttp http, String name, int n) {
 		String values = IntStream.range(0, n)
 			.mapToObj(i -> String.format(Locale.ROOT, "%.3f", 50 + 30 * Math.sin(i * 2 * Math.PI / 12) + (i * 7 % 5)))
 			.collect(Collectors.joining(","));
-		TestHttp.Response response = http().postJson("/series",
-				"{\"name\":\"neural-test\",\"start\":\"2000-01-31\",\"frequency\":\"MONTHLY\",\"values\":[" + values
-						+ "]}");
+		TestHttp.Response response = http.postJson("/series", "{\"name\":\"" + name
+				+ "\",\"start\":\"2000-01-31\",\"frequency\":\"MONTHLY\",\"values\":[" + values + "]}");
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.id();
 	}
 
-	private long train(long seriesId) {
-		TestHttp.Response accepted = http().postJson("/train", "{\"series\":" + seriesId + "," + SPEC + "}");
+	/** Trains {@link #SPEC} on {@code seriesId} and waits until it succeeded. */
+	static long train(TestHttp http, long seriesId) {
+		TestHttp.Response accepted = http.postJson("/train", "{\"series\":" + seriesId + "," + SPEC + "}");
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
 		long id = accepted.id();
 		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			String status = http().get("/runs/" + id).json("$.status");
+			String status = http.get("/runs/" + id).json("$.status");
 			assertThat(status).isNotIn("FAILED", "CANCELLED");
 			return "SUCCEEDED".equals(status);
 		});
