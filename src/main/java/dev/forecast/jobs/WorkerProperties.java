@@ -30,8 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param runNative the native memory ND4J may allocate in a child JVM
  * ({@code org.bytedeco.javacpp.maxbytes}; its {@code maxphysicalbytes} is heap + native +
  * 512 MB)
- * @param maxRunMemory the largest memory estimate of a spec that is accepted (empty: the
- * native memory of a child)
+ * <p>
+ * {@code forecast.worker.max-run-memory}, the largest memory estimate of an accepted
+ * spec, is read by the API ({@code training.RunMemoryLimit}), not by the workers.
  */
 @Validated
 @ConfigurationProperties("forecast.worker")
@@ -40,7 +41,7 @@ public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("60s") Duration heartbeatTimeout,
 		@DefaultValue("15s") Duration recoveryInterval, @DefaultValue("2") @Min(1) int maxAttempts,
 		@DefaultValue("20s") Duration shutdownTimeout, @DefaultValue("process") Isolation isolation,
-		@DefaultValue("512MB") DataSize runHeap, @DefaultValue("1536MB") DataSize runNative, DataSize maxRunMemory) {
+		@DefaultValue("512MB") DataSize runHeap, @DefaultValue("1536MB") DataSize runNative) {
 
 	/** Where a run trains. */
 	public enum Isolation {
@@ -58,11 +59,6 @@ public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 			return this.threads;
 		}
 		return Math.max(1, cores / Math.max(1, this.nd4jThreads));
-	}
-
-	/** The largest memory estimate of an accepted spec, in bytes. */
-	public long runMemoryLimit() {
-		return (this.maxRunMemory != null) ? this.maxRunMemory.toBytes() : this.runNative.toBytes();
 	}
 
 	/**

@@ -59,7 +59,7 @@ class MemorySafeTrainingIntegrationTests extends IntegrationTest {
 	void aRunOutOfMemoryInItsProcessFailsAloneAndTheSameWorkerTrainsTheNextRun() {
 		long id = TrainingFixtures.upload(http(), 400);
 		WorkerProperties tiny = new WorkerProperties(true, 1, 1, null, null, null, null, 2, null,
-				WorkerProperties.Isolation.PROCESS, DataSize.ofMegabytes(128), DataSize.ofMegabytes(192), null);
+				WorkerProperties.Isolation.PROCESS, DataSize.ofMegabytes(128), DataSize.ofMegabytes(192));
 		WorkerHealth health = new WorkerHealth();
 		TrainingJob worker = new TrainingJob(this.queue, this.series, this.running, this.json, this.serving, tiny,
 				health, this.telemetry, this.retry);

@@ -24,14 +24,11 @@ class Nd4jRuntimeTests {
 
 	@Test
 	void defaultCpuWorkersFillTheCores() {
-		WorkerProperties defaults = new WorkerProperties(true, 0, 1, null, null, null, null, 3, null, null, null, null,
-				null);
+		WorkerProperties defaults = new WorkerProperties(true, 0, 1, null, null, null, null, 3, null, null, null, null);
 		assertThat(defaults.cpuWorkers(2)).isEqualTo(2);
-		assertThat(
-				new WorkerProperties(true, 0, 2, null, null, null, null, 3, null, null, null, null, null).cpuWorkers(2))
+		assertThat(new WorkerProperties(true, 0, 2, null, null, null, null, 3, null, null, null, null).cpuWorkers(2))
 			.isEqualTo(1);
-		assertThat(
-				new WorkerProperties(true, 3, 1, null, null, null, null, 3, null, null, null, null, null).cpuWorkers(2))
+		assertThat(new WorkerProperties(true, 3, 1, null, null, null, null, 3, null, null, null, null).cpuWorkers(2))
 			.isEqualTo(3);
 	}
 

@@ -2,6 +2,7 @@ package dev.forecast.jobs;
 
 import java.util.List;
 
+import dev.forecast.training.RunMemoryLimit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Status;
@@ -34,13 +35,16 @@ class WorkerHealthTests {
 	@Test
 	void theTrainingProcessGetsTheWorkersMemoryBoundsAndTheClassPathOfTheTests() {
 		WorkerProperties properties = new WorkerProperties(true, 1, 1, null, null, null, null, 2, null,
-				WorkerProperties.Isolation.PROCESS, DataSize.ofMegabytes(300), DataSize.ofMegabytes(700), null);
+				WorkerProperties.Isolation.PROCESS, DataSize.ofMegabytes(300), DataSize.ofMegabytes(700));
 		List<String> command = ChildCommand.of(properties);
 		assertThat(command).contains("-Xmx300m", "-Dorg.bytedeco.javacpp.maxbytes=" + (700L << 20),
 				"-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (1000L << 20), TrainingChild.class.getName());
 		assertThat(command).doesNotContain(ChildCommand.LAUNCHER);
 		assertThat(String.join(" ", command)).contains("ulimit -d " + ((1000L + 256) << 10));
-		assertThat(properties.runMemoryLimit()).isEqualTo(700L << 20);
+		// the API accepts specs up to the training process's native memory by default
+		assertThat(new RunMemoryLimit(DataSize.ofMegabytes(700), null).bytes()).isEqualTo(700L << 20);
+		assertThat(new RunMemoryLimit(DataSize.ofMegabytes(700), DataSize.ofMegabytes(900)).bytes())
+			.isEqualTo(900L << 20);
 	}
 
 }
