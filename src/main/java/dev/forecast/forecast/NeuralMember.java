@@ -38,8 +38,11 @@ record NeuralMember(NeuralForecaster.Model model, Map<String, Object> shown, Str
 		}
 		long run = best.get();
 		Run.Metrics metrics = models.metrics(run).orElse(null);
-		Double ratio = metrics == null ? null : metrics.naiveRatio();
-		if (metrics == null || !metrics.beatsNaive()) {
+		if (metrics == null) {
+			return dropped("run " + run + " has no validation metrics");
+		}
+		Double ratio = metrics.naiveRatio();
+		if (!metrics.beatsNaive()) {
 			return dropped("run " + run + " loses to naive on its validation"
 					+ (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f×)", ratio)));
 		}
