@@ -100,6 +100,11 @@ class HelmChartTests {
 			assertThat(at(container, "startupProbe.httpGet.path").toString()).isEqualTo("/actuator/health/liveness");
 			assertThat(at(container, "livenessProbe.httpGet.port").toString()).isEqualTo("http");
 			assertThat(at(container, "ports").toString()).contains("containerPort=8080");
+			// the startup window outlasts the database wait (2 min) and a start under
+			// load
+			int period = Integer.parseInt(at(container, "startupProbe.periodSeconds").toString());
+			int failures = Integer.parseInt(at(container, "startupProbe.failureThreshold").toString());
+			assertThat(period * failures).isGreaterThanOrEqualTo(120 + 60);
 		}
 	}
 
