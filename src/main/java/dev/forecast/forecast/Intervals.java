@@ -11,6 +11,9 @@ import java.util.Map;
  * are the empirical quantiles (linear interpolation between order statistics) of the
  * residuals and {@code s(h)} the model's {@link ForecastModel#spread} ({@code sqrt(h)}),
  * so intervals widen with the horizon and may be asymmetric when the errors are skewed.
+ * An interval always contains its forecast: when every residual lies on one side (a short
+ * trending series gives naive residuals of one sign only) the other bound is the forecast
+ * itself.
  */
 final class Intervals {
 
@@ -48,8 +51,8 @@ final class Intervals {
 		double[] upper = new double[count];
 		for (int i = 0; i < count; i++) {
 			double level = levels.percents().get(i) / 100;
-			lower[i] = quantile(sorted, (1 - level) / 2);
-			upper[i] = quantile(sorted, (1 + level) / 2);
+			lower[i] = Math.min(0, quantile(sorted, (1 - level) / 2));
+			upper[i] = Math.max(0, quantile(sorted, (1 + level) / 2));
 		}
 		return new Intervals(levels, lower, upper);
 	}

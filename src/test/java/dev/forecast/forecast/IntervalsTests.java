@@ -44,6 +44,17 @@ class IntervalsTests {
 	}
 
 	@Test
+	void intervalsContainTheirForecastWhenAllResidualsHaveOneSign() {
+		// naive on 1, 2, 3: both residuals are +1
+		Intervals intervals = Intervals.of(new double[] { Double.NaN, 1.0, 1.0 }, 0, 3, Levels.DEFAULT);
+		for (double[] bounds : intervals.around(3.0, 1.0).values()) {
+			assertThat(bounds[0]).isLessThanOrEqualTo(3.0);
+			assertThat(bounds[1]).isGreaterThanOrEqualTo(3.0);
+			assertThat(bounds[1]).isEqualTo(4.0);
+		}
+	}
+
+	@Test
 	void tooFewResidualsGiveNoIntervals() {
 		Intervals intervals = Intervals.of(new double[] { Double.NaN, 1.0 }, 0, 2, Levels.DEFAULT);
 
