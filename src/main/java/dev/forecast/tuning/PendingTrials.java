@@ -1,12 +1,13 @@
 package dev.forecast.tuning;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.forecast.error.ApiException;
+import dev.forecast.error.TooManyRequestsException;
 import dev.forecast.training.Owner;
 import dev.forecast.training.TrainingService;
 import org.slf4j.Logger;
@@ -20,8 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Queues the pending trials of searches larger than their owner's active-run quota as
  * earlier runs finish: every {@code forecast.tuning.pending-interval} it takes the oldest
- * pending trials (locked, so instances never queue one twice) and submits each as a run
- * while its owner has a free one, within the quota, in one transaction per trial.
+ * pending trials and submits each as a run while its owner has a free one, within the
+ * quota, in one transaction per trial that locks it (so instances never queue one twice).
+ * A trial that can never be queued (its stored spec is refused now, say after the limits
+ * changed) is {@code REJECTED} with the reason instead of holding up the trials behind
+ * it.
  */
 @Component
 class PendingTrials implements SmartLifecycle {
@@ -50,25 +54,53 @@ class PendingTrials implements SmartLifecycle {
 
 	/** Queues what pending trials the quotas allow now; how many. */
 	int submit() {
-		Integer queued = this.transactions.execute(status -> {
-			int count = 0;
-			Set<String> full = new HashSet<>();
-			List<TuningStore.Pending> pending = this.store.lockPending(BATCH);
-			for (TuningStore.Pending trial : pending) {
-				Owner owner = new Owner(trial.owner());
-				if (full.contains(trial.owner()) || this.training.freeRuns(owner) <= 0) {
-					full.add(trial.owner());
-					continue;
-				}
-				long run = this.training
-					.submit(TrialRequests.build(trial.series(), trial.base(), trial.params()), owner)
-					.id();
-				this.store.submitted(trial.tuning(), trial.trial(), run);
-				count++;
+		int count = 0;
+		Set<String> full = new HashSet<>();
+		for (TuningStore.Pending trial : this.store.pending(BATCH)) {
+			if (full.contains(trial.owner())) {
+				continue;
 			}
-			return count;
-		});
-		return (queued == null) ? 0 : queued;
+			try {
+				Outcome outcome = this.transactions.execute(status -> queue(trial));
+				if (outcome == Outcome.QUEUED) {
+					count++;
+				}
+				else if (outcome == Outcome.OWNER_FULL) {
+					full.add(trial.owner());
+				}
+			}
+			catch (TooManyRequestsException ex) {
+				full.add(trial.owner());
+			}
+			catch (ApiException ex) { // the stored trial can never be queued: it
+										// must not hold up the others
+				log.warn("Rejecting pending trial {} of search {}: {}", trial.trial(), trial.tuning(), ex.getMessage());
+				this.transactions.executeWithoutResult(
+						status -> this.store.rejected(trial.tuning(), trial.trial(), ex.getMessage()));
+			}
+		}
+		return count;
+	}
+
+	/** Queues one trial in the caller's transaction, if it is still pending. */
+	private Outcome queue(TuningStore.Pending trial) {
+		if (!this.store.lockPending(trial.tuning(), trial.trial())) {
+			return Outcome.TAKEN; // queued or rejected meanwhile, or another instance has
+									// it
+		}
+		Owner owner = new Owner(trial.owner());
+		if (this.training.freeRuns(owner) <= 0) {
+			return Outcome.OWNER_FULL;
+		}
+		long run = this.training.submit(TrialRequests.build(trial.series(), trial.base(), trial.params()), owner).id();
+		this.store.submitted(trial.tuning(), trial.trial(), run);
+		return Outcome.QUEUED;
+	}
+
+	private enum Outcome {
+
+		QUEUED, OWNER_FULL, TAKEN
+
 	}
 
 	private void tick() {

@@ -21,10 +21,12 @@ public record Tuning(long id, long series, String status, long seed, List<Trial>
 
 	/**
 	 * @param run the trial's run ({@code null} once deleted)
-	 * @param status the run's status, {@code DELETED} when the run was deleted
+	 * @param status the run's status, {@code PENDING} before it has one, {@code DELETED}
+	 * when the run was deleted, {@code REJECTED} when a pending trial could not be queued
+	 * @param error why a {@code REJECTED} trial was not queued, else {@code null}
 	 */
 	@Schema(name = "TuningTrial")
-	public record Trial(Long run, Map<String, Object> params, String status, Double valMae) {
+	public record Trial(Long run, Map<String, Object> params, String status, Double valMae, String error) {
 	}
 
 	@Schema(name = "TuningBest")

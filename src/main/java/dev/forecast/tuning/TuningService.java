@@ -28,7 +28,7 @@ class TuningService {
 
 	static final int DEFAULT_TRIALS = 10;
 
-	private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "DELETED");
+	private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "DELETED", "REJECTED");
 
 	private final TrainingService training;
 

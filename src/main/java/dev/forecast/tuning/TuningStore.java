@@ -62,22 +62,43 @@ class TuningStore {
 			.update();
 	}
 
-	/**
-	 * The oldest pending trials, locked for this transaction (others skip them).
-	 */
-	@Transactional
-	List<Pending> lockPending(int limit) {
+	/** The oldest pending trials (unlocked: {@link #lockPending} takes each). */
+	@Transactional(readOnly = true)
+	List<Pending> pending(int limit) {
 		return this.jdbc.sql("""
 				select t.tuning_id, t.trial, s.series_id, coalesce(s.owner, 'anonymous') as owner,
 				       s.base::text as base, t.params::text as params
 				  from tuning_trial t join tuning s on s.id = t.tuning_id
-				 where t.pending order by t.tuning_id, t.trial limit ? for update of t skip locked
+				 where t.pending order by t.tuning_id, t.trial limit ?
 				""")
 			.param(limit)
 			.query((rs, n) -> new Pending(rs.getLong("tuning_id"), rs.getInt("trial"), rs.getLong("series_id"),
 					rs.getString("owner"), this.json.readValue(rs.getString("base"), TrainRequest.class),
 					this.json.readValue(rs.getString("params"), PARAMS)))
 			.list();
+	}
+
+	/**
+	 * Locks a trial for this transaction if it is still pending and no other transaction
+	 * holds it.
+	 */
+	@Transactional
+	boolean lockPending(long tuningId, int trial) {
+		return !this.jdbc
+			.sql("select 1 from tuning_trial where tuning_id = ? and trial = ? and pending for update skip locked")
+			.params(tuningId, trial)
+			.query(Integer.class)
+			.list()
+			.isEmpty();
+	}
+
+	/** Ends a pending trial that cannot be queued, with the reason. */
+	@Transactional
+	void rejected(long tuningId, int trial, String error) {
+		this.jdbc
+			.sql("update tuning_trial set pending = false, error = ? where tuning_id = ? and trial = ? and pending")
+			.params(error, tuningId, trial)
+			.update();
 	}
 
 	@Transactional
@@ -99,7 +120,7 @@ class TuningStore {
 	@Transactional(readOnly = true)
 	List<Tuning.Trial> trials(long id) {
 		return this.jdbc.sql("""
-				select t.run_id, t.params::text as params, t.pending, r.status, r.val_mae
+				select t.run_id, t.params::text as params, t.pending, t.error, r.status, r.val_mae
 				  from tuning_trial t left join training_run r on r.id = t.run_id
 				 where t.tuning_id = ? order by t.trial
 				""").param(id).query(this::trial).list();
@@ -111,8 +132,11 @@ class TuningStore {
 		double mae = rs.getDouble("val_mae");
 		Double valMae = rs.wasNull() ? null : mae;
 		String status = rs.getString("status");
-		return new Tuning.Trial(runId, this.json.readValue(rs.getString("params"), PARAMS),
-				status != null ? status : rs.getBoolean("pending") ? "PENDING" : "DELETED", valMae);
+		String error = rs.getString("error");
+		if (status == null) {
+			status = rs.getBoolean("pending") ? "PENDING" : (error != null) ? "REJECTED" : "DELETED";
+		}
+		return new Tuning.Trial(runId, this.json.readValue(rs.getString("params"), PARAMS), status, valMae, error);
 	}
 
 }

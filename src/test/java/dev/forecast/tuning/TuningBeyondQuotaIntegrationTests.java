@@ -11,6 +11,8 @@ import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,9 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(properties = { "forecast.quota.max-active-runs=2", "forecast.tuning.pending-interval=200ms" })
 class TuningBeyondQuotaIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void aSearchLargerThanTheQuotaRunsAllItsTrials() {
@@ -51,6 +56,36 @@ class TuningBeyondQuotaIntegrationTests extends IntegrationTest {
 		assertThat((List<String>) done.json("$.trials[*].status")).as(done.body()).containsOnly("SUCCEEDED");
 		assertThat((List<Integer>) done.json("$.trials[*].run")).doesNotContainNull().doesNotHaveDuplicates();
 		assertThat(mostActive.get()).as("runs queued or running at once").isLessThanOrEqualTo(2);
+		http().delete("/series/" + series);
+	}
+
+	@Test
+	void aPendingTrialThatCanNoLongerBeQueuedIsRejectedAndTheOthersRun() {
+		long series = upload(120);
+		String tune = "{\"series\":" + series + ",\"trials\":4,\"seed\":5,"
+				+ "\"base\":{\"model\":\"dense\",\"units\":4,\"window\":6,\"validation\":24,\"epochs\":1,"
+				+ "\"earlyStopping\":{\"patience\":0}},\"space\":{\"learningRate\":{\"min\":0.001,\"max\":0.05}}}";
+		TestHttp.Response accepted = http().postJson("/tune", tune);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		long id = accepted.id();
+		// the third trial's stored spec becomes one the service refuses (as after the
+		// limits changed while it waited)
+		int changed = this.jdbc
+			.sql("update tuning_trial set params = '{\"window\": 1000000}'::jsonb where tuning_id = ? and trial = 3"
+					+ " and pending")
+			.param(id)
+			.update();
+		assertThat(changed).as("the third trial is still pending").isEqualTo(1);
+
+		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			String status = http().get("/tune/" + id).json("$.status");
+			return List.of("SUCCEEDED", "FAILED").contains(status);
+		});
+		TestHttp.Response done = http().get("/tune/" + id);
+		assertThat((List<String>) done.json("$.trials[*].status")).as(done.body())
+			.containsExactly("SUCCEEDED", "SUCCEEDED", "REJECTED", "SUCCEEDED");
+		assertThat((String) done.json("$.trials[2].error")).contains("window");
+		assertThat((String) done.json("$.status")).isEqualTo("SUCCEEDED");
 		http().delete("/series/" + series);
 	}
 
