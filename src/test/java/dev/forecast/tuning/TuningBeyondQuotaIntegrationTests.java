@@ -23,10 +23,7 @@ import static org.awaitility.Awaitility.await;
  * beyond the quota wait as PENDING and are queued as earlier ones finish, never more than
  * the quota at once, until all have run.
  */
-// its trials train on the worker's thread: this test is about the quota, not where a run
-// trains (see InProcessTrainingIntegrationTest)
-@TestPropertySource(properties = { "forecast.quota.max-active-runs=2", "forecast.tuning.pending-interval=200ms",
-		"forecast.worker.isolation=thread" })
+@TestPropertySource(properties = { "forecast.quota.max-active-runs=2", "forecast.tuning.pending-interval=200ms" })
 class TuningBeyondQuotaIntegrationTests extends IntegrationTest {
 
 	@Autowired
