@@ -2,13 +2,12 @@ package dev.forecast.dashboard;
 
 import java.time.Duration;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.KeyedIntegrationTest;
 import dev.forecast.support.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With API keys configured the page asks for one, sends it as X-API-Key and says when its
  * scope is too small.
  */
-@TestPropertySource(properties = { "forecast.security.api-keys=dash-read-key=read, dash-write-key=write",
-		"forecast.worker.enabled=false" })
-class DashboardApiKeyBrowserIntegrationTests extends IntegrationTest {
+// the keys dash-read-key and dash-write-key of KeyedIntegrationTest
+class DashboardApiKeyBrowserIntegrationTests extends KeyedIntegrationTest {
 
 	private static final Duration SHORT = Duration.ofSeconds(15);
 
@@ -32,7 +30,7 @@ class DashboardApiKeyBrowserIntegrationTests extends IntegrationTest {
 			.header("Content-Type", "application/json")
 			.POST(java.net.http.HttpRequest.BodyPublishers
 				.ofString("{\"name\": \"keyed-dashboard\", \"start\": \"2024-01-01\", \"frequency\": \"DAILY\", "
-						+ "\"values\": [5, 7, 6, 8, 9, 7, 8, 10, 9, 11, 12, 10]}"));
+						+ "\"values\": [5, 7, 6, 8, 9, 7, 8, 10, 9, 11]}"));
 		Response created = http().send(request);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 

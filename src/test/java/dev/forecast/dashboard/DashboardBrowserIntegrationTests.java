@@ -3,7 +3,7 @@ package dev.forecast.dashboard;
 import java.time.Duration;
 import java.util.List;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.InProcessTrainingIntegrationTest;
 import dev.forecast.support.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and watch its learning curve appear. Screenshots of each step land in
  * {@code target/screenshots/}.
  */
-class DashboardBrowserIntegrationTests extends IntegrationTest {
+class DashboardBrowserIntegrationTests extends InProcessTrainingIntegrationTest {
 
 	private static final Duration SHORT = Duration.ofSeconds(15);
 

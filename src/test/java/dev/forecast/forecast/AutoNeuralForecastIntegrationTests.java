@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.InProcessTrainingIntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
  * naive on its validation ({@code metrics.vsNaive}, set here in the database to either
  * side of 1), and only in forecasts, never in backtests.
  */
-class AutoNeuralForecastIntegrationTests extends IntegrationTest {
+class AutoNeuralForecastIntegrationTests extends InProcessTrainingIntegrationTest {
 
 	private static long series;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.InProcessTrainingIntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-class NeuralForecastIntegrationTests extends IntegrationTest {
+class NeuralForecastIntegrationTests extends InProcessTrainingIntegrationTest {
 
 	/** A tiny dense model emitting 3 steps per pass. */
 	private static final String SPEC = "\"model\":\"dense\",\"units\":8,\"window\":12,\"horizon\":3,\"validation\":24,"

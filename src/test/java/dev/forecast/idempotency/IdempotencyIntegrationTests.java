@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.InProcessTrainingIntegrationTest;
 import dev.forecast.support.TestHttp;
 import dev.forecast.training.TrainingFixtures;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP: a retry answers the first answer and creates nothing; another request with the
  * key is 422; an expired key is new again.
  */
-class IdempotencyIntegrationTests extends IntegrationTest {
+class IdempotencyIntegrationTests extends InProcessTrainingIntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;

@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.KeyedIntegrationTest;
 import dev.forecast.support.SharedData;
 import dev.forecast.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,21 +23,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {
-		"forecast.security.api-keys=read-key-123=read, write-key-456=write, "
-				+ "{sha256}5372915705805b76231808126c6338a64d9e8c4c1312239c284c810864493055=write, "
-				+ "quota-key-1=write, rate-key-2=write, rate-key-3=write",
-		"forecast.worker.enabled=false", "forecast.series.max-points=10", "forecast.quota.max-active-runs=3",
-		"forecast.quota.train-submissions=5", "forecast.training.max-epoch-windows=100",
-		// these tests send unknown keys from one address; the throttle itself is
-		// FailedAuthenticationThrottleTests'
-		"forecast.security.failed-authentications-per-minute=1000" })
-class AccessAndLimitsIntegrationTests extends IntegrationTest {
+// its keys and limits: KeyedIntegrationTest
+class AccessAndLimitsIntegrationTests extends KeyedIntegrationTest {
 
 	static final String READ = "read-key-123";
 

@@ -27,8 +27,20 @@ public final class TestHttp {
 
 	private final String base;
 
+	private final String apiKey;
+
 	TestHttp(String base) {
+		this(base, null);
+	}
+
+	private TestHttp(String base, String apiKey) {
 		this.base = base;
+		this.apiKey = apiKey;
+	}
+
+	/** The same client sending {@code key} as {@code X-API-Key} with every request. */
+	public TestHttp withApiKey(String key) {
+		return new TestHttp(this.base, key);
 	}
 
 	public Response get(String path) {
@@ -129,7 +141,9 @@ public final class TestHttp {
 	}
 
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(60));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60));
+		return (this.apiKey != null) ? request.header("X-API-Key", this.apiKey) : request;
 	}
 
 	public Response send(HttpRequest.Builder request) {

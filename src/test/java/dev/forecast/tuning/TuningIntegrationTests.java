@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.InProcessTrainingIntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class TuningIntegrationTests extends IntegrationTest {
+class TuningIntegrationTests extends InProcessTrainingIntegrationTest {
 
 	private long upload(int n) {
 		String values = IntStream.range(0, n)
