@@ -8,7 +8,8 @@ import dev.forecast.model.serving.Shrinkage;
  * every validation origin is forecast the way the model serves (direct, then recursive,
  * up to {@code steps} ahead), the baselines and every weight of a grid are scored on the
  * same points, and the lowest validation MAE is kept, so the served forecasts are never
- * worse on the validation part than either baseline or the network alone. Only validation
+ * worse on the validation part than either baseline (nor, undamped, than the network
+ * alone). Only validation
  * points are read, never anything after the series the run was given.
  * <p>
  * On short series ({@link #damping(TrainSpec, int)}) the weight is also damped per step
