@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param season the season of {@code seasonal_naive} (0 for {@code naive})
  * @param weight the network's weight, in [0, 1]
  * @param damping the factor per step ahead on the network's weight, in (0, 1]
+ * ({@code null}: 1)
  * @param mae validation MAE of the shrunk forecasts over every scored step ({@code NaN}
  * when not fitted)
  * @param networkMae the same for the network alone (weight 1)
@@ -27,7 +28,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param steps the steps ahead scored from each validation origin
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Shrinkage(String base, int season, double weight, double damping, double mae, double networkMae,
+public record Shrinkage(String base, int season, double weight, Double damping, double mae, double networkMae,
 		double baseMae, int steps) {
 
 	public static final String NAIVE = "naive";
@@ -35,9 +36,11 @@ public record Shrinkage(String base, int season, double weight, double damping, 
 	public static final String SEASONAL_NAIVE = "seasonal_naive";
 
 	/** No shrinkage: the network's forecasts as they are. */
-	public static final Shrinkage NONE = new Shrinkage(NAIVE, 0, 1, 1, Double.NaN, Double.NaN, Double.NaN, 0);
+	public static final Shrinkage NONE = new Shrinkage(NAIVE, 0, 1, 1.0, Double.NaN, Double.NaN, Double.NaN, 0);
 
+	/** Metrics stored before the damping existed read as undamped. */
 	public Shrinkage {
+		damping = (damping != null) ? damping : 1.0;
 		if (!(weight >= 0 && weight <= 1)) {
 			throw new IllegalArgumentException("shrinkage weight must be in [0, 1], got " + weight);
 		}

@@ -9,8 +9,8 @@ import dev.forecast.model.serving.Shrinkage;
  * up to {@code steps} ahead), the baselines and every weight of a grid are scored on the
  * same points, and the lowest validation MAE is kept, so the served forecasts are never
  * worse on the validation part than either baseline (nor, undamped, than the network
- * alone). Only validation
- * points are read, never anything after the series the run was given.
+ * alone). Only validation points are read, never anything after the series the run was
+ * given.
  * <p>
  * On short series ({@link #damping(TrainSpec, int)}) the weight is also damped per step
  * ahead ({@link #SHORT_SERIES_DAMPING}, fixed, not fitted): their validation part (5 to
@@ -73,7 +73,7 @@ public final class ShrinkageFit {
 		for (String base : seasonal ? new String[] { Shrinkage.NAIVE, Shrinkage.SEASONAL_NAIVE }
 				: new String[] { Shrinkage.NAIVE }) {
 			int m = Shrinkage.SEASONAL_NAIVE.equals(base) ? season : 0;
-			double baseMae = mae(series, trainEnd, forecasts, new Shrinkage(base, m, 0, 1, 0, 0, 0, 0));
+			double baseMae = mae(series, trainEnd, forecasts, new Shrinkage(base, m, 0, 1.0, 0, 0, 0, 0));
 			for (int g = GRID; g >= 0; g--) { // ties keep the larger weight
 				double weight = (double) g / GRID;
 				double mae = mae(series, trainEnd, forecasts, new Shrinkage(base, m, weight, damping, 0, 0, 0, 0));

@@ -8,6 +8,7 @@ import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.serving.Shrinkage;
 import dev.forecast.model.serving.TrainedModel;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,15 +89,15 @@ class ShrinkageTests {
 	void applyMixesTheBaselineAndTheNetwork() {
 		double[] history = { 1, 2, 3, 4, 5, 6 };
 		double[] forecast = { 16, 26, 36, 46 };
-		new Shrinkage(Shrinkage.NAIVE, 0, 0.5, 1, 0, 0, 0, 0).apply(history, history.length, forecast);
+		new Shrinkage(Shrinkage.NAIVE, 0, 0.5, 1.0, 0, 0, 0, 0).apply(history, history.length, forecast);
 		assertThat(forecast).containsExactly(11, 16, 21, 26);
 		double[] seasonal = { 10, 10, 10, 10 };
-		new Shrinkage(Shrinkage.SEASONAL_NAIVE, 3, 0.25, 1, 0, 0, 0, 0).apply(history, history.length, seasonal);
+		new Shrinkage(Shrinkage.SEASONAL_NAIVE, 3, 0.25, 1.0, 0, 0, 0, 0).apply(history, history.length, seasonal);
 		// base: 4, 5, 6, 4 (a season before each target)
 		assertThat(seasonal).containsExactly(5.5, 6.25, 7, 5.5);
-		assertThatThrownBy(() -> new Shrinkage(Shrinkage.NAIVE, 0, 1.5, 1, 0, 0, 0, 0))
+		assertThatThrownBy(() -> new Shrinkage(Shrinkage.NAIVE, 0, 1.5, 1.0, 0, 0, 0, 0))
 			.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new Shrinkage(Shrinkage.SEASONAL_NAIVE, 1, 0.5, 1, 0, 0, 0, 0))
+		assertThatThrownBy(() -> new Shrinkage(Shrinkage.SEASONAL_NAIVE, 1, 0.5, 1.0, 0, 0, 0, 0))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
@@ -108,8 +109,15 @@ class ShrinkageTests {
 		// 6 + 1 · 0.5^k · 10
 		assertThat(forecast).containsExactly(16, 11, 8.5);
 		assertThat(new Shrinkage(Shrinkage.NAIVE, 0, 1, 0.5, 0, 0, 0, 0).identity()).isFalse();
-		assertThatThrownBy(() -> new Shrinkage(Shrinkage.NAIVE, 0, 1, 0, 0, 0, 0, 0))
-			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new Shrinkage(Shrinkage.NAIVE, 0, 1, 0.0, 0, 0, 0, 0))
+			.isInstanceOf(IllegalArgumentException.class); // run metrics stored before
+															// the damping existed read as
+															// undamped
+		Shrinkage stored = JsonMapper.builder()
+			.build()
+			.readValue("{\"base\":\"naive\",\"season\":0,\"weight\":0.5,\"mae\":1,\"networkMae\":2,"
+					+ "\"baseMae\":3,\"steps\":4}", Shrinkage.class);
+		assertThat(stored.damping()).isEqualTo(1.0);
 	}
 
 	@Test
@@ -166,7 +174,7 @@ class ShrinkageTests {
 		assertThat(fitted.mae()).isLessThanOrEqualTo(Math.min(fitted.baseMae(), fitted.networkMae()));
 		// shrinking the forecasts in place gives the shrunk model's residuals (the worker
 		// does not forecast the validation part twice)
-		Shrinkage half = new Shrinkage(Shrinkage.SEASONAL_NAIVE, 12, 0.5, 1, 0, 0, 0, 0);
+		Shrinkage half = new Shrinkage(Shrinkage.SEASONAL_NAIVE, 12, 0.5, 1.0, 0, 0, 0, 0);
 		for (int i = 0; i < forecasts.length; i++) {
 			half.apply(series, 176 + i, forecasts[i]);
 		}
