@@ -8,7 +8,7 @@
 #   - 20 monthly M3 series (every 70th monthly series in order of id: N1402, N1472, ...): the competition's
 #     training part, then GET /forecast for the competition horizon (18) from its end, scored on the test part.
 # Prints per series the neural and naive MAE, their ratio and sMAPE, the run's own metrics.vsNaive ratio
-# (validation), its guard (shrinkage base n/s and weight, x networks) and its training time; then the mean
+# (validation), its guard (shrinkage base n/s and weight, d: damping per step ahead, x networks) and its training time; then the mean
 # sMAPE on the M3 sample for each model beside naive, seasonal_naive, theta (GET /forecast?method=theta; "n/a" when the service has no such method) and the M3
 # competition's published THETA forecasts of the same series (m3_participants.csv).
 #
@@ -159,6 +159,7 @@ for s in series:
         vs = ((run.get('metrics') or {}).get('vsNaive') or {}).get('ratio')
         sh = (run.get('metrics') or {}).get('shrinkage')
         guard = (f'{"s" if sh["base"] == "seasonal_naive" else "n"}{sh["weight"]:.2f}' if sh else '-') + \
+            (f'd{sh["damping"]:.2f}' if sh and sh.get('damping', 1) < 1 else '') + \
             f'x{(run.get("metrics") or {}).get("networks") or 1}'
         desc = f'{desc} {guard}'
         if run['status'] != 'SUCCEEDED':

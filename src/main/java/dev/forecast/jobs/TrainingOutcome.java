@@ -30,10 +30,11 @@ record TrainingOutcome(int epochs, Run.Metrics metrics, Diagnosis diagnosis, byt
 	/**
 	 * The outcome of {@code result}: its metrics, and the kept model guarded against
 	 * losing to naive (its {@link Shrinkage} toward a naive baseline, fitted on the
-	 * validation forecasts of the network or ensemble alone), with the absolute errors of
-	 * its guarded forecasts on the validation windows per step ahead (the calibration set
-	 * of its prediction intervals). The validation part is forecast once: the forecasts
-	 * the shrinkage is fitted on are shrunk in place for the residuals.
+	 * validation forecasts of the network or ensemble alone, damped per step ahead on
+	 * short series), with the absolute errors of its guarded forecasts on the validation
+	 * windows per step ahead (the calibration set of its prediction intervals). The
+	 * validation part is forecast once: the forecasts the shrinkage is fitted on are
+	 * shrunk in place for the residuals.
 	 */
 	static TrainingOutcome of(TrainingResult result, TrainSpec spec, double[] values, int residualSteps) {
 		int epochs = result.curve().size();
@@ -42,7 +43,8 @@ record TrainingOutcome(int epochs, Run.Metrics metrics, Diagnosis diagnosis, byt
 		}
 		int validation = spec.validation();
 		double[][] forecasts = ValidationResiduals.forecasts(result.model(), values, validation, residualSteps);
-		Shrinkage shrinkage = ShrinkageFit.fit(values, validation, forecasts, spec.season(), spec.window());
+		Shrinkage shrinkage = ShrinkageFit.fit(values, validation, forecasts, spec.season(), spec.window(),
+				ShrinkageFit.damping(spec, values.length));
 		for (int i = 0; i < forecasts.length; i++) { // as the shrunk model forecasts them
 			shrinkage.apply(values, values.length - validation + i, forecasts[i]);
 		}

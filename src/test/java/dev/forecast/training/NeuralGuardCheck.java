@@ -78,7 +78,8 @@ public final class NeuralGuardCheck {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			TrainedModel one = ensemble.withMembers(List.of());
 			Shrinkage shrink = ShrinkageFit.fit(train, base.validation(),
-					ValidationResiduals.forecasts(ensemble, train, base.validation(), 48), season, base.window());
+					ValidationResiduals.forecasts(ensemble, train, base.validation(), 48), season, base.window(),
+					ShrinkageFit.damping(base, train.length));
 			List<TrainedModel> models = List.of(one, ensemble, ensemble.withShrinkage(shrink));
 			double[] errors = rolling ? rolling(models, train.length, test) : multiStep(models, train, test);
 			String desc = base.model() + " w" + base.window() + " u" + base.units() + " b" + base.batchSize() + " v"

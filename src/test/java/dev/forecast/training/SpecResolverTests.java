@@ -146,10 +146,10 @@ class SpecResolverTests {
 		assertThat(sunspots.batchSize()).isEqualTo(128);
 		assertThat(sunspots.season()).isEqualTo(12);
 		assertThat(sunspots.epochs()).isEqualTo(60);
-		// a monthly series of 108 points: a fifth at most, a window half the training
-		// part, a small network
+		// a monthly series of 108 points: a season of validation (a tenth would be 11),
+		// a window of three seasons, a small network
 		TrainSpec sales = this.resolver.resolve(request, 108, 12);
-		assertThat(sales.validation()).isEqualTo(11);
+		assertThat(sales.validation()).isEqualTo(12);
 		assertThat(sales.window()).isEqualTo(36);
 		assertThat(sales.model()).isEqualTo("nbeats");
 		assertThat(sales.units()).isEqualTo(64);
@@ -158,8 +158,13 @@ class SpecResolverTests {
 		assertThat(sales.batchSize()).isEqualTo(8);
 		assertThat(sales.epochs()).isGreaterThan(TrainSpec.DEFAULTS.epochs());
 		TrainSpec short48 = this.resolver.resolve(request, 48, 12);
+		// the window half the training part of a tenth's validation, then a season of
+		// validation (a quarter of the series)
 		assertThat(short48.window()).isEqualTo(21);
-		assertThat(short48.validation()).isEqualTo(5);
+		assertThat(short48.validation()).isEqualTo(12);
+		// no wider than a quarter of the series; no season: a tenth
+		assertThat(this.resolver.resolve(request, 40, 12).validation()).isEqualTo(4);
+		assertThat(this.resolver.resolve(request, 108, null).validation()).isEqualTo(11);
 		// the validation part holds at least the horizon
 		assertThat(this.resolver.resolve(JSON.readValue("{\"horizon\":18}", TrainRequest.class), 126, 12).validation())
 			.isEqualTo(18);

@@ -21,18 +21,19 @@ import org.deeplearning4j.util.ModelSerializer;
  * differencing lag, spec, fitted points, residuals per step ahead) and the network as
  * DL4J's {@link ModelSerializer} writes it (without updater state).
  * <p>
- * Version 4 is written: after the residuals the {@link Shrinkage} (base, season, weight),
- * after the network the other networks of an ensemble ({@link TrainedModel#members()}),
- * each as its own encoded model. Versions 1 (no residuals, no lag), 2 (no lag) and 3 (no
- * shrinkage, no members) are still read. The stored network's configuration names the
- * classes of its custom layers, losses, updaters and schedules by their full names, so
- * those stay in {@code dev.forecast.model}.
+ * Version 5 is written: after the residuals the {@link Shrinkage} (base, season, weight,
+ * damping), after the network the other networks of an ensemble
+ * ({@link TrainedModel#members()}), each as its own encoded model. Versions 1 (no
+ * residuals, no lag), 2 (no lag), 3 (no shrinkage, no members) and 4 (no damping) are
+ * still read. The stored network's configuration names the classes of its custom layers,
+ * losses, updaters and schedules by their full names, so those stay in
+ * {@code dev.forecast.model}.
  */
 public final class ModelCodec {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	static final int VERSION = 4;
+	static final int VERSION = 5;
 
 	private ModelCodec() {
 	}
@@ -68,6 +69,7 @@ public final class ModelCodec {
 			out.writeUTF(model.shrinkage().base());
 			out.writeInt(model.shrinkage().season());
 			out.writeDouble(model.shrinkage().weight());
+			out.writeDouble(model.shrinkage().damping());
 			out.writeInt(net.size());
 			net.writeTo(out);
 			out.writeInt(model.members().size());
@@ -116,7 +118,9 @@ public final class ModelCodec {
 			if (version >= 4) {
 				String base = in.readUTF();
 				int season = in.readInt();
-				shrinkage = new Shrinkage(base, season, in.readDouble(), Double.NaN, Double.NaN, Double.NaN, 0);
+				double weight = in.readDouble();
+				double damping = version >= 5 ? in.readDouble() : 1;
+				shrinkage = new Shrinkage(base, season, weight, damping, Double.NaN, Double.NaN, Double.NaN, 0);
 			}
 			byte[] net = in.readNBytes(in.readInt());
 			MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);

@@ -2,11 +2,13 @@ package dev.forecast.model.training;
 
 import java.util.Arrays;
 
+import dev.forecast.model.TrainSpec;
 import dev.forecast.model.serving.ModelCodec;
 import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.serving.Shrinkage;
 import dev.forecast.model.serving.TrainedModel;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,16 +89,48 @@ class ShrinkageTests {
 	void applyMixesTheBaselineAndTheNetwork() {
 		double[] history = { 1, 2, 3, 4, 5, 6 };
 		double[] forecast = { 16, 26, 36, 46 };
-		new Shrinkage(Shrinkage.NAIVE, 0, 0.5, 0, 0, 0, 0).apply(history, history.length, forecast);
+		new Shrinkage(Shrinkage.NAIVE, 0, 0.5, 1.0, 0, 0, 0, 0).apply(history, history.length, forecast);
 		assertThat(forecast).containsExactly(11, 16, 21, 26);
 		double[] seasonal = { 10, 10, 10, 10 };
-		new Shrinkage(Shrinkage.SEASONAL_NAIVE, 3, 0.25, 0, 0, 0, 0).apply(history, history.length, seasonal);
+		new Shrinkage(Shrinkage.SEASONAL_NAIVE, 3, 0.25, 1.0, 0, 0, 0, 0).apply(history, history.length, seasonal);
 		// base: 4, 5, 6, 4 (a season before each target)
 		assertThat(seasonal).containsExactly(5.5, 6.25, 7, 5.5);
-		assertThatThrownBy(() -> new Shrinkage(Shrinkage.NAIVE, 0, 1.5, 0, 0, 0, 0))
+		assertThatThrownBy(() -> new Shrinkage(Shrinkage.NAIVE, 0, 1.5, 1.0, 0, 0, 0, 0))
 			.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new Shrinkage(Shrinkage.SEASONAL_NAIVE, 1, 0.5, 0, 0, 0, 0))
+		assertThatThrownBy(() -> new Shrinkage(Shrinkage.SEASONAL_NAIVE, 1, 0.5, 1.0, 0, 0, 0, 0))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void dampingPullsFurtherStepsCloserToTheBaseline() {
+		double[] history = { 1, 2, 3, 4, 5, 6 };
+		double[] forecast = { 16, 16, 16 };
+		new Shrinkage(Shrinkage.NAIVE, 0, 1, 0.5, 0, 0, 0, 0).apply(history, history.length, forecast);
+		// 6 + 1 · 0.5^k · 10
+		assertThat(forecast).containsExactly(16, 11, 8.5);
+		assertThat(new Shrinkage(Shrinkage.NAIVE, 0, 1, 0.5, 0, 0, 0, 0).identity()).isFalse();
+		assertThatThrownBy(() -> new Shrinkage(Shrinkage.NAIVE, 0, 1, 0.0, 0, 0, 0, 0))
+			.isInstanceOf(IllegalArgumentException.class); // run metrics stored before
+															// the damping existed read as
+															// undamped
+		Shrinkage stored = JsonMapper.builder()
+			.build()
+			.readValue("{\"base\":\"naive\",\"season\":0,\"weight\":0.5,\"mae\":1,\"networkMae\":2,"
+					+ "\"baseMae\":3,\"steps\":4}", Shrinkage.class);
+		assertThat(stored.damping()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aDampedFitScoresTheDampedForecastsAndOnlyShortSeriesAreDamped() {
+		double[] series = walk(120, 3);
+		double[][] drifting = forecasts(series, 20, 12, (origin, k) -> series[origin - 1] + 2 * (k + 1));
+		Shrinkage damped = ShrinkageFit.fit(series, 20, drifting, null, 12, 0.8);
+		assertThat(damped.damping()).isEqualTo(0.8);
+		assertThat(damped.mae()).isLessThanOrEqualTo(ShrinkageFit.fit(series, 20, drifting, null, 12).mae());
+		assertThat(ShrinkageFit.fit(series, 20, drifting, null, 12).damping()).isEqualTo(1);
+		TrainSpec spec = TrainSpec.builder().window(36).horizon(1).validation(11).build();
+		assertThat(ShrinkageFit.damping(spec, 108)).isEqualTo(ShrinkageFit.SHORT_SERIES_DAMPING).isLessThan(1);
+		assertThat(ShrinkageFit.damping(spec, 3000)).isEqualTo(1);
 	}
 
 	@Test
@@ -105,7 +139,7 @@ class ShrinkageTests {
 		TrainingResult result = Trainer.train(TrainedModelTests.tiny("dense", 2, "mse", "adam"), series,
 				TrainingMonitor.NONE, "");
 		TrainedModel raw = result.model();
-		Shrinkage shrinkage = new Shrinkage(Shrinkage.SEASONAL_NAIVE, 6, 0.3, 0, 0, 0, 0);
+		Shrinkage shrinkage = new Shrinkage(Shrinkage.SEASONAL_NAIVE, 6, 0.3, 0.9, 0, 0, 0, 0);
 		TrainedModel shrunk = raw.withShrinkage(shrinkage);
 
 		double[] history = Arrays.copyOf(series, 150);
@@ -120,6 +154,7 @@ class ShrinkageTests {
 		assertThat(restored.shrinkage().base()).isEqualTo(Shrinkage.SEASONAL_NAIVE);
 		assertThat(restored.shrinkage().season()).isEqualTo(6);
 		assertThat(restored.shrinkage().weight()).isEqualTo(0.3);
+		assertThat(restored.shrinkage().damping()).isEqualTo(0.9);
 		assertThat(Predictor.of(restored).forecast(new double[][] { history }, 5)[0]).containsExactly(expected);
 		assertThat(ModelCodec.decode(ModelCodec.encode(raw)).shrinkage().identity()).isTrue();
 	}
@@ -139,7 +174,7 @@ class ShrinkageTests {
 		assertThat(fitted.mae()).isLessThanOrEqualTo(Math.min(fitted.baseMae(), fitted.networkMae()));
 		// shrinking the forecasts in place gives the shrunk model's residuals (the worker
 		// does not forecast the validation part twice)
-		Shrinkage half = new Shrinkage(Shrinkage.SEASONAL_NAIVE, 12, 0.5, 0, 0, 0, 0);
+		Shrinkage half = new Shrinkage(Shrinkage.SEASONAL_NAIVE, 12, 0.5, 1.0, 0, 0, 0, 0);
 		for (int i = 0; i < forecasts.length; i++) {
 			half.apply(series, 176 + i, forecasts[i]);
 		}
