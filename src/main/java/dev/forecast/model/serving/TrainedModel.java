@@ -101,6 +101,13 @@ public final class TrainedModel {
 	}
 
 	/**
+	 * The fewest points of a series this model can forecast from: its window.
+	 */
+	public int minimumInput() {
+		return this.window;
+	}
+
+	/**
 	 * {@code true}: the network reads {@code [batch, 1, window]} (NCW); {@code false}:
 	 * {@code [batch, window]}.
 	 */
