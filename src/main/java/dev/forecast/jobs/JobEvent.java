@@ -25,10 +25,11 @@ public sealed interface JobEvent {
 	/**
 	 * A worker started training a run.
 	 *
+	 * @param seriesId the run's series ({@code null} for a collection run)
 	 * @param trainPoints the points before the validation part, what the windows are cut
-	 * from
+	 * from (of all members for a collection run)
 	 */
-	record Started(long runId, long seriesId, String model, int window, int horizon,
+	record Started(long runId, Long seriesId, String model, int window, int horizon,
 			int trainPoints) implements JobEvent {
 	}
 

@@ -1,5 +1,7 @@
 package dev.forecast.jobs;
 
+import java.util.List;
+
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.training.EpochStats;
 import dev.forecast.model.training.TrainingMonitor;
@@ -58,14 +60,10 @@ class TrainingJob {
 	/** Trains {@code claim} on {@code device} (a GPU, or -1 on the CPU). */
 	void execute(RunQueue.Claim claim, String worker, int device) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
-		JobTelemetry.Tracker tracker = this.telemetry.start(claim.id(), claim.seriesId());
+		JobTelemetry.Tracker tracker = this.telemetry.start(claim.id(), claim.seriesId(), claim.collectionId());
 		try {
 			TrainSpec spec = this.json.readValue(claim.spec(), TrainSpec.class);
-			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
-					worker);
-			double[] values = this.retry.call("read series", () -> this.series.points(claim.seriesId())).values();
-			tracker.training(spec, values.length);
-			tracker.ended(finish(job, this.trainer.train(spec, claim.spec(), values, device, monitor(job, tracker))));
+			tracker.ended(finish(job, train(claim, spec, worker, device, job, tracker)));
 			this.health.trained();
 		}
 		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
@@ -94,6 +92,34 @@ class TrainingJob {
 			this.running.finish(job);
 			tracker.close();
 		}
+	}
+
+	/**
+	 * Reads the run's series, or all members of its collection in member order, and
+	 * trains on them.
+	 */
+	private TrainingOutcome train(RunQueue.Claim claim, TrainSpec spec, String worker, int device, RunningJobs.Job job,
+			JobTelemetry.Tracker tracker) throws Exception {
+		if (claim.collectionId() == null) {
+			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
+					worker);
+			double[] values = this.retry.call("read series", () -> this.series.points(claim.seriesId())).values();
+			tracker.training(spec, values.length);
+			return this.trainer.train(spec, claim.spec(), values, device, monitor(job, tracker));
+		}
+		log.info("Training run {} (collection {}, attempt {}) on {}", claim.id(), claim.collectionId(),
+				claim.attempts(), worker);
+		List<double[]> members = this.retry.call("read collection",
+				() -> this.series.collectionValues(claim.collectionId()));
+		if (members.isEmpty()) {
+			throw new IllegalStateException("Collection " + claim.collectionId() + " has no members to train on");
+		}
+		long trainPoints = 0; // before each member's validation part
+		for (double[] member : members) {
+			trainPoints += Math.max(0, member.length - spec.validation());
+		}
+		tracker.training(spec, (int) Math.min(Integer.MAX_VALUE - spec.validation(), trainPoints) + spec.validation());
+		return this.trainer.trainCollection(spec, claim.spec(), members, device, monitor(job, tracker));
 	}
 
 	private JobEvent.Outcome finish(RunningJobs.Job job, TrainingOutcome outcome) {

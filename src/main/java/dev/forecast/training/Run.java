@@ -14,6 +14,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A training run as the API shows it.
  *
+ * @param series the series the run trains on ({@code null} for a collection run)
+ * @param collection the collection whose members the run trains one network on
+ * ({@code null} for a series run)
  * @param spec the full spec with defaults filled in
  * @param curve one entry per finished epoch, growing while the run trains
  * @param metrics of the kept (best) epoch, once the run succeeded
@@ -23,9 +26,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * retried)
  */
 @Schema(name = "Run")
-public record Run(long id, long series, RunStatus status, TrainSpec spec, Progress progress, List<EpochStats> curve,
-		Metrics metrics, Diagnosis diagnosis, String error, String worker, int attempts, Instant createdAt,
-		Instant startedAt, Instant finishedAt) {
+public record Run(long id, Long series, Long collection, RunStatus status, TrainSpec spec, Progress progress,
+		List<EpochStats> curve, Metrics metrics, Diagnosis diagnosis, String error, String worker, int attempts,
+		Instant createdAt, Instant startedAt, Instant finishedAt) {
 
 	/**
 	 * @param epoch epochs finished in the current attempt; @param epochs the spec's upper
