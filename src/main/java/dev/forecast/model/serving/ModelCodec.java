@@ -21,10 +21,11 @@ import org.deeplearning4j.util.ModelSerializer;
  * differencing lag, spec, fitted points, residuals per step ahead) and the network as
  * DL4J's {@link ModelSerializer} writes it (without updater state).
  * <p>
- * Version 4 is written: after the residuals the {@link Shrinkage} (base, season, weight),
+ * Version 5 is written: after the residuals the {@link Shrinkage} (base, season, weight),
  * after the network the other networks of an ensemble ({@link TrainedModel#members()}),
- * each as its own encoded model. Versions 1 (no residuals, no lag), 2 (no lag) and 3 (no
- * shrinkage, no members) are still read. The stored network's configuration names the
+ * each as its own encoded model, and last the {@link TrainedModel#minimumInput()}.
+ * Versions 1 (no residuals, no lag), 2 (no lag), 3 (no shrinkage, no members) and 4
+ * (minimum input = window) are still read. The stored network's configuration names the
  * classes of its custom layers, losses, updaters and schedules by their full names, so
  * those stay in {@code dev.forecast.model}.
  */
@@ -32,7 +33,7 @@ public final class ModelCodec {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	static final int VERSION = 4;
+	static final int VERSION = 5;
 
 	private ModelCodec() {
 	}
@@ -76,6 +77,7 @@ public final class ModelCodec {
 				out.writeInt(stored.length);
 				out.write(stored);
 			}
+			out.writeInt(model.minimumInput());
 			out.flush();
 			return bytes.toByteArray();
 		}
@@ -124,8 +126,10 @@ public final class ModelCodec {
 			for (int i = version >= 4 ? in.readInt() : 0; i > 0; i--) {
 				members.add(decode(in.readNBytes(in.readInt())));
 			}
+			int minimumInput = version >= 5 ? in.readInt() : window;
 			return new TrainedModel(network, model, new WindowTransform(scaler, lag), window, horizon, sequenceInput,
-					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints, shrinkage, members);
+					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints, shrinkage, members,
+					minimumInput);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
