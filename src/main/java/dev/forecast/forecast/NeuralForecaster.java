@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
 import dev.forecast.error.ServiceUnavailableException;
-import dev.forecast.model.serving.ConformalIntervals;
 import dev.forecast.model.serving.ModelServer;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.model.serving.TrainedModel;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * is not a member of). A run trained with {@code horizon} h emits h steps in one pass;
  * longer forecasts feed the model's own forecasts back in, h steps per pass, in series
  * units. Intervals are split-conformal from the run's validation errors per step ahead
- * ({@link ConformalIntervals}). Backtests send every origin through the network in one
+ * ({@link ScaledIntervals}). Backtests send every origin through the network in one
  * batch.
  */
 @Component
@@ -82,7 +81,7 @@ class NeuralForecaster implements Forecaster {
 
 		private final Map<String, Object> params;
 
-		private final SymmetricIntervals intervals;
+		private final ScaledIntervals intervals;
 
 		private final NeuralPasses passes;
 
@@ -100,20 +99,7 @@ class NeuralForecaster implements Forecaster {
 			params.put("window", model.window());
 			params.put("modelHorizon", model.horizon());
 			this.params = params;
-			ConformalIntervals conformal = new ConformalIntervals(model.residuals());
-			this.intervals = new SymmetricIntervals() {
-
-				@Override
-				public boolean isEmpty() {
-					return conformal.isEmpty();
-				}
-
-				@Override
-				public double[] halfWidths(double level, int steps) {
-					return conformal.halfWidths(level, steps);
-				}
-
-			};
+			this.intervals = new ScaledIntervals(model);
 		}
 
 		@Override
@@ -149,6 +135,7 @@ class NeuralForecaster implements Forecaster {
 		@Override
 		public double[] forecast(double[] x, int end, int horizon) {
 			double[] history = Arrays.copyOfRange(x, Math.max(0, end - this.window), end);
+			this.intervals.forecastFrom(history);
 			return this.passes.forecast.record(() -> onServer(() -> this.server.forecast(history, horizon)));
 		}
 
@@ -157,7 +144,11 @@ class NeuralForecaster implements Forecaster {
 			double[][] histories = new double[x.length - first][];
 			for (int t = first; t < x.length; t++) {
 				int origin = t - horizon + 1;
-				histories[t - first] = Arrays.copyOfRange(x, origin - this.window, origin);
+				histories[t - first] = Arrays.copyOfRange(x, Math.max(0, origin - this.window), origin);
+			}
+			// a global model's intervals: at the scale of the last origin
+			if (histories.length > 0) {
+				this.intervals.forecastFrom(histories[histories.length - 1]);
 			}
 			double[][] forecasts = this.passes.backtest
 				.record(() -> onServer(() -> this.server.forecast(histories, horizon)));

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.FieldProblem;
 import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.GlobalTrainer;
 import dev.forecast.series.Frequency;
 
 import org.springframework.stereotype.Component;
@@ -48,33 +49,39 @@ class CollectionSpecs {
 		CollectionDefaults d = CollectionDefaults.of(lengths, horizon, season);
 		int window = SpecChecks.or(request.window(), d.window());
 		int validation = SpecChecks.or(request.validation(), d.validation());
-		long minimum = (long) window + horizon + validation;
-		long longest = 0;
-		for (int length : lengths) {
-			longest = Math.max(longest, length);
-		}
-		if (longest < minimum) {
-			throw invalid("collection",
-					"collection " + collectionId + " has no member long enough to train on: "
-							+ (members.isEmpty() ? "it has no members" : "the longest has " + longest + " points")
-							+ ", and a spec with window " + window + ", horizon " + horizon + " and validation "
-							+ validation + " needs a member of at least " + minimum + " points");
-		}
 		TrainRequest filled = new TrainRequest(null, SpecChecks.or(request.model(), d.model()),
 				SpecChecks.or(request.units(), d.units()), window, horizon, validation,
 				SpecChecks.or(request.epochs(), d.epochs()), SpecChecks.or(request.batchSize(), d.batchSize()),
 				request.shuffle(), request.seed(), request.prefetch(), WINDOW, request.loss(), request.optimizer(),
 				request.schedule(), request.regularization(), request.init(), request.earlyStopping(), request.layers(),
 				request.differencing(), request.season(), collectionId);
-		TrainSpec spec = this.specs.resolve(filled, longest, frequencySeason);
-		long windows = 0;
+		// the checks of one series, on a series just long enough for the window (the
+		// trainer pads shorter members); the epochs are checked below against the
+		// windows of all members
+		TrainSpec spec = this.specs.resolve(filled, (long) window + horizon + validation, frequencySeason);
+		GlobalTrainer.Options options = GlobalTrainer.Options.of(spec);
+		long minimum = (long) options.minimumInput() + spec.horizon() + spec.validation();
+		long longest = 0;
+		int training = 0;
 		for (int length : lengths) {
-			windows += Math.max(0, length - validation - window - horizon + 1);
+			longest = Math.max(longest, length);
+			training += (length >= minimum) ? 1 : 0;
 		}
-		if ((long) spec.epochs() * windows > this.limits.maxEpochWindows()) {
-			throw invalid("epochs", spec.epochs() + " epochs of " + windows + " training windows (all members) are "
-					+ spec.epochs() * windows + " window passes, over the limit of " + this.limits.maxEpochWindows()
-					+ " (forecast.training.max-epoch-windows); train fewer epochs");
+		if (training == 0) {
+			throw invalid("collection",
+					"collection " + collectionId + " has no member long enough to train on: "
+							+ (members.isEmpty() ? "it has no members" : "the longest has " + longest + " points")
+							+ ", and a spec with horizon " + horizon + " and validation " + validation
+							+ " needs a member of at least " + minimum + " points (" + options.minimumInput()
+							+ " inputs, the horizon and the validation part)");
+		}
+		long windows = (long) training * options.perMember();
+		if (spec.epochs() * windows > this.limits.maxEpochWindows()) {
+			throw invalid("epochs",
+					spec.epochs() + " epochs of " + windows + " training windows (" + options.perMember()
+							+ " of each of " + training + " members) are " + spec.epochs() * windows
+							+ " window passes, over the limit of " + this.limits.maxEpochWindows()
+							+ " (forecast.training.max-epoch-windows); train fewer epochs");
 		}
 		return spec;
 	}

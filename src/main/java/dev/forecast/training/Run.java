@@ -19,7 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * ({@code null} for a series run)
  * @param spec the full spec with defaults filled in
  * @param curve one entry per finished epoch, growing while the run trains
- * @param metrics of the kept (best) epoch, once the run succeeded
+ * @param metrics of the kept (best) epoch, once the run succeeded; for a collection run
+ * the errors are scale-free (each member's divided by its in-sample naive MAE, pooled)
  * @param diagnosis what the learning curve of a succeeded run says (overfit, underfit,
  * good) and the remedies
  * @param attempts how many times a worker took the run (a run whose worker died is

@@ -53,8 +53,9 @@ public record TrainRequest(
 		@Schema(description = "A collection to train one global network on: the windows of all its members "
 				+ "(scale-free, normalization window only), the last validation points of each member held out; "
 				+ "any member is then forecast with the run (method=neural). Give this or series, not both. "
-				+ "Defaults for a collection: nbeats, a window of twice the horizon (8 to 120), validation = "
-				+ "horizon per member, 64 units, batches of 256, 30 epochs", example = "7") Long collection) {
+				+ "Defaults for a collection (CollectionDefaults): nbeats, a window of twice the horizon (8 to "
+				+ "120; shorter members are padded), validation = horizon per member, batches of 256, epochs for "
+				+ "about 3000 gradient steps", example = "7") Long collection) {
 
 	/** A request for a series (no collection). */
 	public TrainRequest(Long series, String model, Integer units, Integer window, Integer horizon, Integer validation,

@@ -68,7 +68,9 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 	@Test
 	void everyMemberIsForecastWithTheCollectionsRun() {
 		List<Integer> members = http().get("/collections/" + collection).json("$.members[*].series");
-		for (int member : members) {
+		double[] widths = new double[members.size()];
+		for (int i = 0; i < members.size(); i++) {
+			int member = members.get(i);
 			TestHttp.Response best = http().get("/forecast?series=" + member + "&method=neural&horizon=5");
 			assertThat(best.status()).as(best.toString()).isEqualTo(200);
 			assertThat(((Number) best.json("$.run")).longValue()).isEqualTo(run);
@@ -76,7 +78,13 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 			TestHttp.Response chosen = http().get("/forecast?series=" + member + "&method=neural&horizon=5&run=" + run);
 			assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
 			assertThat((List<Object>) chosen.json("$.points[*].v")).isEqualTo(best.json("$.points[*].v"));
+			List<Number> interval = best.json("$.points[0].intervals.80");
+			widths[i] = interval.get(1).doubleValue() - interval.get(0).doubleValue();
 		}
+		// scale-free residuals, scaled to each member: the member 10,000 times larger has
+		// wider intervals
+		assertThat(widths[0]).isPositive();
+		assertThat(widths[4]).isGreaterThan(100 * widths[0]);
 		TestHttp.Response evaluation = http()
 			.get("/evaluation?series=" + members.get(0) + "&holdout=6&horizon=3&methods=neural,naive");
 		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
@@ -122,12 +130,13 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		assertThat(zscore.status()).isEqualTo(400);
 		assertThat((List<String>) zscore.json("$.errors[*].field")).containsExactly("normalization");
 
-		long tiny = upload("tiny", 10, 13);
+		long tiny = upload("tiny", 4, 7);
 		TestHttp.Response tooShort = http().postJson("/train", "{\"collection\":" + tiny + ",\"horizon\":3}");
 		assertThat(tooShort.status()).as(tooShort.toString()).isEqualTo(400);
 		assertThat((List<String>) tooShort.json("$.errors[*].field")).containsExactly("collection");
-		// window 8 (twice the horizon, at least 8) + horizon 3 + validation 3
-		assertThat((String) tooShort.json("$.detail")).contains("longest has 13 points", "at least 14 points");
+		// 2 inputs (the global trainer pads them to the window) + horizon 3 + validation
+		// 3
+		assertThat((String) tooShort.json("$.detail")).contains("longest has 7 points", "at least 8 points");
 	}
 
 	@Test
