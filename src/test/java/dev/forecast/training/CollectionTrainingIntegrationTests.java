@@ -2,7 +2,6 @@ package dev.forecast.training;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
@@ -22,11 +21,6 @@ import static org.awaitility.Awaitility.await;
 class CollectionTrainingIntegrationTests extends IntegrationTest {
 
 	private static final Duration TRAINING = Duration.ofMinutes(4);
-
-	/** A tiny dense model emitting 3 steps per pass; the collection's keys go first. */
-	private static final String SPEC = "\"model\":\"dense\",\"units\":8,\"window\":12,\"horizon\":3,\"epochs\":%d,"
-			+ "\"batchSize\":32,\"optimizer\":{\"type\":\"adam\",\"learningRate\":0.01},"
-			+ "\"earlyStopping\":{\"patience\":0}}";
 
 	private static long collection;
 
@@ -153,7 +147,7 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		http().post("/runs/" + defaulted + "/cancel", "application/json", "");
 
 		long finished = train(own, 2);
-		long cancelled = http().postJson("/train", "{\"collection\":" + own + "," + String.format(SPEC, 1000)).id();
+		long cancelled = http().postJson("/train", TrainingFixtures.collectionSpec(own, 1000)).id();
 		await().atMost(TRAINING).until(() -> {
 			TestHttp.Response r = http().get("/runs/" + cancelled);
 			return "RUNNING".equals(r.json("$.status")) && ((List<?>) r.json("$.curve")).size() >= 1;
@@ -172,29 +166,13 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 			.single()).isZero();
 	}
 
-	/**
-	 * Uploads five monthly members from {@code shortest} to {@code longest} points, each
-	 * on its own scale (1 to 10,000), and returns the collection's id.
-	 */
 	private long upload(String name, int shortest, int longest) {
-		StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
-		for (int m = 0; m < 5; m++) {
-			int length = shortest + (longest - shortest) * m / 4;
-			double scale = Math.pow(10, m);
-			for (int i = 0; i < length; i++) {
-				double value = scale * (5 + Math.sin(i * 2 * Math.PI / 12) + 0.3 * ((i * 7 + m) % 5) / 5.0);
-				csv.append(String.format(Locale.ROOT, "m%d,%d-%02d-01,%.4f%n", m, 2000 + i / 12, i % 12 + 1, value));
-			}
-		}
-		TestHttp.Response created = http().postCsv("/collections?name=" + name, csv.toString());
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.id();
+		return TrainingFixtures.uploadCollection(http(), name, shortest, longest);
 	}
 
 	/** Trains the tiny spec on a collection and waits until it succeeded. */
 	private long train(long collectionId, int epochs) {
-		TestHttp.Response accepted = http().postJson("/train",
-				"{\"collection\":" + collectionId + "," + String.format(Locale.ROOT, SPEC, epochs));
+		TestHttp.Response accepted = http().postJson("/train", TrainingFixtures.collectionSpec(collectionId, epochs));
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
 		awaitStatus(accepted.id(), "SUCCEEDED");
 		return accepted.id();
