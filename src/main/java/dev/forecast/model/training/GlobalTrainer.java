@@ -46,12 +46,15 @@ public final class GlobalTrainer {
 	 * @param perMember training windows of each member per epoch
 	 * @param floor the floor of a window's scale as a fraction of its level
 	 * @param networks networks of the ensemble (1: one)
+	 * @param refit {@code true}: after the validation pass has chosen the number of
+	 * epochs, the served networks are trained again for that many epochs on all points of
+	 * every member (the held-out ones included)
 	 */
-	public record Options(int minimumInput, int perMember, double floor, int networks) {
+	public record Options(int minimumInput, int perMember, double floor, int networks, boolean refit) {
 
 		/** The defaults for {@code spec}'s window and horizon. */
 		public static Options of(TrainSpec spec) {
-			return new Options(Math.min(spec.window(), Math.max(spec.lag() + 2, spec.horizon() / 2)), 4, 0.05, 1);
+			return new Options(Math.min(spec.window(), Math.max(spec.lag() + 2, spec.horizon() / 2)), 4, 1.0, 1, false);
 		}
 
 	}
@@ -70,30 +73,48 @@ public final class GlobalTrainer {
 		boolean sequence = Networks.sequenceInput(resolved);
 		GlobalWindows data = new GlobalWindows(members, resolved.window(), resolved.horizon(), resolved.validation(),
 				options.minimumInput(), options.perMember(), sequence, transform);
+		int wanted = Math.max(1, options.networks());
 		List<TrainedModel> networks = new ArrayList<>();
 		TrainingLoop.Outcome first = null;
-		for (int n = 0; n < Math.max(1, options.networks()); n++) {
+		TrainedModel validated = null;
+		for (int n = 0; n < wanted; n++) {
 			TrainSpec seeded = resolved.toBuilder().seed(resolved.seed() + n).build();
-			int iterations = (data.trainCount() + seeded.batchSize() - 1) / seeded.batchSize();
-			MultiLayerNetwork network = new MultiLayerNetwork(Networks.configure(seeded, iterations));
-			network.init();
-			TrainingLoop.Outcome outcome = TrainingLoop.run(seeded, network, data,
-					n == 0 ? monitor : stopOnly(monitor));
-			first = first == null ? outcome : first;
-			if (outcome.errors() == null || outcome.stopped()) {
-				break;
+			TrainingLoop.Outcome outcome = null;
+			MultiLayerNetwork network = null;
+			if (first == null || !options.refit()) {
+				network = network(seeded, data);
+				outcome = TrainingLoop.run(seeded, network, data, n == 0 ? monitor : stopOnly(monitor));
+				first = first == null ? outcome : first;
+				if (outcome.errors() == null || outcome.stopped()) {
+					break;
+				}
+				validated = validated != null ? validated
+						: model(network, spec, transform, sequence, specJson, options);
 			}
-			networks.add(new TrainedModel(network, spec.model(), transform, spec.window(), spec.horizon(), sequence,
-					specJson)
-				.withMinimumInput(options.minimumInput()));
+			if (options.refit()) {
+				TrainSpec again = seeded.toBuilder()
+					.epochs(first.bestEpoch())
+					.earlyStopping(new TrainSpec.EarlyStopping(0, Double.NEGATIVE_INFINITY, "valMae"))
+					.build();
+				GlobalWindows all = new GlobalWindows(members, resolved.window(), resolved.horizon(),
+						resolved.validation(), options.minimumInput(), options.perMember(), sequence, transform, true);
+				network = network(again, all);
+				outcome = TrainingLoop.run(again, network, all, stopOnly(monitor));
+				if (outcome.errors() == null || outcome.stopped()) {
+					break;
+				}
+			}
+			networks.add(model(network, spec, transform, sequence, specJson, options));
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		if (networks.isEmpty()) {
 			return new TrainingResult(null, first.stopped(), 0, Double.NaN, Double.NaN, seconds, first.curve());
 		}
-		boolean stopped = networks.size() < Math.max(1, options.networks());
+		boolean stopped = networks.size() < wanted;
 		TrainedModel model = networks.get(0).withMembers(networks.subList(1, networks.size()));
-		Scored scored = score(model, members, resolved.validation());
+		// honest validation errors: a refit model has seen the held-out points, so those
+		// of the first network of the validation pass
+		Scored scored = score(options.refit() ? validated : model, members, resolved.validation());
 		model = model.withResiduals(scored.residuals(), -1);
 		double seasonal = Double.NaN;
 		Integer season = resolved.season();
@@ -103,6 +124,19 @@ public final class GlobalTrainer {
 		return new TrainingResult(model, stopped, first.bestEpoch(), scored.mae(), scored.rmse(), seconds,
 				first.curve(), mae(data.baseline(0), data.validationTargets()), null, seasonal,
 				Double.isFinite(seasonal) ? season : null);
+	}
+
+	private static MultiLayerNetwork network(TrainSpec spec, GlobalWindows data) {
+		int iterations = (data.trainCount() + spec.batchSize() - 1) / spec.batchSize();
+		MultiLayerNetwork network = new MultiLayerNetwork(Networks.configure(spec, iterations));
+		network.init();
+		return network;
+	}
+
+	private static TrainedModel model(MultiLayerNetwork network, TrainSpec spec, WindowTransform transform,
+			boolean sequence, String specJson, Options options) {
+		return new TrainedModel(network, spec.model(), transform, spec.window(), spec.horizon(), sequence, specJson)
+			.withMinimumInput(options.minimumInput());
 	}
 
 	private static TrainingMonitor stopOnly(TrainingMonitor monitor) {

@@ -29,6 +29,9 @@ final class GlobalWindows implements TrainingWindows {
 
 	private final int[] trainEnds;
 
+	/** Where each member's training targets end: its held-out part, or its end. */
+	private final int[] trainLimits;
+
 	private final double[] scales;
 
 	private final int window;
@@ -50,6 +53,16 @@ final class GlobalWindows implements TrainingWindows {
 
 	GlobalWindows(List<double[]> members, int window, int horizon, int validation, int minimumInput, int perMember,
 			boolean sequenceInput, WindowTransform transform) {
+		this(members, window, horizon, validation, minimumInput, perMember, sequenceInput, transform, false);
+	}
+
+	/**
+	 * With {@code trainAll} the training windows reach the members' ends (a refit after
+	 * the number of epochs was chosen on the held-out points, which then no longer
+	 * validate anything).
+	 */
+	GlobalWindows(List<double[]> members, int window, int horizon, int validation, int minimumInput, int perMember,
+			boolean sequenceInput, WindowTransform transform, boolean trainAll) {
 		this.window = window;
 		this.horizon = horizon;
 		this.minimumInput = minimumInput;
@@ -57,12 +70,14 @@ final class GlobalWindows implements TrainingWindows {
 		this.sequenceInput = sequenceInput;
 		this.transform = transform;
 		this.trainEnds = new int[members.size()];
+		this.trainLimits = new int[members.size()];
 		this.scales = new double[members.size()];
 		List<int[]> checks = new ArrayList<>();
 		for (int m = 0; m < members.size(); m++) {
 			double[] series = members.get(m);
 			this.padded.add(padded(series, window));
 			this.trainEnds[m] = series.length - validation;
+			this.trainLimits[m] = trainAll ? series.length : this.trainEnds[m];
 			this.scales[m] = naiveScale(series, Math.max(0, this.trainEnds[m]));
 			for (int t = Math.max(this.trainEnds[m], minimumInput); t + horizon <= series.length; t++) {
 				checks.add(new int[] { m, t });
@@ -112,10 +127,10 @@ final class GlobalWindows implements TrainingWindows {
 	}
 
 	/**
-	 * Training origins of member {@code m}: {@code [minimumInput, trainEnd - horizon]}.
+	 * Training origins of member {@code m}: {@code [minimumInput, trainLimit - horizon]}.
 	 */
 	int trainOrigins(int m) {
-		return Math.max(0, this.trainEnds[m] - this.horizon - this.minimumInput + 1);
+		return Math.max(0, this.trainLimits[m] - this.horizon - this.minimumInput + 1);
 	}
 
 	int firstOrigin() {

@@ -67,7 +67,7 @@ class GlobalTrainerTests {
 	@Test
 	void oneNetworkOverSeriesOfAllScalesBeatsNaiveOnTheirHeldOutPoints() {
 		List<double[]> members = members();
-		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 0.05, 1);
+		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 0.05, 1, false);
 		List<Integer> epochs = new ArrayList<>();
 		TrainingMonitor monitor = new TrainingMonitor() {
 
@@ -112,6 +112,18 @@ class GlobalTrainerTests {
 			.isGreaterThan(model.residualScale(Arrays.copyOf(members.get(0), 14)));
 		assertThatIllegalArgumentException().isThrownBy(() -> Predictor.of(model).predict(Arrays.copyOf(other, 7)))
 			.withMessageContaining("8");
+	}
+
+	@Test
+	void aRefitEnsembleTrainsItsNetworksOnAllPointsForTheChosenEpochs() {
+		List<double[]> members = members();
+		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 1.0, 2, true);
+		TrainingResult result = GlobalTrainer.train(spec(), members, TrainingMonitor.NONE, "{}", options);
+		assertThat(result.model().members()).hasSize(1);
+		assertThat(result.valMae()).isLessThan(result.naiveMae());
+		double[] history = members.get(2);
+		double[] forecast = Predictor.of(result.model()).predict(history);
+		assertThat(forecast[0]).isBetween(2000.0, 4000.0);
 	}
 
 	@Test
