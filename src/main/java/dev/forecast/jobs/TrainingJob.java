@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.GlobalTrainer;
 import dev.forecast.model.training.TrainingMonitor;
 import dev.forecast.series.SeriesService;
 import dev.forecast.training.ServingProperties;
@@ -114,11 +115,13 @@ class TrainingJob {
 		if (members.isEmpty()) {
 			throw new IllegalStateException("Collection " + claim.collectionId() + " has no members to train on");
 		}
-		long trainPoints = 0; // before each member's validation part
+		GlobalTrainer.Options options = GlobalTrainer.Options.of(spec);
+		int training = 0; // members long enough to draw training windows from
 		for (double[] member : members) {
-			trainPoints += Math.max(0, member.length - spec.validation());
+			training += (member.length >= options.minimumInput() + spec.horizon() + spec.validation()) ? 1 : 0;
 		}
-		tracker.training(spec, (int) Math.min(Integer.MAX_VALUE - spec.validation(), trainPoints) + spec.validation());
+		// every epoch draws perMember windows of each: as many as a series of this length
+		tracker.training(spec, training * options.perMember() + spec.window() + spec.horizon() - 1 + spec.validation());
 		return this.trainer.trainCollection(spec, claim.spec(), members, device, monitor(job, tracker));
 	}
 
