@@ -76,7 +76,8 @@ public final class GlobalModelBenchmark {
 			.loss(o.getOrDefault("loss", "mae"))
 			.optimizer(TrainSpec.Optimizer.defaults("adam", Double.parseDouble(o.getOrDefault("lr", "1e-3"))))
 			.schedule(new TrainSpec.Schedule("constant"))
-			.earlyStopping(new TrainSpec.EarlyStopping(integer(o, "patience", 10), 0, "valMae"))
+			.earlyStopping(
+					new TrainSpec.EarlyStopping(integer(o, "patience", 6), 0, o.getOrDefault("monitor", "valMae")))
 			.seed(integer(o, "seed", 42))
 			.season(12)
 			.build();
