@@ -75,13 +75,14 @@ class CollectionSpecs {
 							+ " needs a member of at least " + minimum + " points (" + options.minimumInput()
 							+ " inputs, the horizon and the validation part)");
 		}
-		long windows = (long) training * options.perMember();
+		// the validation pass, then (with refit) every network again on all points
+		int networks = options.refit() ? 1 + options.networks() : Math.max(1, options.networks());
+		long windows = (long) training * options.perMember() * networks;
 		if (spec.epochs() * windows > this.limits.maxEpochWindows()) {
-			throw invalid("epochs",
-					spec.epochs() + " epochs of " + windows + " training windows (" + options.perMember()
-							+ " of each of " + training + " members) are " + spec.epochs() * windows
-							+ " window passes, over the limit of " + this.limits.maxEpochWindows()
-							+ " (forecast.training.max-epoch-windows); train fewer epochs");
+			throw invalid("epochs", spec.epochs() + " epochs of " + windows + " training windows ("
+					+ options.perMember() + " of each of " + training + " members, for each of " + networks
+					+ " networks) are " + spec.epochs() * windows + " window passes, over the limit of "
+					+ this.limits.maxEpochWindows() + " (forecast.training.max-epoch-windows); train fewer epochs");
 		}
 		return spec;
 	}
