@@ -8,12 +8,10 @@ import java.util.function.Supplier;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
 import dev.forecast.error.ServiceUnavailableException;
-import dev.forecast.model.serving.ConformalIntervals;
 import dev.forecast.model.serving.ModelServer;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.model.serving.TrainedModel;
 import dev.forecast.series.SeriesView;
-import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunRef;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,12 +19,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code neural}: a trained model, the request's {@code run} or else the series'
- * succeeded run with the lowest validation MAE ({@code 409} when there is none,
- * {@code 404} for an unknown run, {@code 400} for a run of another series). A run trained
- * with {@code horizon} h emits h steps in one pass; longer forecasts feed the model's own
- * forecasts back in, h steps per pass, in series units. Intervals are split-conformal
- * from the run's validation errors per step ahead ({@link ConformalIntervals}). Backtests
- * send every origin through the network in one batch.
+ * succeeded run with the lowest validation MAE, or for a member of a collection without
+ * one its collection's (a global model) ({@code 409} when there is none, {@code 404} for
+ * an unknown run, {@code 400} for a run of another series or of a collection the series
+ * is not a member of). A run trained with {@code horizon} h emits h steps in one pass;
+ * longer forecasts feed the model's own forecasts back in, h steps per pass, in series
+ * units. Intervals are split-conformal from the run's validation errors per step ahead
+ * ({@link ScaledIntervals}). Backtests send every origin through the network in one
+ * batch.
  */
 @Component
 class NeuralForecaster implements Forecaster {
@@ -58,19 +58,13 @@ class NeuralForecaster implements Forecaster {
 						+ " shows it SUCCEEDED, or use naive, seasonal_naive, moving_average or diff_moving_average."));
 		}
 		else {
-			long id = params.run();
-			run = this.models.run(id).orElseThrow(() -> RunNotFoundException.forId(id));
-			if (run.seriesId() != seriesId) {
-				throw BadRequestException.invalid("run",
-						"run " + id + " was trained on series " + run.seriesId() + ", not on series " + seriesId
-								+ "; GET /runs?series=" + seriesId + " lists this series' runs");
-			}
+			run = this.models.runFor(params.run(), seriesId);
 		}
 		ServedModel server = this.models.serve(run);
-		int window = server.model().window();
-		if (series.length() < window) {
-			throw BadRequestException.invalid("run", "run " + run.id() + "'s model reads the last " + window
-					+ " points, but series " + seriesId + " has " + series.length());
+		int minimum = server.model().minimumInput();
+		if (series.length() < minimum) {
+			throw BadRequestException.invalid("run", "run " + run.id() + "'s model needs at least " + minimum
+					+ " points to forecast from, but series " + seriesId + " has " + series.length());
 		}
 		return new Model(run.id(), server, this.passes);
 	}
@@ -87,7 +81,7 @@ class NeuralForecaster implements Forecaster {
 
 		private final Map<String, Object> params;
 
-		private final SymmetricIntervals intervals;
+		private final ScaledIntervals intervals;
 
 		private final NeuralPasses passes;
 
@@ -105,20 +99,7 @@ class NeuralForecaster implements Forecaster {
 			params.put("window", model.window());
 			params.put("modelHorizon", model.horizon());
 			this.params = params;
-			ConformalIntervals conformal = new ConformalIntervals(model.residuals());
-			this.intervals = new SymmetricIntervals() {
-
-				@Override
-				public boolean isEmpty() {
-					return conformal.isEmpty();
-				}
-
-				@Override
-				public double[] halfWidths(double level, int steps) {
-					return conformal.halfWidths(level, steps);
-				}
-
-			};
+			this.intervals = new ScaledIntervals(model);
 		}
 
 		@Override
@@ -153,7 +134,8 @@ class NeuralForecaster implements Forecaster {
 
 		@Override
 		public double[] forecast(double[] x, int end, int horizon) {
-			double[] history = Arrays.copyOfRange(x, end - this.window, end);
+			double[] history = Arrays.copyOfRange(x, Math.max(0, end - this.window), end);
+			this.intervals.forecastFrom(history);
 			return this.passes.forecast.record(() -> onServer(() -> this.server.forecast(history, horizon)));
 		}
 
@@ -162,7 +144,11 @@ class NeuralForecaster implements Forecaster {
 			double[][] histories = new double[x.length - first][];
 			for (int t = first; t < x.length; t++) {
 				int origin = t - horizon + 1;
-				histories[t - first] = Arrays.copyOfRange(x, origin - this.window, origin);
+				histories[t - first] = Arrays.copyOfRange(x, Math.max(0, origin - this.window), origin);
+			}
+			// a global model's intervals: at the scale of the last origin
+			if (histories.length > 0) {
+				this.intervals.forecastFrom(histories[histories.length - 1]);
 			}
 			double[][] forecasts = this.passes.backtest
 				.record(() -> onServer(() -> this.server.forecast(histories, horizon)));

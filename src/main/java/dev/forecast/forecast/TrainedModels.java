@@ -1,18 +1,21 @@
 package dev.forecast.forecast;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
 import dev.forecast.jobs.Nd4jRuntime;
 import dev.forecast.model.serving.ModelCodec;
 import dev.forecast.model.serving.ModelServer;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.series.SeriesDeleted;
+import dev.forecast.training.CollectionMembers;
 import dev.forecast.training.Run;
 import dev.forecast.training.RunDeleted;
 import dev.forecast.training.RunNotFoundException;
@@ -46,14 +49,17 @@ public class TrainedModels {
 
 	private final RunStore store;
 
+	private final CollectionMembers collections;
+
 	private final Nd4jRuntime nd4j;
 
 	private final ModelServer server;
 
 	private final Cache<Long, Loaded> cache;
 
-	TrainedModels(RunStore store, Nd4jRuntime nd4j, ServingProperties properties) {
+	TrainedModels(RunStore store, CollectionMembers collections, Nd4jRuntime nd4j, ServingProperties properties) {
 		this.store = store;
+		this.collections = collections;
 		this.nd4j = nd4j;
 		this.server = new ModelServer(properties.threads(), properties.queueSize(), new InferenceThreads());
 		this.cache = Caffeine.newBuilder()
@@ -67,6 +73,27 @@ public class TrainedModels {
 	/** The series and status of a run, if it exists. */
 	public Optional<RunRef> run(long runId) {
 		return this.store.ref(runId);
+	}
+
+	/**
+	 * Run {@code runId} to forecast series {@code seriesId} with: 404 for an unknown run,
+	 * 400 for a run of another series or of a collection the series is not a member of.
+	 */
+	public RunRef runFor(long runId, long seriesId) {
+		RunRef run = run(runId).orElseThrow(() -> RunNotFoundException.forId(runId));
+		if (run.collectionId() != null) {
+			if (!this.collections.isMember(run.collectionId(), seriesId)) {
+				throw BadRequestException.invalid("run",
+						"run " + runId + " was trained on collection " + run.collectionId() + ", and series " + seriesId
+								+ " is not one of its members; GET /runs?series=" + seriesId
+								+ " lists this series' runs");
+			}
+		}
+		else if (run.seriesId() != seriesId) {
+			throw BadRequestException.invalid("run", "run " + runId + " was trained on series " + run.seriesId()
+					+ ", not on series " + seriesId + "; GET /runs?series=" + seriesId + " lists this series' runs");
+		}
+		return run;
 	}
 
 	/**
@@ -86,7 +113,10 @@ public class TrainedModels {
 		return this.cache.get(run.id(), id -> load(run)).server();
 	}
 
-	/** The succeeded run of a series with the lowest validation MAE. */
+	/**
+	 * The succeeded run of a series with the lowest validation MAE; for a member of a
+	 * collection without one, its collection's (a global model).
+	 */
 	public Optional<Long> bestRun(long seriesId) {
 		return this.store.bestSucceeded(seriesId);
 	}
@@ -125,7 +155,7 @@ public class TrainedModels {
 
 	@EventListener
 	void forget(SeriesDeleted deleted) {
-		this.cache.asMap().values().removeIf(loaded -> loaded.seriesId() == deleted.seriesId());
+		this.cache.asMap().values().removeIf(loaded -> Objects.equals(loaded.seriesId(), deleted.seriesId()));
 	}
 
 	@PreDestroy
@@ -133,7 +163,8 @@ public class TrainedModels {
 		this.server.close();
 	}
 
-	private record Loaded(long seriesId, int bytes, ServedModel server) {
+	/** A restored model and the series it was trained on ({@code null}: a collection). */
+	private record Loaded(Long seriesId, int bytes, ServedModel server) {
 
 		/** The restored network and the JVM pass's copy of its parameters. */
 		long weight() {

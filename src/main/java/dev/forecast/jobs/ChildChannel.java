@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import dev.forecast.model.training.EpochStats;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +37,20 @@ final class ChildChannel {
 	private ChildChannel() {
 	}
 
-	/** What the child trains. */
-	record Input(String specJson, int residualSteps, int nd4jThreads, int device, double[] values) {
+	/**
+	 * What the child trains: one series ({@code values}), or with {@code members} not
+	 * empty the members of a collection (one global network; {@code values} then empty).
+	 */
+	record Input(String specJson, int residualSteps, int nd4jThreads, int device, double[] values,
+			List<double[]> members) {
+
+		Input(String specJson, int residualSteps, int nd4jThreads, int device, double[] values) {
+			this(specJson, residualSteps, nd4jThreads, device, values, List.of());
+		}
+
+		boolean collection() {
+			return !this.members.isEmpty();
+		}
 
 		void write(OutputStream stream) throws IOException {
 			DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream, 1 << 16));
@@ -44,11 +58,27 @@ final class ChildChannel {
 			out.writeInt(this.residualSteps);
 			out.writeInt(this.nd4jThreads);
 			out.writeInt(this.device);
-			out.writeInt(this.values.length);
-			for (double value : this.values) {
-				out.writeDouble(value);
+			writeValues(out, this.values);
+			out.writeInt(this.members.size());
+			for (double[] member : this.members) {
+				writeValues(out, member);
 			}
 			out.flush();
+		}
+
+		private static void writeValues(DataOutputStream out, double[] values) throws IOException {
+			out.writeInt(values.length);
+			for (double value : values) {
+				out.writeDouble(value);
+			}
+		}
+
+		private static double[] readValues(DataInputStream in) throws IOException {
+			double[] values = new double[in.readInt()];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = in.readDouble();
+			}
+			return values;
 		}
 
 		static Input read(InputStream stream) throws IOException {
@@ -57,11 +87,13 @@ final class ChildChannel {
 			int residualSteps = in.readInt();
 			int threads = in.readInt();
 			int device = in.readInt();
-			double[] values = new double[in.readInt()];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = in.readDouble();
+			double[] values = readValues(in);
+			int count = in.readInt();
+			List<double[]> members = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				members.add(readValues(in));
 			}
-			return new Input(spec, residualSteps, threads, device, values);
+			return new Input(spec, residualSteps, threads, device, values, members);
 		}
 
 	}

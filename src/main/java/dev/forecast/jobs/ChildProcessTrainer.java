@@ -36,6 +36,18 @@ final class ChildProcessTrainer implements RunTrainer {
 	@Override
 	public TrainingOutcome train(TrainSpec spec, String specJson, double[] values, int device, TrainingMonitor monitor)
 			throws Exception {
+		return run(new ChildChannel.Input(specJson, this.residualSteps, this.properties.nd4jThreads(), device, values),
+				monitor);
+	}
+
+	@Override
+	public TrainingOutcome trainCollection(TrainSpec spec, String specJson, List<double[]> members, int device,
+			TrainingMonitor monitor) throws Exception {
+		return run(new ChildChannel.Input(specJson, this.residualSteps, this.properties.nd4jThreads(), device,
+				new double[0], members), monitor);
+	}
+
+	private TrainingOutcome run(ChildChannel.Input input, TrainingMonitor monitor) throws Exception {
 		List<String> command = ChildCommand.of(this.properties);
 		Process child;
 		try {
@@ -49,8 +61,7 @@ final class ChildProcessTrainer implements RunTrainer {
 		int epochs = 0;
 		try (OutputStream stdin = child.getOutputStream(); InputStream stdout = child.getInputStream()) {
 			try {
-				new ChildChannel.Input(specJson, this.residualSteps, this.properties.nd4jThreads(), device, values)
-					.write(stdin);
+				input.write(stdin);
 			}
 			catch (IOException ex) {
 				// the child died before reading it all: its exit status tells why

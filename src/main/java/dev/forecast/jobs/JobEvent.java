@@ -25,10 +25,12 @@ public sealed interface JobEvent {
 	/**
 	 * A worker started training a run.
 	 *
+	 * @param seriesId the run's series ({@code null} for a collection run)
 	 * @param trainPoints the points before the validation part, what the windows are cut
-	 * from
+	 * from (for a collection run, the points of a series giving as many windows as an
+	 * epoch draws from all members)
 	 */
-	record Started(long runId, long seriesId, String model, int window, int horizon,
+	record Started(long runId, Long seriesId, String model, int window, int horizon,
 			int trainPoints) implements JobEvent {
 	}
 

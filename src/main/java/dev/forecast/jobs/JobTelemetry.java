@@ -20,16 +20,20 @@ class JobTelemetry {
 
 	static final String SERIES = "series";
 
+	static final String COLLECTION = "collection";
+
 	private final ApplicationEventPublisher events;
 
 	JobTelemetry(ApplicationEventPublisher events) {
 		this.events = events;
 	}
 
-	/** Puts the claimed run and its series in the MDC of this thread. */
-	Tracker start(long runId, long seriesId) {
+	/**
+	 * Puts the claimed run and its series (or collection) in the MDC of this thread.
+	 */
+	Tracker start(long runId, Long seriesId, Long collectionId) {
 		MDC.put(RUN, Long.toString(runId));
-		MDC.put(SERIES, Long.toString(seriesId));
+		MDC.put(seriesId != null ? SERIES : COLLECTION, String.valueOf(seriesId != null ? seriesId : collectionId));
 		return new Tracker(runId, seriesId);
 	}
 
@@ -44,7 +48,7 @@ class JobTelemetry {
 
 		private final long runId;
 
-		private final long seriesId;
+		private final Long seriesId;
 
 		private final long started = System.nanoTime();
 
@@ -52,7 +56,7 @@ class JobTelemetry {
 
 		private boolean ended;
 
-		private Tracker(long runId, long seriesId) {
+		private Tracker(long runId, Long seriesId) {
 			this.runId = runId;
 			this.seriesId = seriesId;
 		}
@@ -86,6 +90,7 @@ class JobTelemetry {
 		public void close() {
 			MDC.remove(RUN);
 			MDC.remove(SERIES);
+			MDC.remove(COLLECTION);
 		}
 
 	}

@@ -34,8 +34,11 @@ class RunQueue {
 		this.json = json;
 	}
 
-	/** A run a worker took: what it needs to train. */
-	record Claim(long id, long seriesId, String spec, int attempts) {
+	/**
+	 * A run a worker took: what it needs to train; exactly one of {@code seriesId} and
+	 * {@code collectionId} is set.
+	 */
+	record Claim(long id, Long seriesId, Long collectionId, String spec, int attempts) {
 	}
 
 	/**
@@ -61,13 +64,13 @@ class RunQueue {
 				       val_mae = null, error = null
 				 where r.id = (select q.id from training_run q where q.status in (:sources)
 				                order by q.created_at, q.id limit 1 for update skip locked)
-				returning r.id, r.series_id, r.spec::text as spec, r.attempts
+				returning r.id, r.series_id, r.collection_id, r.spec::text as spec, r.attempts
 				""")
 			.param("running", RunStatus.RUNNING.name())
 			.param("worker", worker)
 			.param("sources", RunStatus.sourcesOf(RunStatus.RUNNING))
-			.query((rs, n) -> new Claim(rs.getLong("id"), rs.getLong("series_id"), rs.getString("spec"),
-					rs.getInt("attempts")))
+			.query((rs, n) -> new Claim(rs.getLong("id"), rs.getObject("series_id", Long.class),
+					rs.getObject("collection_id", Long.class), rs.getString("spec"), rs.getInt("attempts")))
 			.optional();
 	}
 
@@ -120,8 +123,8 @@ class RunQueue {
 			.params(this.json.writeValueAsString(diagnosis), id)
 			.update();
 		this.jdbc.sql("""
-				insert into training_model (run_id, series_id, size_bytes, bytes)
-				select id, series_id, ?, ? from training_run where id = ?
+				insert into training_model (run_id, series_id, collection_id, size_bytes, bytes)
+				select id, series_id, collection_id, ?, ? from training_run where id = ?
 				on conflict (run_id) do update set bytes = excluded.bytes, size_bytes = excluded.size_bytes,
 				    created_at = now()
 				""").params(model.length, model, id).update();

@@ -1,5 +1,7 @@
 package dev.forecast.jobs;
 
+import java.util.List;
+
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.training.TrainingMonitor;
 
@@ -18,5 +20,13 @@ interface RunTrainer {
 	 */
 	TrainingOutcome train(TrainSpec spec, String specJson, double[] values, int device, TrainingMonitor monitor)
 			throws Exception;
+
+	/**
+	 * Trains one network of {@code spec} on the windows of every member of a collection
+	 * ({@code members}, in member order, each with its last {@code spec.validation()}
+	 * points held out), as {@link #train} does for one series.
+	 */
+	TrainingOutcome trainCollection(TrainSpec spec, String specJson, List<double[]> members, int device,
+			TrainingMonitor monitor) throws Exception;
 
 }

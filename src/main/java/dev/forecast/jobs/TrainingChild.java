@@ -53,8 +53,11 @@ public final class TrainingChild {
 				Nd4j.getAffinityManager().unsafeSetDevice(input.device());
 			}
 			TrainSpec spec = ChildChannel.JSON.readValue(input.specJson(), TrainSpec.class);
-			TrainingOutcome outcome = new InProcessTrainer(input.residualSteps()).train(spec, input.specJson(),
-					input.values(), input.device(), monitor(protocol));
+			InProcessTrainer trainer = new InProcessTrainer(input.residualSteps());
+			TrainingOutcome outcome = input.collection()
+					? trainer.trainCollection(spec, input.specJson(), input.members(), input.device(),
+							monitor(protocol))
+					: trainer.train(spec, input.specJson(), input.values(), input.device(), monitor(protocol));
 			ChildChannel.write(protocol, ChildChannel.RESULT, ChildChannel.result(outcome));
 		}
 		catch (Exception | Error ex) { // OutOfMemoryError included: report it, then exit

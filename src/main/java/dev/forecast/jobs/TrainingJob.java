@@ -1,7 +1,10 @@
 package dev.forecast.jobs;
 
+import java.util.List;
+
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.training.EpochStats;
+import dev.forecast.model.training.GlobalTrainer;
 import dev.forecast.model.training.TrainingMonitor;
 import dev.forecast.series.SeriesService;
 import dev.forecast.training.ServingProperties;
@@ -58,14 +61,10 @@ class TrainingJob {
 	/** Trains {@code claim} on {@code device} (a GPU, or -1 on the CPU). */
 	void execute(RunQueue.Claim claim, String worker, int device) {
 		RunningJobs.Job job = this.running.start(claim.id(), worker);
-		JobTelemetry.Tracker tracker = this.telemetry.start(claim.id(), claim.seriesId());
+		JobTelemetry.Tracker tracker = this.telemetry.start(claim.id(), claim.seriesId(), claim.collectionId());
 		try {
 			TrainSpec spec = this.json.readValue(claim.spec(), TrainSpec.class);
-			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
-					worker);
-			double[] values = this.retry.call("read series", () -> this.series.points(claim.seriesId())).values();
-			tracker.training(spec, values.length);
-			tracker.ended(finish(job, this.trainer.train(spec, claim.spec(), values, device, monitor(job, tracker))));
+			tracker.ended(finish(job, train(claim, spec, worker, device, job, tracker)));
 			this.health.trained();
 		}
 		catch (Exception | Error ex) { // an OutOfMemoryError of native memory fails the
@@ -94,6 +93,36 @@ class TrainingJob {
 			this.running.finish(job);
 			tracker.close();
 		}
+	}
+
+	/**
+	 * Reads the run's series, or all members of its collection in member order, and
+	 * trains on them.
+	 */
+	private TrainingOutcome train(RunQueue.Claim claim, TrainSpec spec, String worker, int device, RunningJobs.Job job,
+			JobTelemetry.Tracker tracker) throws Exception {
+		if (claim.collectionId() == null) {
+			log.info("Training run {} (series {}, attempt {}) on {}", claim.id(), claim.seriesId(), claim.attempts(),
+					worker);
+			double[] values = this.retry.call("read series", () -> this.series.points(claim.seriesId())).values();
+			tracker.training(spec, values.length);
+			return this.trainer.train(spec, claim.spec(), values, device, monitor(job, tracker));
+		}
+		log.info("Training run {} (collection {}, attempt {}) on {}", claim.id(), claim.collectionId(),
+				claim.attempts(), worker);
+		List<double[]> members = this.retry.call("read collection",
+				() -> this.series.collectionValues(claim.collectionId()));
+		if (members.isEmpty()) {
+			throw new IllegalStateException("Collection " + claim.collectionId() + " has no members to train on");
+		}
+		GlobalTrainer.Options options = GlobalTrainer.Options.of(spec);
+		int training = 0; // members long enough to draw training windows from
+		for (double[] member : members) {
+			training += (member.length >= options.minimumInput() + spec.horizon() + spec.validation()) ? 1 : 0;
+		}
+		// every epoch draws perMember windows of each: as many as a series of this length
+		tracker.training(spec, training * options.perMember() + spec.window() + spec.horizon() - 1 + spec.validation());
+		return this.trainer.trainCollection(spec, claim.spec(), members, device, monitor(job, tracker));
 	}
 
 	private JobEvent.Outcome finish(RunningJobs.Job job, TrainingOutcome outcome) {

@@ -59,4 +59,22 @@ record TrainingOutcome(int epochs, Run.Metrics metrics, Diagnosis diagnosis, byt
 		return new TrainingOutcome(epochs, metrics, result.diagnosis(), ModelCodec.encode(model));
 	}
 
+	/**
+	 * The outcome of a global model's {@code result} (one network trained on the windows
+	 * of every member of a collection): its metrics as the trainer measured them on the
+	 * members' validation parts, and the model as it is (no shrinkage toward a naive
+	 * baseline: that is fitted per series; prediction intervals only when the trainer
+	 * attached validation residuals).
+	 */
+	static TrainingOutcome ofGlobal(TrainingResult result) {
+		int epochs = result.curve().size();
+		if (result.model() == null) {
+			return stopped(epochs);
+		}
+		Run.Metrics metrics = new Run.Metrics(result.valMae(), result.valRmse(), result.bestEpoch(),
+				result.trainSeconds(), Double.isFinite(result.naiveMae()) ? result.naiveMae() : null,
+				result.suggestedLearningRate(), result.vsNaive(), null, 1 + result.model().members().size());
+		return new TrainingOutcome(epochs, metrics, result.diagnosis(), ModelCodec.encode(result.model()));
+	}
+
 }

@@ -28,6 +28,14 @@ public record WindowTransform(Scaler scaler, int lag) {
 
 	public static final String WINDOW = "window";
 
+	/**
+	 * Per-window normalization of a global model (one network over many series): as
+	 * {@code window}, but the floor of a window's scale does not depend on a series: it
+	 * is the {@link Scaler}'s scale (a fraction) times the window's level, the mean
+	 * absolute raw value of the window (1 when the window is all zeros).
+	 */
+	public static final String LEVEL = "window_level";
+
 	/** The statistics of one window: {@code normalized = (value - offset) / scale}. */
 	public record Stats(double offset, double scale) {
 	}
@@ -55,7 +63,20 @@ public record WindowTransform(Scaler scaler, int lag) {
 	}
 
 	private boolean perWindow() {
-		return WINDOW.equals(this.scaler.type());
+		return WINDOW.equals(this.scaler.type()) || LEVEL.equals(this.scaler.type());
+	}
+
+	/** The floor of the scale of the raw window {@code raw[from, from + window)}. */
+	private double floor(double[] raw, int from, int window) {
+		if (!LEVEL.equals(this.scaler.type())) {
+			return this.scaler.scale();
+		}
+		double level = 0;
+		for (int j = 0; j < window; j++) {
+			level += Math.abs(raw[from + j]);
+		}
+		level /= window;
+		return level > 0 ? this.scaler.scale() * level : 1;
 	}
 
 	/** The (differenced) value at {@code i} of {@code raw}. */
@@ -84,7 +105,7 @@ public record WindowTransform(Scaler scaler, int lag) {
 			}
 			double std = Math.sqrt(squares / n);
 			double offset = this.lag == 0 ? raw[from + window - 1] : mean;
-			stats = new Stats(offset, Math.max(std, this.scaler.scale()));
+			stats = new Stats(offset, Math.max(std, floor(raw, from, window)));
 		}
 		else {
 			stats = new Stats(this.scaler.offset(), this.scaler.scale());

@@ -77,6 +77,32 @@ public class PointStore {
 	}
 
 	/**
+	 * The values of every member of a collection, in member order, each up to the length
+	 * stored with its series, in one query (what a global model trains on).
+	 */
+	public List<double[]> readCollectionValues(long collectionId) {
+		List<double[]> members = new ArrayList<>();
+		long[] current = { Long.MIN_VALUE };
+		this.jdbc.query("""
+				select s.id, s.length, c.start_index, c.n, c.vals
+				  from collection_member m join series s on s.id = m.series_id
+				  join series_chunk c on c.series_id = s.id and c.start_index < s.length
+				 where m.collection_id = ? order by m.position, c.seq
+				""", (RowCallbackHandler) rs -> {
+			long length = rs.getLong(2);
+			if (rs.getLong(1) != current[0]) {
+				current[0] = rs.getLong(1);
+				members.add(new double[(int) length]);
+			}
+			double[] values = members.get(members.size() - 1);
+			long start = rs.getLong(3);
+			int n = (int) Math.min(rs.getInt(4), length - start);
+			ByteBuffer.wrap(rs.getBytes(5)).asDoubleBuffer().get(values, (int) start, n);
+		}, collectionId);
+		return members;
+	}
+
+	/**
 	 * The last {@code count} points of a series of {@code length} points; points appended
 	 * since {@code length} was read are left out.
 	 */

@@ -118,6 +118,15 @@ public class SeriesService {
 	}
 
 	/**
+	 * The values of every member of a collection in member order (empty for an unknown or
+	 * empty collection), read in one consistent snapshot: what a global model trains on.
+	 */
+	@Transactional(readOnly = true)
+	public List<double[]> collectionValues(long collectionId) {
+		return this.points.readCollectionValues(collectionId);
+	}
+
+	/**
 	 * The last {@code count} points of a series (fewer when it is shorter), as of the
 	 * metadata in {@code series}: points appended since are left out, and a series
 	 * deleted since is a 404.

@@ -14,18 +14,22 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A training run as the API shows it.
  *
+ * @param series the series the run trains on ({@code null} for a collection run)
+ * @param collection the collection whose members the run trains one network on
+ * ({@code null} for a series run)
  * @param spec the full spec with defaults filled in
  * @param curve one entry per finished epoch, growing while the run trains
- * @param metrics of the kept (best) epoch, once the run succeeded
+ * @param metrics of the kept (best) epoch, once the run succeeded; for a collection run
+ * the errors are scale-free (each member's divided by its in-sample naive MAE, pooled)
  * @param diagnosis what the learning curve of a succeeded run says (overfit, underfit,
  * good) and the remedies
  * @param attempts how many times a worker took the run (a run whose worker died is
  * retried)
  */
 @Schema(name = "Run")
-public record Run(long id, long series, RunStatus status, TrainSpec spec, Progress progress, List<EpochStats> curve,
-		Metrics metrics, Diagnosis diagnosis, String error, String worker, int attempts, Instant createdAt,
-		Instant startedAt, Instant finishedAt) {
+public record Run(long id, Long series, Long collection, RunStatus status, TrainSpec spec, Progress progress,
+		List<EpochStats> curve, Metrics metrics, Diagnosis diagnosis, String error, String worker, int attempts,
+		Instant createdAt, Instant startedAt, Instant finishedAt) {
 
 	/**
 	 * @param epoch epochs finished in the current attempt; @param epochs the spec's upper

@@ -29,7 +29,7 @@ public class RunStore {
 	private static final TypeReference<List<EpochStats>> CURVE = new TypeReference<>() {
 	};
 
-	private static final String COLUMNS = "id, series_id, status, spec::text as spec, epoch, epochs, curve::text as curve, "
+	private static final String COLUMNS = "id, series_id, collection_id, status, spec::text as spec, epoch, epochs, curve::text as curve, "
 			+ "metrics::text as metrics, diagnosis::text as diagnosis, error, worker, attempts, created_at, started_at, finished_at";
 
 	private final JdbcClient jdbc;
@@ -41,12 +41,23 @@ public class RunStore {
 		this.json = json;
 	}
 
-	/** Queues a run submitted by {@code owner}. */
+	/** Queues a run of a series submitted by {@code owner}. */
 	@Transactional
 	long insert(long seriesId, TrainSpec spec, Owner owner) {
-		return this.jdbc.sql(
-				"insert into training_run (series_id, status, spec, epochs, owner) values (?, ?, ?::jsonb, ?, ?) returning id")
-			.params(seriesId, RunStatus.QUEUED.name(), this.json.writeValueAsString(spec), spec.epochs(), owner.name())
+		return insert(seriesId, null, spec, owner);
+	}
+
+	/**
+	 * Queues a run of a series or (with {@code seriesId} null) of a collection, submitted
+	 * by {@code owner}.
+	 */
+	@Transactional
+	long insert(Long seriesId, Long collectionId, TrainSpec spec, Owner owner) {
+		return this.jdbc
+			.sql("insert into training_run (series_id, collection_id, status, spec, epochs, owner) "
+					+ "values (?, ?, ?, ?::jsonb, ?, ?) returning id")
+			.params(seriesId, collectionId, RunStatus.QUEUED.name(), this.json.writeValueAsString(spec), spec.epochs(),
+					owner.name())
 			.query(Long.class)
 			.single();
 	}
@@ -119,14 +130,21 @@ public class RunStore {
 
 	@Transactional(readOnly = true)
 	List<Run> list(Long seriesId, RunStatus status, int limit) {
+		return list(seriesId, null, status, limit);
+	}
+
+	@Transactional(readOnly = true)
+	List<Run> list(Long seriesId, Long collectionId, RunStatus status, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from training_run
 				 where (cast(:series as bigint) is null or series_id = :series)
+				   and (cast(:collection as bigint) is null or collection_id = :collection)
 				   and (cast(:status as varchar) is null or status = :status)
 				 order by val_mae asc nulls last, created_at desc, id desc
 				 limit :limit
 				""")
 			.param("series", seriesId)
+			.param("collection", collectionId)
 			.param("status", status == null ? null : status.name())
 			.param("limit", limit)
 			.query(this::run)
@@ -135,9 +153,10 @@ public class RunStore {
 
 	@Transactional(readOnly = true)
 	public Optional<RunRef> ref(long id) {
-		return this.jdbc.sql("select series_id, status from training_run where id = ?")
+		return this.jdbc.sql("select series_id, collection_id, status from training_run where id = ?")
 			.param(id)
-			.query((rs, n) -> new RunRef(id, rs.getLong("series_id"), RunStatus.valueOf(rs.getString("status"))))
+			.query((rs, n) -> new RunRef(id, nullableLong(rs, "series_id"), nullableLong(rs, "collection_id"),
+					RunStatus.valueOf(rs.getString("status"))))
 			.optional();
 	}
 
@@ -155,26 +174,41 @@ public class RunStore {
 		return find(runId).map(Run::metrics);
 	}
 
-	/** The succeeded run of a series with the lowest validation MAE. */
+	/**
+	 * The succeeded run of a series with the lowest validation MAE; for a member of a
+	 * collection without a succeeded run of its own, that of its collection (a global
+	 * model) with the lowest validation MAE.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> bestSucceeded(long seriesId) {
 		return this.jdbc.sql("""
-				select id from training_run where series_id = ? and status = ?
-				 order by val_mae asc nulls last, id desc limit 1
-				""").params(seriesId, RunStatus.SUCCEEDED.name()).query(Long.class).optional();
+				select id from training_run
+				 where status = :succeeded and (series_id = :series or collection_id =
+				       (select m.collection_id from collection_member m where m.series_id = :series))
+				 order by series_id is null, val_mae asc nulls last, id desc limit 1
+				""")
+			.param("succeeded", RunStatus.SUCCEEDED.name())
+			.param("series", seriesId)
+			.query(Long.class)
+			.optional();
 	}
 
 	private Run run(ResultSet rs, int row) throws SQLException {
 		String metrics = rs.getString("metrics");
 		String diagnosis = rs.getString("diagnosis");
-		return new Run(rs.getLong("id"), rs.getLong("series_id"), RunStatus.valueOf(rs.getString("status")),
-				this.json.readValue(rs.getString("spec"), TrainSpec.class),
+		return new Run(rs.getLong("id"), nullableLong(rs, "series_id"), nullableLong(rs, "collection_id"),
+				RunStatus.valueOf(rs.getString("status")), this.json.readValue(rs.getString("spec"), TrainSpec.class),
 				new Run.Progress(rs.getInt("epoch"), rs.getInt("epochs")),
 				this.json.readValue(rs.getString("curve"), CURVE),
 				metrics == null ? null : this.json.readValue(metrics, Run.Metrics.class),
 				diagnosis == null ? null : this.json.readValue(diagnosis, Diagnosis.class), rs.getString("error"),
 				rs.getString("worker"), rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"));
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

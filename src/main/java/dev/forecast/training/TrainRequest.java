@@ -5,11 +5,12 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * {@code POST /train}: only {@code series} is required; every missing field takes its
- * default (see the run's {@code spec} for the values used).
+ * {@code POST /train}: exactly one of {@code series} and {@code collection} is required;
+ * every missing field takes its default (see the run's {@code spec} for the values used).
  */
 @Schema(name = "TrainRequest")
-public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") Long series,
+public record TrainRequest(
+		@Schema(description = "The series to train on; give this or collection, not both", example = "1") Long series,
 		@Schema(description = "Architecture: conv_lstm (Conv1D causal → LSTM → LSTM → Dense 30 → Dense 10), lstm "
 				+ "(2 LSTMs), gru (2 GRUs), rnn (2 simple RNNs), dense (2 relu layers over the window), conv1d (4 causal "
 				+ "Conv1D, kernel 2, dilations 1, 2, 4, 8), nbeats (N-BEATS generic blocks of fully connected layers "
@@ -48,7 +49,23 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 				+ "forecasts are integrated back", defaultValue = "none", example = "none") String differencing,
 		@Schema(description = "Season length (default: from the series' frequency, 12 for monthly, 7 for daily, "
 				+ "...): the lag of seasonal differencing and of the seasonal naive baseline",
-				example = "12") Integer season) {
+				example = "12") Integer season,
+		@Schema(description = "A collection to train one global network on: the windows of all its members "
+				+ "(scale-free, normalization window only), the last validation points of each member held out; "
+				+ "any member is then forecast with the run (method=neural). Give this or series, not both. "
+				+ "Defaults for a collection (CollectionDefaults): nbeats, a window of twice the horizon (8 to "
+				+ "120; shorter members are padded), validation = horizon per member, batches of 256, epochs for "
+				+ "about 3000 gradient steps", example = "7") Long collection) {
+
+	/** A request for a series (no collection). */
+	public TrainRequest(Long series, String model, Integer units, Integer window, Integer horizon, Integer validation,
+			Integer epochs, Integer batchSize, Boolean shuffle, Long seed, Integer prefetch, String normalization,
+			String loss, Optimizer optimizer, Schedule schedule, Regularization regularization, String init,
+			EarlyStopping earlyStopping, List<Layer> layers, String differencing, Integer season) {
+		this(series, model, units, window, horizon, validation, epochs, batchSize, shuffle, seed, prefetch,
+				normalization, loss, optimizer, schedule, regularization, init, earlyStopping, layers, differencing,
+				season, null);
+	}
 
 	/** A request without differencing or season. */
 	public TrainRequest(Long series, String model, Integer units, Integer window, Integer horizon, Integer validation,
@@ -56,7 +73,8 @@ public record TrainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
 			String loss, Optimizer optimizer, Schedule schedule, Regularization regularization, String init,
 			EarlyStopping earlyStopping, List<Layer> layers) {
 		this(series, model, units, window, horizon, validation, epochs, batchSize, shuffle, seed, prefetch,
-				normalization, loss, optimizer, schedule, regularization, init, earlyStopping, layers, null, null);
+				normalization, loss, optimizer, schedule, regularization, init, earlyStopping, layers, null, null,
+				null);
 	}
 
 	@Schema(name = "Optimizer")

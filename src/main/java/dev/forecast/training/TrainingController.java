@@ -36,15 +36,14 @@ class TrainingController {
 
 	@PostMapping("/train")
 	@Operation(summary = "Queue a training run",
-			description = "Only series is required; the run's spec shows every default used. The run trains "
-					+ "asynchronously: poll GET /runs/{id} for progress and the learning curve.")
+			description = "Exactly one of series and collection is required (collection: one global network "
+					+ "trained on the windows of all members; any member is then forecast with it); the run's spec "
+					+ "shows every default used. The run trains asynchronously: poll GET /runs/{id} for progress "
+					+ "and the learning curve.")
 	@ApiResponse(responseCode = "202", description = "Queued")
 	ResponseEntity<Run> train(@RequestBody TrainRequest request, Principal principal,
 			@Parameter(description = IdempotencyKeys.DESCRIPTION) @RequestHeader(name = IdempotencyKeys.HEADER,
 					required = false) String key) {
-		if (request.series() == null) {
-			throw BadRequestException.invalid("series", "is required");
-		}
 		return this.keys.create(key, principal, this.keys.fingerprint("POST /train", request), Run.class, () -> {
 			Run run = this.service.submit(request, Owner.of(principal));
 			return ResponseEntity.accepted().location(URI.create("/runs/" + run.id())).body(run);
@@ -60,6 +59,8 @@ class TrainingController {
 	@GetMapping("/runs")
 	@Operation(summary = "Runs, best validation MAE first")
 	RunList list(@Parameter(description = "Only runs of this series") @RequestParam(required = false) Long series,
+			@Parameter(description = "Only runs of this collection (global models)") @RequestParam(
+					required = false) Long collection,
 			@Parameter(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") @RequestParam(
 					required = false) String status) {
 		RunStatus wanted = null;
@@ -70,7 +71,7 @@ class TrainingController {
 						"unknown status '" + status + "'; one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED");
 			}
 		}
-		return new RunList(this.service.list(series, wanted));
+		return new RunList(this.service.list(series, collection, wanted));
 	}
 
 	@PostMapping("/runs/{id}/cancel")

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
 import dev.forecast.error.FieldProblem;
+import dev.forecast.error.NotFoundException;
 import dev.forecast.error.TooManyRequestsException;
 import dev.forecast.model.training.MemoryEstimate;
 import dev.forecast.model.TrainSpec;
@@ -36,9 +37,16 @@ public class TrainingService {
 
 	private final RunMemoryLimit memory;
 
+	private final CollectionMembers collections;
+
+	private final CollectionSpecs collectionSpecs;
+
 	TrainingService(SeriesService series, SpecResolver specs, RunStore runs, ApplicationEventPublisher events,
-			TrainingProperties properties, QuotaProperties quota, RunMemoryLimit memory) {
+			TrainingProperties properties, QuotaProperties quota, RunMemoryLimit memory, CollectionMembers collections,
+			CollectionSpecs collectionSpecs) {
 		this.series = series;
+		this.collections = collections;
+		this.collectionSpecs = collectionSpecs;
 		this.specs = specs;
 		this.runs = runs;
 		this.events = events;
@@ -49,24 +57,38 @@ public class TrainingService {
 
 	/**
 	 * Queues a run of {@code owner} in this transaction: it exists (QUEUED) exactly when
-	 * the request succeeded.
+	 * the request succeeded. A run of a collection (one network on all its members)
+	 * counts as one run against the owner's quota.
 	 */
 	@Transactional
 	public Run submit(TrainRequest request, Owner owner) {
-		Series target = this.series.get(request.series());
-		TrainSpec spec = checkMemory(this.specs.resolve(request, target.getLength(), season(target)));
+		TrainSpec spec = check(request);
 		checkActiveRuns(owner);
-		long id = this.runs.insert(target.getId(), spec, owner);
+		long id = (request.collection() != null) ? this.runs.insert(null, request.collection(), spec, owner)
+				: this.runs.insert(request.series(), null, spec, owner);
 		this.events.publishEvent(new RunQueued(id));
 		return get(id);
 	}
 
 	/**
 	 * Checks {@code request} as {@link #submit} would, without queueing anything (400
-	 * naming each bad field).
+	 * naming each bad field; 404 for an unknown series or collection).
 	 */
 	@Transactional(readOnly = true)
 	public TrainSpec check(TrainRequest request) {
+		if ((request.series() == null) == (request.collection() == null)) {
+			String message = "give exactly one of series (train on one series) and collection (train one network on "
+					+ "all members of a collection)";
+			throw new BadRequestException("Invalid training request", message,
+					List.of(new FieldProblem("series", message), new FieldProblem("collection", message)));
+		}
+		if (request.collection() != null) {
+			long id = request.collection();
+			List<CollectionMembers.Member> members = this.collections.members(id)
+				.orElseThrow(() -> new NotFoundException("Collection not found",
+						"There is no collection " + id + "; GET /collections lists the stored ones."));
+			return checkMemory(this.collectionSpecs.resolve(request, id, members));
+		}
 		Series target = this.series.get(request.series());
 		return checkMemory(this.specs.resolve(request, target.getLength(), season(target)));
 	}
@@ -125,10 +147,20 @@ public class TrainingService {
 
 	@Transactional(readOnly = true)
 	public List<Run> list(Long seriesId, RunStatus status) {
+		return list(seriesId, null, status);
+	}
+
+	/** Runs of a series, of a collection, or all (either filter may be null). */
+	@Transactional(readOnly = true)
+	public List<Run> list(Long seriesId, Long collectionId, RunStatus status) {
 		if (seriesId != null) {
 			this.series.get(seriesId);
 		}
-		return this.runs.list(seriesId, status, this.properties.maxListSize());
+		if (collectionId != null && !this.collections.exists(collectionId)) {
+			throw new NotFoundException("Collection not found",
+					"There is no collection " + collectionId + "; GET /collections lists the stored ones.");
+		}
+		return this.runs.list(seriesId, collectionId, status, this.properties.maxListSize());
 	}
 
 	/** The succeeded run of a series with the lowest validation MAE, if any. */

@@ -168,15 +168,40 @@ class RunQueueIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aCollectionRunIsClaimedWithItsCollectionAndRecoveredAsASeriesRunIs() {
+		long collection = TrainingFixtures.uploadCollection(http(), "queue", 40, 80);
+		long run;
+		this.pool.stop();
+		try {
+			run = http().postJson("/train", TrainingFixtures.collectionSpec(collection, 2)).id();
+			RunQueue.Claim claim = claimAndDie(run, "doomed-global-worker");
+			assertThat(claim.collectionId()).isEqualTo(collection);
+			assertThat(claim.seriesId()).isNull();
+			assertThat(this.pool.recoverStale()).contains(run);
+			assertThat(this.training.get(run).status()).isEqualTo(RunStatus.QUEUED);
+		}
+		finally {
+			this.pool.start();
+		}
+		await().atMost(Duration.ofMinutes(3)).until(() -> this.training.get(run).status().isFinal());
+		Run done = this.training.get(run);
+		assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(done.collection()).isEqualTo(collection);
+		assertThat(done.attempts()).isEqualTo(2);
+	}
+
 	/**
 	 * Claims {@code run} through the queue as {@code worker} (giving back any other run
 	 * claimed on the way), then lets its heartbeat age as when the worker is killed.
+	 * Returns the claim.
 	 */
-	private void claimAndDie(long run, String worker) {
+	private RunQueue.Claim claimAndDie(long run, String worker) {
 		List<RunQueue.Claim> others = new ArrayList<>();
+		RunQueue.Claim claim;
 		try {
 			while (true) {
-				RunQueue.Claim claim = this.queue.claim(worker).orElseThrow();
+				claim = this.queue.claim(worker).orElseThrow();
 				if (claim.id() == run) {
 					break;
 				}
@@ -184,11 +209,12 @@ class RunQueueIntegrationTests extends IntegrationTest {
 			}
 		}
 		finally {
-			others.forEach(claim -> this.queue.requeue(claim.id(), worker));
+			others.forEach(other -> this.queue.requeue(other.id(), worker));
 		}
 		this.jdbc.sql("update training_run set heartbeat_at = now() - interval '1 hour' where id = ?")
 			.params(run)
 			.update();
+		return claim;
 	}
 
 	@Test

@@ -23,9 +23,9 @@ class RunMetricsTests {
 	@Test
 	void samplesPerSecondAreTheTrainingWindowsOverTheLastEpochWhileTheRunTrains() {
 		// 100 points before validation, window 12, horizon 1: 88 training windows
-		this.metrics.on(new JobEvent.Started(7, 3, "lstm", 12, 1, 100));
+		this.metrics.on(new JobEvent.Started(7, 3L, "lstm", 12, 1, 100));
 		this.metrics.on(new JobEvent.Epoch(7, "lstm", 2.0));
-		this.metrics.on(new JobEvent.Started(8, 3, "lstm", 12, 1, 100));
+		this.metrics.on(new JobEvent.Started(8, 3L, "lstm", 12, 1, 100));
 		this.metrics.on(new JobEvent.Epoch(8, "lstm", 4.0));
 		assertThat(this.registry.get("forecast.training.samples.per.second").tag("model", "lstm").gauge().value())
 			.isEqualTo(44.0 + 22.0);

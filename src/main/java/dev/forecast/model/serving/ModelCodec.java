@@ -21,11 +21,12 @@ import org.deeplearning4j.util.ModelSerializer;
  * differencing lag, spec, fitted points, residuals per step ahead) and the network as
  * DL4J's {@link ModelSerializer} writes it (without updater state).
  * <p>
- * Version 5 is written: after the residuals the {@link Shrinkage} (base, season, weight,
+ * Version 6 is written: after the residuals the {@link Shrinkage} (base, season, weight,
  * damping), after the network the other networks of an ensemble
- * ({@link TrainedModel#members()}), each as its own encoded model. Versions 1 (no
- * residuals, no lag), 2 (no lag), 3 (no shrinkage, no members) and 4 (no damping) are
- * still read. The stored network's configuration names the classes of its custom layers,
+ * ({@link TrainedModel#members()}), each as its own encoded model, and last the
+ * {@link TrainedModel#minimumInput()}. Versions 1 (no residuals, no lag), 2 (no lag), 3
+ * (no shrinkage, no members), 4 (no damping) and 5 (minimum input = window) are still
+ * read. The stored network's configuration names the classes of its custom layers,
  * losses, updaters and schedules by their full names, so those stay in
  * {@code dev.forecast.model}.
  */
@@ -33,7 +34,7 @@ public final class ModelCodec {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	static final int VERSION = 5;
+	static final int VERSION = 6;
 
 	private ModelCodec() {
 	}
@@ -78,6 +79,7 @@ public final class ModelCodec {
 				out.writeInt(stored.length);
 				out.write(stored);
 			}
+			out.writeInt(model.minimumInput());
 			out.flush();
 			return bytes.toByteArray();
 		}
@@ -128,8 +130,10 @@ public final class ModelCodec {
 			for (int i = version >= 4 ? in.readInt() : 0; i > 0; i--) {
 				members.add(decode(in.readNBytes(in.readInt())));
 			}
+			int minimumInput = version >= 6 ? in.readInt() : window;
 			return new TrainedModel(network, model, new WindowTransform(scaler, lag), window, horizon, sequenceInput,
-					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints, shrinkage, members);
+					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints, shrinkage, members,
+					minimumInput);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -31,6 +31,8 @@ public final class Predictor {
 
 	private final List<Predictor> members;
 
+	private final int minimumInput;
+
 	private Predictor(JvmForward forward, TrainedModel model, List<Predictor> members) {
 		this.forward = forward;
 		this.transform = model.transform();
@@ -38,6 +40,37 @@ public final class Predictor {
 		this.horizon = model.horizon();
 		this.shrinkage = model.shrinkage();
 		this.members = members;
+		this.minimumInput = model.minimumInput();
+	}
+
+	/**
+	 * The last {@code window} values of {@code history}, edge-padded on the left with its
+	 * first value when it is shorter (as a global model's training windows are).
+	 */
+	static double[] lastWindow(double[] history, int window) {
+		if (history.length >= window) {
+			return Arrays.copyOfRange(history, history.length - window, history.length);
+		}
+		double[] out = new double[window];
+		int pad = window - history.length;
+		Arrays.fill(out, 0, pad, history.length == 0 ? 0 : history[0]);
+		System.arraycopy(history, 0, out, pad, history.length);
+		return out;
+	}
+
+	/** {@code histories} with each one shorter than the window edge-padded to it. */
+	private double[][] padded(double[][] histories) {
+		double[][] out = histories;
+		for (int i = 0; i < histories.length; i++) {
+			requireWindow(histories[i]);
+			if (histories[i].length < this.window) {
+				if (out == histories) {
+					out = histories.clone();
+				}
+				out[i] = lastWindow(histories[i], this.window);
+			}
+		}
+		return out;
 	}
 
 	/**
@@ -67,7 +100,8 @@ public final class Predictor {
 	 * back as inputs (recursive), one batched pass over all histories per {@code horizon}
 	 * steps.
 	 */
-	public double[][] forecast(double[][] histories, int steps) {
+	public double[][] forecast(double[][] given, int steps) {
+		double[][] histories = padded(given);
 		double[][] out = networkForecast(histories, steps);
 		if (!this.members.isEmpty()) {
 			List<double[][]> all = new ArrayList<>();
@@ -112,10 +146,8 @@ public final class Predictor {
 	}
 
 	/** {@link #predict(double[])} for many histories in one batch. */
-	public double[][] predict(double[][] histories) {
-		for (double[] history : histories) {
-			requireWindow(history);
-		}
+	public double[][] predict(double[][] given) {
+		double[][] histories = padded(given);
 		double[][] out = pass(histories, -1);
 		if (!this.members.isEmpty()) {
 			List<double[][]> all = new ArrayList<>();
@@ -139,8 +171,8 @@ public final class Predictor {
 	}
 
 	private void requireWindow(double[] history) {
-		if (history.length < this.window) {
-			throw new IllegalArgumentException("need the last " + this.window + " values, got " + history.length);
+		if (history.length < this.minimumInput) {
+			throw new IllegalArgumentException("need the last " + this.minimumInput + " values, got " + history.length);
 		}
 	}
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * steps of a short series' network drift, and its short validation part cannot show it).
  * <p>
  * Fitted on the validation forecasts by {@code model.training.ShrinkageFit}, stored with
- * the model ({@link ModelCodec}, format version 5) and applied by {@link Predictor} to
+ * the model ({@link ModelCodec}, format version 5 on) and applied by {@link Predictor} to
  * every forecast (after the median of an ensemble's networks).
  *
  * @param base {@code naive} or {@code seasonal_naive}

@@ -48,6 +48,8 @@ public final class TrainedModel {
 
 	private final List<TrainedModel> members;
 
+	private final int minimumInput;
+
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
 		this(network, model, new WindowTransform(scaler, 0), window, horizon, sequenceInput, spec);
@@ -60,12 +62,15 @@ public final class TrainedModel {
 	public TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
 			boolean sequenceInput, String spec) {
 		this(network, model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1, Shrinkage.NONE,
-				List.of());
+				List.of(), window);
 	}
 
 	TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
 			boolean sequenceInput, String spec, float[][] residuals, int trainedPoints, Shrinkage shrinkage,
-			List<TrainedModel> members) {
+			List<TrainedModel> members, int minimumInput) {
+		if (minimumInput < 1 || minimumInput > window) {
+			throw new IllegalArgumentException("minimum input " + minimumInput + " outside 1.." + window);
+		}
 		this.network = network;
 		this.model = model;
 		this.transform = transform;
@@ -77,6 +82,7 @@ public final class TrainedModel {
 		this.trainedPoints = trainedPoints;
 		this.shrinkage = shrinkage;
 		this.members = List.copyOf(members);
+		this.minimumInput = minimumInput;
 	}
 
 	public String model() {
@@ -98,6 +104,43 @@ public final class TrainedModel {
 
 	public int horizon() {
 		return this.horizon;
+	}
+
+	/**
+	 * The fewest points the model forecasts from: its window for a model of one series;
+	 * less for a global model, which pads a shorter history on the left with its first
+	 * value (as it was trained).
+	 */
+	public int minimumInput() {
+		return this.minimumInput;
+	}
+
+	/** A copy forecasting from as few as {@code minimumInput} points. */
+	public TrainedModel withMinimumInput(int minimumInput) {
+		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
+				this.spec, this.residuals, this.trainedPoints, this.shrinkage, this.members, minimumInput);
+	}
+
+	/**
+	 * {@code true} for a global model ({@link WindowTransform#LEVEL} normalization): its
+	 * {@link #residuals()} are scale-free, in units of the scale of the window they were
+	 * forecast from; multiply conformal half-widths by {@link #residualScale}.
+	 */
+	public boolean scaleFreeResiduals() {
+		return WindowTransform.LEVEL.equals(this.transform.scaler().type());
+	}
+
+	/**
+	 * What {@link #residuals()} are multiplied by for forecasts from {@code history}: the
+	 * normalization scale of its last window (edge-padded like the forecasts) for a
+	 * global model, 1 otherwise.
+	 */
+	public double residualScale(double[] history) {
+		if (!scaleFreeResiduals()) {
+			return 1;
+		}
+		double[] last = Predictor.lastWindow(history, this.window);
+		return this.transform.input(last, 0, this.window, new float[this.transform.inputs(this.window)], 0).scale();
 	}
 
 	/**
@@ -137,7 +180,7 @@ public final class TrainedModel {
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				spec, this.residuals, this.trainedPoints, this.shrinkage, this.members);
+				spec, this.residuals, this.trainedPoints, this.shrinkage, this.members, this.minimumInput);
 	}
 
 	/**
@@ -146,7 +189,7 @@ public final class TrainedModel {
 	 */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, residuals, trainedPoints, this.shrinkage, this.members);
+				this.spec, residuals, trainedPoints, this.shrinkage, this.members, this.minimumInput);
 	}
 
 	/**
@@ -160,7 +203,7 @@ public final class TrainedModel {
 	/** A copy whose forecasts are shrunk by {@code shrinkage}. */
 	public TrainedModel withShrinkage(Shrinkage shrinkage) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, this.residuals, this.trainedPoints, shrinkage, this.members);
+				this.spec, this.residuals, this.trainedPoints, shrinkage, this.members, this.minimumInput);
 	}
 
 	/**
@@ -178,7 +221,7 @@ public final class TrainedModel {
 	 */
 	public TrainedModel withMembers(List<TrainedModel> members) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, this.residuals, this.trainedPoints, this.shrinkage, members);
+				this.spec, this.residuals, this.trainedPoints, this.shrinkage, members, this.minimumInput);
 	}
 
 }

@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code [batch, 1, inputs]} (NCW), feed-forward ones as {@code [batch, inputs]},
  * {@code inputs} being the window less the differencing lag.
  */
-public final class WindowedData {
+public final class WindowedData implements TrainingWindows {
 
 	private final double[] series;
 
@@ -78,6 +78,7 @@ public final class WindowedData {
 	}
 
 	/** Number of training windows: targets entirely in the training part. */
+	@Override
 	public int trainCount() {
 		return this.trainEnd - this.window - this.horizon + 1;
 	}
@@ -105,6 +106,7 @@ public final class WindowedData {
 	}
 
 	/** All validation windows in time order as one batch. */
+	@Override
 	public DataSet validation() {
 		int[] starts = new int[validationCount()];
 		for (int i = 0; i < starts.length; i++) {
@@ -117,6 +119,7 @@ public final class WindowedData {
 	 * The forecasts in series units of every validation window from the network's outputs
 	 * for {@link #validation()} ({@code horizon} values per window, row after row).
 	 */
+	@Override
 	public double[][] validationForecasts(float[] output) {
 		int n = validationCount();
 		int inputs = this.transform.inputs(this.window);
@@ -132,6 +135,7 @@ public final class WindowedData {
 	}
 
 	/** The series values each validation window predicts. */
+	@Override
 	public double[][] validationTargets() {
 		int n = validationCount();
 		double[][] targets = new double[n][];
@@ -145,6 +149,7 @@ public final class WindowedData {
 	/**
 	 * Training batches, reshuffled on every {@code reset()} with a generator seeded once.
 	 */
+	@Override
 	public DataSetIterator trainIterator(int batchSize, boolean shuffle, long seed) {
 		return new TrainingBatches(this, batchSize, shuffle, seed);
 	}

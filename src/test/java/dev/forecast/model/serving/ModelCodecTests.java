@@ -32,6 +32,8 @@ class ModelCodecTests {
 		assertThat(model.horizon()).isEqualTo(2);
 		assertThat(model.spec()).isEqualTo("{\"model\":\"" + name + "\"}");
 		assertThat(model.trainedPoints()).isEqualTo(100);
+		assertThat(model.minimumInput()).isEqualTo(12); // before version 6: the window
+		assertThat(model.scaleFreeResiduals()).isFalse();
 		assertThat(model.residuals()).isDeepEqualTo(new float[][] { { 0.5f, 1.5f }, { 1f, 2f, 3f } });
 		double[] expected = Arrays
 			.stream(new String(resource(name + "-v3.expected"), StandardCharsets.UTF_8).strip().split("\n"))

@@ -68,7 +68,8 @@ public final class BareFitBenchmark {
 		double[] sorted = epochSeconds.clone();
 		java.util.Arrays.sort(sorted);
 		double median = epochs % 2 == 1 ? sorted[epochs / 2] : (sorted[epochs / 2 - 1] + sorted[epochs / 2]) / 2;
-		double valMae = Trainer.evaluate(network, setup.data(), setup.data().validation(), Losses.create(spec.loss()))
+		double valMae = TrainingLoop
+			.evaluate(network, setup.data(), setup.data().validation(), Losses.create(spec.loss()))
 			.mae();
 		long samples = (long) setup.data().trainCount() * epochs;
 		System.out.printf(
