@@ -33,23 +33,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CollectionsBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final HttpClient HTTP = HttpClient.newBuilder()
+	static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
-	private static final int HORIZON = 18;
+	static final int HORIZON = 18;
 
 	private CollectionsBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
+		Map<String, String> options = options(args);
 		String base = options.getOrDefault("base", "http://127.0.0.1:8080");
 		Path data = Path.of(options.getOrDefault("data", "../shared/data/m3"));
 		String method = options.getOrDefault("method", "theta");
@@ -136,6 +133,15 @@ public final class CollectionsBenchmark {
 		System.out.println("| --- | --- | --- | --- | --- | --- |");
 		System.out.println(row("collection " + method + " (" + scores.count(SmapeTable.ALL) + " series)", scores));
 		System.out.println(row("THETA (M3 participant)", theta));
+	}
+
+	/** {@code --name value} pairs. */
+	static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		return options;
 	}
 
 	/** The training parts as {@code unique_id,ds,y} on each series' calendar. */

@@ -26,23 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GlobalCollectionBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = CollectionsBenchmark.JSON;
 
-	private static final HttpClient HTTP = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private static final HttpClient HTTP = CollectionsBenchmark.HTTP;
 
-	private static final int HORIZON = 18;
+	private static final int HORIZON = CollectionsBenchmark.HORIZON;
 
 	private GlobalCollectionBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
+		Map<String, String> options = CollectionsBenchmark.options(args);
 		String base = options.getOrDefault("base", "http://127.0.0.1:8080");
 		Path data = Path.of(options.getOrDefault("data", "../shared/data/m3"));
 		List<M3Data.Series> monthly = M3Data.series(data.resolve("m3.csv"))
