@@ -93,9 +93,11 @@ class GlobalTrainerTests {
 		assertThat(model.scaleFreeResiduals()).isTrue();
 		assertThat(model.residuals()).hasNumberOfRows(6);
 
-		// the served model scores what training reported, the short member included
-		GlobalTrainer.Scored scored = GlobalTrainer.score(model, members, 6);
-		assertThat(scored.mae()).isCloseTo(result.valMae(), within(1e-9));
+		// the served model (JVM pass, edge padding in the predictor) scores what the
+		// training loop measured for the kept epoch (ND4J, padding in the windows), the
+		// short member included
+		double trained = result.curve().get(result.bestEpoch() - 1).valMae();
+		assertThat(result.valMae()).isCloseTo(trained, within(1e-4 * trained));
 
 		// any series: a new one ten times larger, forecast from fewer points than the
 		// window, the same after a round trip through the codec
