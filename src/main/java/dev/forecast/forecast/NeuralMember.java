@@ -12,10 +12,12 @@ import dev.forecast.forecast.stats.FittedModel;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.series.SeriesView;
 import dev.forecast.training.Run;
+import dev.forecast.training.RunRef;
 
 /**
  * The neural member of {@code auto}: the series' succeeded run with the lowest validation
- * MAE, used as trained, and only when it beats naive on its own validation points
+ * MAE (never a collection's global model, whose validation is pooled over its members),
+ * used as trained, and only when it beats naive on its own validation points
  * ({@link Run.Metrics#beatsNaive()}, {@code metrics.vsNaive}); otherwise it is dropped
  * with the reason. It joins forecasts from the end of the series only, never a backtest
  * origin: the run was trained and selected on points a holdout may contain.
@@ -37,6 +39,11 @@ record NeuralMember(NeuralForecaster.Model model, Map<String, Object> shown, Str
 			return dropped("no succeeded run");
 		}
 		long run = best.get();
+		Long collection = models.run(run).map(RunRef::collectionId).orElse(null);
+		if (collection != null) {
+			return dropped("run " + run + " is collection " + collection
+					+ "'s global model: its validation is pooled over the members, not this series' own");
+		}
 		Run.Metrics metrics = models.metrics(run).orElse(null);
 		if (metrics == null) {
 			return dropped("run " + run + " has no validation metrics");

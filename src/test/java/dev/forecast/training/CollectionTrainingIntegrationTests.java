@@ -79,6 +79,11 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		// wider intervals
 		assertThat(widths[0]).isPositive();
 		assertThat(widths[4]).isGreaterThan(100 * widths[0]);
+		// auto takes a series' own run only: a global model's validation is not the
+		// member's
+		TestHttp.Response auto = http().get("/forecast?series=" + members.get(0) + "&method=auto&horizon=3");
+		assertThat(auto.status()).as(auto.toString()).isEqualTo(200);
+		assertThat((String) auto.json("$.params.dropped.neural")).contains("global model");
 		TestHttp.Response evaluation = http()
 			.get("/evaluation?series=" + members.get(0) + "&holdout=6&horizon=3&methods=neural,naive");
 		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
