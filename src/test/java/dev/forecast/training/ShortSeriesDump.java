@@ -29,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * training part, and writes one JSON line per series: its training and test parts, the
  * spec's window and validation, and each network's forecasts (no ensemble, no shrinkage)
  * {@code STEPS} ahead from every validation origin and from the end of the training part.
- * {@code bench/short-series-guard.py} scores guard and ensemble variants on them; the
- * networks never see the test part.
+ * {@code DIRECT_HORIZON=12} trains a direct multi-step output of that horizon instead
+ * (forecasts beyond it recursive in blocks), with the window of the default at most half
+ * of the training part the horizon leaves. {@code bench/short-series-guard.py} scores
+ * guard and ensemble variants on them; the networks never see the test part.
  * <p>
  * {@code java -cp ... dev.forecast.training.ShortSeriesDump out.jsonl [ids...]}
  */
@@ -70,6 +72,10 @@ public final class ShortSeriesDump {
 				String spec0 = fraction == null ? request : request.replace("}",
 						",\"validation\":" + Math.round(train.length * Double.parseDouble(fraction)) + "}");
 				TrainSpec spec = RESOLVER.resolve(JSON.readValue(spec0, TrainRequest.class), train.length, 12);
+				String direct = env.get("DIRECT_HORIZON");
+				if (direct != null) {
+					spec = direct(spec0, Integer.parseInt(direct), spec.window(), train.length);
+				}
 				long started = System.nanoTime();
 				TrainedModel ensemble = Trainer.train(spec, train, TrainingMonitor.NONE, "{}", networks).model();
 				List<TrainedModel> members = new ArrayList<>();
@@ -100,6 +106,22 @@ public final class ShortSeriesDump {
 						(System.nanoTime() - started) / 1e9);
 			}
 		}
+	}
+
+	/**
+	 * The spec of {@code request} with a direct {@code horizon} (its validation at least
+	 * the horizon) and the window of the recursive default, at most half of the training
+	 * part the horizon leaves ({@code (train - horizon + 1) / 2}), so that about as many
+	 * windows train as points the window reads.
+	 */
+	private static TrainSpec direct(String request, int horizon, int recursiveWindow, int length) throws IOException {
+		String withHorizon = request.replace("}", ",\"horizon\":" + horizon + "}");
+		TrainSpec spec = RESOLVER.resolve(JSON.readValue(withHorizon, TrainRequest.class), length, 12);
+		int train = length - spec.validation();
+		int window = Math.min(recursiveWindow, (train - horizon + 1) / 2);
+		return RESOLVER.resolve(
+				JSON.readValue(withHorizon.replace("}", ",\"window\":" + window + "}"), TrainRequest.class), length,
+				12);
 	}
 
 	/** Monthly M3 series by id: train and test values. */
