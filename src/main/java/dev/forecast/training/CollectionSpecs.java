@@ -75,8 +75,9 @@ class CollectionSpecs {
 							+ " needs a member of at least " + minimum + " points (" + options.minimumInput()
 							+ " inputs, the horizon and the validation part)");
 		}
-		// the validation pass, then (with refit) every network again on all points
-		int networks = options.refit() ? 1 + options.networks() : Math.max(1, options.networks());
+		// for each lookback the validation pass, then (with refit) every network again on
+		// all points
+		int networks = options.trainings(spec);
 		long windows = (long) training * options.perMember() * networks;
 		if (spec.epochs() * windows > this.limits.maxEpochWindows()) {
 			throw invalid("epochs", spec.epochs() + " epochs of " + windows + " training windows ("
