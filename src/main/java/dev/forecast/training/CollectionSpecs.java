@@ -79,6 +79,13 @@ class CollectionSpecs {
 		// all points
 		int networks = options.trainings(spec);
 		long windows = (long) training * options.perMember() * networks;
+		long fitting = this.limits.maxEpochWindows() / windows;
+		if (request.epochs() == null && spec.epochs() > fitting && fitting >= CollectionDefaults.MIN_EPOCHS) {
+			// the default bound on epochs (early stopping ends most runs far before)
+			// lowered
+			// to what the limit allows for all networks
+			spec = spec.toBuilder().epochs((int) fitting).build();
+		}
 		if (spec.epochs() * windows > this.limits.maxEpochWindows()) {
 			throw invalid("epochs", spec.epochs() + " epochs of " + windows + " training windows ("
 					+ options.perMember() + " of each of " + training + " members, for each of " + networks

@@ -21,8 +21,8 @@ import dev.forecast.model.training.TrainingResult;
 import dev.forecast.training.CollectionDefaults;
 
 /**
- * A global model on the 1428 monthly M3 series (issue 19), without the service: one
- * network trained by {@link GlobalTrainer} on the windows of the monthly training parts,
+ * A global model on the 1428 monthly M3 series (issue 19), without the service: the
+ * networks {@link GlobalTrainer} trains on the windows of the monthly training parts,
  * which then forecasts the 18 points after each training part; prints its sMAPE beside
  * THETA's 13.89 and the participants' monthly table, and the training wall time.
  * <p>
