@@ -75,9 +75,17 @@ class CollectionSpecs {
 							+ " needs a member of at least " + minimum + " points (" + options.minimumInput()
 							+ " inputs, the horizon and the validation part)");
 		}
-		// the validation pass, then (with refit) every network again on all points
-		int networks = options.refit() ? 1 + options.networks() : Math.max(1, options.networks());
+		// for each lookback the validation pass, then (with refit) every network again on
+		// all points
+		int networks = options.trainings(spec);
 		long windows = (long) training * options.perMember() * networks;
+		long fitting = this.limits.maxEpochWindows() / windows;
+		if (request.epochs() == null && spec.epochs() > fitting && fitting >= CollectionDefaults.MIN_EPOCHS) {
+			// the default bound on epochs (early stopping ends most runs far before)
+			// lowered
+			// to what the limit allows for all networks
+			spec = spec.toBuilder().epochs((int) fitting).build();
+		}
 		if (spec.epochs() * windows > this.limits.maxEpochWindows()) {
 			throw invalid("epochs", spec.epochs() + " epochs of " + windows + " training windows ("
 					+ options.perMember() + " of each of " + training + " members, for each of " + networks

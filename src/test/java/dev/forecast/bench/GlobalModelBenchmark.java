@@ -21,8 +21,8 @@ import dev.forecast.model.training.TrainingResult;
 import dev.forecast.training.CollectionDefaults;
 
 /**
- * A global model on the 1428 monthly M3 series (issue 19), without the service: one
- * network trained by {@link GlobalTrainer} on the windows of the monthly training parts,
+ * A global model on the 1428 monthly M3 series (issue 19), without the service: the
+ * networks {@link GlobalTrainer} trains on the windows of the monthly training parts,
  * which then forecasts the 18 points after each training part; prints its sMAPE beside
  * THETA's 13.89 and the participants' monthly table, and the training wall time.
  * <p>
@@ -34,8 +34,9 @@ import dev.forecast.training.CollectionDefaults;
  * <p>
  * Options (defaults from {@link CollectionDefaults}): {@code --data DIR},
  * {@code --window}, {@code --units}, {@code --batch}, {@code --epochs},
- * {@code --per-member}, {@code --floor}, {@code --lr}, {@code --loss},
- * {@code --networks}, {@code --refit true|false}, {@code --min-input},
+ * {@code --per-member}, {@code --floor}, {@code --lr}, {@code --loss}, {@code --networks}
+ * (of each lookback), {@code --windows W1,W2,...} (the lookbacks; default
+ * {@code --window}'s alone), {@code --refit true|false}, {@code --min-input},
  * {@code --patience}, {@code --threads}, {@code --seed}.
  */
 public final class GlobalModelBenchmark {
@@ -86,7 +87,9 @@ public final class GlobalModelBenchmark {
 				integer(o, "per-member", defaults.perMember()),
 				Double.parseDouble(o.getOrDefault("floor", String.valueOf(defaults.floor()))),
 				integer(o, "networks", defaults.networks()),
-				Boolean.parseBoolean(o.getOrDefault("refit", String.valueOf(defaults.refit()))));
+				Boolean.parseBoolean(o.getOrDefault("refit", String.valueOf(defaults.refit()))),
+				o.containsKey("windows") ? Arrays.stream(o.get("windows").split(",")).map(Integer::valueOf).toList()
+						: defaults.windows());
 		System.out.printf("%s split, %d monthly series, spec %s, %s, %d threads, load before %.2f%n",
 				validation ? "VALIDATION" : "TEST", members.size(), spec, options, Nd4jThreads.maxThreads(), load());
 		TrainingResult result = GlobalTrainer.train(spec, members, new Progress(), "", options);

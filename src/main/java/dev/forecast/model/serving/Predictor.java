@@ -14,7 +14,9 @@ import dev.forecast.model.serving.jvm.JvmForward;
  * transform. Beyond the network's horizon its own forecasts are fed back as inputs
  * (recursive). A model with {@link TrainedModel#members()} forecasts with each of its
  * networks (each recursive on its own forecasts) and serves their
- * {@link Ensemble#median}; its {@link Shrinkage} is applied last. Immutable and
+ * {@link Ensemble#median}; its {@link Shrinkage} is applied last. The networks may read
+ * windows of different lengths (a global model's lookbacks): each reads the last values
+ * of its own window, histories shorter than the widest being edge-padded. Immutable and
  * thread-safe.
  */
 public final class Predictor {
@@ -33,6 +35,9 @@ public final class Predictor {
 
 	private final int minimumInput;
 
+	/** The widest window of its networks: histories are padded to it. */
+	private final int span;
+
 	private Predictor(JvmForward forward, TrainedModel model, List<Predictor> members) {
 		this.forward = forward;
 		this.transform = model.transform();
@@ -41,6 +46,7 @@ public final class Predictor {
 		this.shrinkage = model.shrinkage();
 		this.members = members;
 		this.minimumInput = model.minimumInput();
+		this.span = members.stream().mapToInt(Predictor::window).reduce(this.window, Math::max);
 	}
 
 	/**
@@ -58,16 +64,19 @@ public final class Predictor {
 		return out;
 	}
 
-	/** {@code histories} with each one shorter than the window edge-padded to it. */
+	/**
+	 * {@code histories} with each one shorter than the widest window of the networks
+	 * edge-padded to it (each network reads its own last window).
+	 */
 	private double[][] padded(double[][] histories) {
 		double[][] out = histories;
 		for (int i = 0; i < histories.length; i++) {
 			requireWindow(histories[i]);
-			if (histories[i].length < this.window) {
+			if (histories[i].length < this.span) {
 				if (out == histories) {
 					out = histories.clone();
 				}
-				out[i] = lastWindow(histories[i], this.window);
+				out[i] = lastWindow(histories[i], this.span);
 			}
 		}
 		return out;

@@ -129,6 +129,41 @@ class GlobalTrainerTests {
 	}
 
 	@Test
+	void anEnsembleOverLookbacksServesTheMedianOfNetworksReadingTheirOwnWindows() {
+		List<double[]> members = members();
+		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 1.0, 1, true, List.of(12, 24));
+		assertThat(options.lookbacks(spec())).containsExactly(24, 12);
+		assertThat(options.trainings(spec())).isEqualTo(4);
+		TrainingResult result = GlobalTrainer.train(spec().toBuilder().window(12).build(), members,
+				TrainingMonitor.NONE, "{}", options);
+		TrainedModel model = result.model();
+		// the widest first, so the service's cut of the last window() points feeds all
+		assertThat(model.window()).isEqualTo(24);
+		assertThat(model.members()).hasSize(1);
+		assertThat(model.members().get(0).window()).isEqualTo(12);
+		assertThat(result.valMae()).isLessThan(result.naiveMae());
+
+		// each network reads its own last window: the values before the last 12 move only
+		// the wide one's forecast, and a history shorter than both is padded for each
+		double[] history = members.get(2);
+		double[] changed = history.clone();
+		changed[history.length - 20] *= 3;
+		Predictor predictor = Predictor.of(model);
+		double[] wide = Predictor.of(model.withMembers(List.of())).predict(history);
+		double[] narrow = Predictor.of(model.members().get(0)).predict(history);
+		double[] served = predictor.predict(history);
+		for (int k = 0; k < 6; k++) {
+			assertThat(served[k]).isCloseTo((wide[k] + narrow[k]) / 2, within(1e-6 * Math.abs(served[k])));
+		}
+		assertThat(Predictor.of(model.members().get(0)).predict(changed)).containsExactly(narrow);
+		assertThat(predictor.forecast(new double[][] { Arrays.copyOf(history, 10) }, 9)[0]).hasSize(9);
+		TrainedModel restored = ModelCodec.decode(ModelCodec.encode(model));
+		assertThat(restored.members().get(0).window()).isEqualTo(12);
+		assertThat(Predictor.of(restored).predict(Arrays.copyOf(history, 10)))
+			.containsExactly(predictor.predict(Arrays.copyOf(history, 10)));
+	}
+
+	@Test
 	void stopsWithinABatch() {
 		TrainingMonitor stop = new TrainingMonitor() {
 
