@@ -7,7 +7,10 @@ package dev.forecast.training;
  * {@code horizon} points held out for validation, and epochs that give about
  * {@link #TARGET_STEPS} gradient steps whatever the collection's size (each epoch draws
  * {@link #PER_MEMBER} windows of every member), between {@link #MIN_EPOCHS} and
- * {@link #MAX_EPOCHS}.
+ * {@link #MAX_EPOCHS}; the MAE loss, Adam at a learning rate of {@link #LEARNING_RATE}
+ * and early stopping after {@link #PATIENCE} epochs without improvement (the settings
+ * {@code bench/global-model.sh} was tuned with: a run with the defaults trains what it
+ * measured).
  *
  * @param model the network family
  * @param window input points (shorter members are edge-padded)
@@ -15,8 +18,18 @@ package dev.forecast.training;
  * @param units width of the hidden layers
  * @param batchSize windows per gradient step
  * @param epochs upper bound on epochs (early stopping ends most runs before)
+ * @param loss the loss
+ * @param learningRate Adam's learning rate
+ * @param patience epochs without improvement before training stops
  */
-public record CollectionDefaults(String model, int window, int validation, int units, int batchSize, int epochs) {
+public record CollectionDefaults(String model, int window, int validation, int units, int batchSize, int epochs,
+		String loss, double learningRate, int patience) {
+
+	static final String LOSS = "mae";
+
+	static final double LEARNING_RATE = 1e-3;
+
+	static final int PATIENCE = 6;
 
 	/** Windows of each member per epoch (the global trainer's default). */
 	static final int PER_MEMBER = 4;
@@ -41,7 +54,7 @@ public record CollectionDefaults(String model, int window, int validation, int u
 		long perEpoch = (long) Math.max(1, memberLengths.length) * PER_MEMBER;
 		long stepsPerEpoch = Math.max(1, (perEpoch + batchSize - 1) / batchSize);
 		int epochs = (int) Math.max(MIN_EPOCHS, Math.min(MAX_EPOCHS, TARGET_STEPS / stepsPerEpoch));
-		return new CollectionDefaults("nbeats", window, horizon, 256, batchSize, epochs);
+		return new CollectionDefaults("nbeats", window, horizon, 256, batchSize, epochs, LOSS, LEARNING_RATE, PATIENCE);
 	}
 
 }

@@ -52,9 +52,13 @@ class CollectionSpecs {
 		TrainRequest filled = new TrainRequest(null, SpecChecks.or(request.model(), d.model()),
 				SpecChecks.or(request.units(), d.units()), window, horizon, validation,
 				SpecChecks.or(request.epochs(), d.epochs()), SpecChecks.or(request.batchSize(), d.batchSize()),
-				request.shuffle(), request.seed(), request.prefetch(), WINDOW, request.loss(), request.optimizer(),
-				request.schedule(), request.regularization(), request.init(), request.earlyStopping(), request.layers(),
-				request.differencing(), request.season(), collectionId);
+				request.shuffle(), request.seed(), request.prefetch(), WINDOW, SpecChecks.or(request.loss(), d.loss()),
+				(request.optimizer() != null) ? request.optimizer()
+						: new TrainRequest.Optimizer(null, d.learningRate(), null, null, null, null, null),
+				request.schedule(), request.regularization(), request.init(),
+				(request.earlyStopping() != null) ? request.earlyStopping()
+						: new TrainRequest.EarlyStopping(d.patience(), null, null),
+				request.layers(), request.differencing(), request.season(), collectionId);
 		// the checks of one series, on a series just long enough for the window (the
 		// trainer pads shorter members); the epochs are checked below against the
 		// windows of all members

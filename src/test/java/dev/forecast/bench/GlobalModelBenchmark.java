@@ -74,11 +74,12 @@ public final class GlobalModelBenchmark {
 			.validation(integer(o, "holdout", d.validation()))
 			.epochs(integer(o, "epochs", d.epochs()))
 			.batchSize(integer(o, "batch", d.batchSize()))
-			.loss(o.getOrDefault("loss", "mae"))
-			.optimizer(TrainSpec.Optimizer.defaults("adam", Double.parseDouble(o.getOrDefault("lr", "1e-3"))))
+			.loss(o.getOrDefault("loss", d.loss()))
+			.optimizer(TrainSpec.Optimizer.defaults("adam",
+					Double.parseDouble(o.getOrDefault("lr", String.valueOf(d.learningRate())))))
 			.schedule(new TrainSpec.Schedule("constant"))
-			.earlyStopping(
-					new TrainSpec.EarlyStopping(integer(o, "patience", 6), 0, o.getOrDefault("monitor", "valMae")))
+			.earlyStopping(new TrainSpec.EarlyStopping(integer(o, "patience", d.patience()), 0,
+					o.getOrDefault("monitor", "valMae")))
 			.seed(integer(o, "seed", 42))
 			.season(12)
 			.build();

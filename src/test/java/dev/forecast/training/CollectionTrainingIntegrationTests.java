@@ -148,6 +148,9 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		assertThat((Integer) accepted.json("$.spec.window")).isEqualTo(defaults.window());
 		assertThat((Integer) accepted.json("$.spec.validation")).isEqualTo(defaults.validation());
 		assertThat((Integer) accepted.json("$.spec.units")).isEqualTo(defaults.units());
+		assertThat((String) accepted.json("$.spec.loss")).isEqualTo(defaults.loss()).isEqualTo("mae");
+		assertThat((Double) accepted.json("$.spec.optimizer.learningRate")).isEqualTo(defaults.learningRate());
+		assertThat((Integer) accepted.json("$.spec.earlyStopping.patience")).isEqualTo(defaults.patience());
 		long defaulted = accepted.id();
 		http().post("/runs/" + defaulted + "/cancel", "application/json", "");
 
