@@ -175,8 +175,11 @@ public class ForecastService {
 		Intervals intervals = ownIntervals ? Intervals.of(x, 0, 0, levels)
 				: Intervals.of(model.residuals(x, 0), 0, x.length, levels);
 		long[] t = tail.times();
-		return new Fit(Arrays.copyOfRange(x, x.length - lookback, x.length), t[t.length - 1] - t[t.length - 2],
-				intervals, null, lookback);
+		// a series may be shorter than the lookback: a global model pads it
+		// (NeuralForecaster has checked it holds the model's minimum input)
+		int kept = Math.min(lookback, x.length);
+		return new Fit(Arrays.copyOfRange(x, x.length - kept, x.length), t[t.length - 1] - t[t.length - 2], intervals,
+				null, kept);
 	}
 
 	@EventListener

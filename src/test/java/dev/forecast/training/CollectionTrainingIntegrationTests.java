@@ -101,6 +101,28 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aMemberShorterThanTheWidestLookbackIsForecastPadded() {
+		// window 12: lookbacks 12, 18 and 24; the shortest member has 20 points
+		long small = upload("short-members", 20, 60);
+		long smallRun = train(small, 2);
+		assertThat((Integer) http().get("/runs/" + smallRun).json("$.spec.window")).isEqualTo(12);
+		List<Integer> members = http().get("/collections/" + small).json("$.members[*].series");
+		TestHttp.Response shortest = http().get("/forecast?series=" + members.get(0) + "&method=neural&horizon=6");
+		assertThat(shortest.status()).as(shortest.toString()).isEqualTo(200);
+		assertThat((List<Double>) shortest.json("$.points[*].v")).hasSize(6).allMatch(Double::isFinite);
+		TestHttp.Response all = http().get("/collections/" + small + "/forecast?method=neural&horizon=6");
+		assertThat(all.status()).as(all.toString()).isEqualTo(200);
+		assertThat((List<Object>) all.json("$.forecasts[*].error")).as(all.body()).isEmpty();
+		// backtests do not pad: origins need the widest lookback before them (a clear
+		// 400)
+		TestHttp.Response evaluation = http()
+			.get("/evaluation?series=" + members.get(0) + "&holdout=4&horizon=2&methods=neural,naive");
+		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(400);
+		assertThat((String) evaluation.json("$.detail")).contains("neural reads 24");
+		assertThat(http().delete("/collections/" + small).status()).isEqualTo(204);
+	}
+
+	@Test
 	void aSeriesOutsideTheCollectionIsRefusedItsRun() {
 		long outsider = TrainingFixtures.upload(http(), 60);
 		TestHttp.Response refused = http().get("/forecast?series=" + outsider + "&method=neural&run=" + run);
