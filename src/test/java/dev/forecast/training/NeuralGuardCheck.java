@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.serving.Predictor;
@@ -162,20 +161,7 @@ public final class NeuralGuardCheck {
 
 	/** Monthly M3 series by id: train and test values. */
 	private static Map<String, double[][]> m3(Path file) throws IOException {
-		Map<String, List<Double>[]> parts = new TreeMap<>();
-		for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
-			String[] f = line.split(",");
-			if (!"MONTHLY".equals(f[1])) {
-				continue;
-			}
-			@SuppressWarnings("unchecked")
-			List<Double>[] p = parts.computeIfAbsent(f[0], k -> new List[] { new ArrayList<>(), new ArrayList<>() });
-			p["train".equals(f[8]) ? 0 : 1].add(Double.parseDouble(f[10]));
-		}
-		Map<String, double[][]> out = new TreeMap<>();
-		parts.forEach((id, p) -> out.put(id, new double[][] { p[0].stream().mapToDouble(Double::doubleValue).toArray(),
-				p[1].stream().mapToDouble(Double::doubleValue).toArray() }));
-		return out;
+		return ShortSeriesDump.m3(file);
 	}
 
 }
