@@ -37,7 +37,8 @@ import dev.forecast.training.CollectionDefaults;
  * {@code --per-member}, {@code --floor}, {@code --lr}, {@code --loss}, {@code --networks}
  * (of each lookback), {@code --windows W1,W2,...} (the lookbacks; default
  * {@code --window}'s alone), {@code --refit true|false}, {@code --min-input},
- * {@code --patience}, {@code --threads}, {@code --seed}.
+ * {@code --patience}, {@code --threads}, {@code --seed}, {@code --dump FILE} (every
+ * network's forecasts and the actual values, to choose ensembles offline).
  */
 public final class GlobalModelBenchmark {
 
@@ -100,6 +101,9 @@ public final class GlobalModelBenchmark {
 		if (!validation) {
 			actuals = testParts(monthly);
 		}
+		if (o.containsKey("dump")) {
+			dump(Path.of(o.get("dump")), model, histories, actuals);
+		}
 		SmapeTable global = new SmapeTable();
 		SmapeTable naive = new SmapeTable();
 		SmapeTable theta = new SmapeTable();
@@ -132,6 +136,38 @@ public final class GlobalModelBenchmark {
 				.sorted(Map.Entry.comparingByValue((a, b) -> Double.compare(a.mean("MONTHLY"), b.mean("MONTHLY"))))
 				.forEach(e -> System.out.printf("| %s | %.2f |%n", e.getKey(), e.getValue().mean("MONTHLY")));
 		}
+	}
+
+	/**
+	 * Writes every network's forecasts ({@code network,<index>,<lookback>,<series>,f1..})
+	 * and the actual values ({@code actual,-1,0,<series>,...}) for choosing ensembles
+	 * offline.
+	 */
+	private static void dump(Path file, TrainedModel model, double[][] histories, List<double[]> actuals)
+			throws IOException {
+		List<TrainedModel> networks = new ArrayList<>();
+		networks.add(model.withMembers(List.of()));
+		networks.addAll(model.members());
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < actuals.size(); i++) {
+			row(out, "actual", -1, 0, i, actuals.get(i));
+		}
+		for (int n = 0; n < networks.size(); n++) {
+			TrainedModel network = networks.get(n);
+			double[][] forecasts = Predictor.of(network).forecast(histories, HORIZON);
+			for (int i = 0; i < forecasts.length; i++) {
+				row(out, "network", n, network.window(), i, forecasts[i]);
+			}
+		}
+		java.nio.file.Files.writeString(file, out);
+	}
+
+	private static void row(StringBuilder out, String kind, int network, int window, int series, double[] values) {
+		out.append(kind).append(',').append(network).append(',').append(window).append(',').append(series);
+		for (double v : values) {
+			out.append(',').append(v);
+		}
+		out.append('\n');
 	}
 
 	private static List<double[]> testParts(List<M3Data.Series> monthly) {
