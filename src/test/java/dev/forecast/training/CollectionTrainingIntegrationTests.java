@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.training.GlobalTrainer;
-import dev.forecast.model.training.MemoryEstimate;
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,19 +76,6 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		assertThat((Integer) done.json("$.progress.networksDone")).isEqualTo(trainings);
 		assertThat((Integer) done.json("$.progress.epochs")).isEqualTo(3);
 		assertThat((Integer) done.json("$.progress.epoch")).isEqualTo(3);
-	}
-
-	@Test
-	void theMemoryCheckOfACollectionRunReadsItsWidestLookback() {
-		String body = "{\"collection\":" + collection + ",\"model\":\"lstm\",\"units\":256,\"window\":24,"
-				+ "\"horizon\":3,\"epochs\":1,\"batchSize\":512}";
-		TestHttp.Response refused = http().postJson("/train", body);
-		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-		assertThat((String) refused.json("$.title")).isEqualTo("Training spec too large");
-		assertThat((String) refused.json("$.detail")).contains("windows of 48, the widest lookback");
-		// the spec's own window alone would fit (the limit is 1.5 GB in the tests)
-		TrainSpec spec = TrainSpec.builder().model("lstm").units(256).window(24).horizon(3).batchSize(512).build();
-		assertThat(MemoryEstimate.of(spec).bytes()).isLessThan(1536L << 20);
 	}
 
 	@Test
