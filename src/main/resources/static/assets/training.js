@@ -157,12 +157,13 @@ export class Training {
 	renderRuns() {
 		const body = $('#runs tbody');
 		body.replaceChildren(...this.runs.map((run) => {
-			const { epoch = 0, epochs = 0 } = run.progress || {};
+			const { epoch = 0, epochs = 0, networks, networksDone = 0 } = run.progress || {};
 			const row = el('tr', { 'data-run': run.id, class: this.run?.id === run.id ? 'selected' : null },
 				el('td', {}, el('button', { type: 'button', class: 'link' }, `#${run.id}`)),
 				el('td', {}, status(run.status)),
 				el('td', {}, run.spec?.model ?? ''),
-				el('td', {}, el('progress', { max: epochs || 1, value: epoch }), ` ${epoch}/${epochs}`),
+				el('td', {}, el('progress', { max: epochs || 1, value: epoch }), ` ${epoch}/${epochs}`,
+					networks ? ` (${networkText(run.status, networksDone, networks)})` : ''),
 				el('td', { class: 'n' }, num(run.metrics?.valMae)),
 				el('td', { class: run.metrics?.vsNaive?.worse ? 'n worse' : 'n', title: vsNaiveText(run.metrics) }, ratio(run.metrics?.vsNaive?.ratio)),
 				el('td', {}, ACTIVE.has(run.status) ? el('button', { type: 'button', class: 'secondary small', 'data-action': 'cancel' }, 'Cancel') : null));
@@ -226,14 +227,14 @@ export class Training {
 			showProblem($('#run-problem'), null);
 		}
 		const spec = run.spec || {};
-		const { epoch = 0, epochs = 0 } = run.progress || {};
+		const { epoch = 0, epochs = 0, networks, networksDone = 0 } = run.progress || {};
 		$('#run-title').replaceChildren(`Run #${run.id} `, status(run.status));
 		$('#run-cancel').disabled = !ACTIVE.has(run.status);
 		$('#run-delete').disabled = run.status === 'RUNNING';
 		const facts = [
 			`${spec.model ?? '?'}, window ${spec.window ?? '?'}, horizon ${spec.horizon ?? '?'}, validation ${spec.validation ?? '?'}`,
 			`${spec.optimizer?.type ?? '?'} at ${spec.optimizer?.learningRate ?? '?'}, schedule ${spec.schedule?.type ?? 'constant'}, ${spec.loss ?? '?'} loss, batch ${spec.batchSize ?? '?'}`,
-			`epoch ${epoch} of ${epochs}`,
+			`epoch ${epoch} of ${epochs}` + (networks ? `, ${networkText(run.status, networksDone, networks)}` : ''),
 		];
 		const m = run.metrics;
 		if (m) {
@@ -297,6 +298,11 @@ function status(value) {
 
 /** The epoch with the lowest monitored value so far (while a run trains). */
 /** A ratio to naive as "0.92×". */
+/** A run of several networks: the one training now, or how many were trained. */
+function networkText(runStatus, done, total) {
+	return runStatus === 'RUNNING' && done < total ? `network ${done + 1} of ${total}` : `${done} of ${total} networks`;
+}
+
 function ratio(value) {
 	return value == null ? '' : `${value.toFixed(2)}×`;
 }

@@ -18,15 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The pipe between a worker and the child JVM training its run. The worker writes the
  * {@link Input} to the child's stdin and keeps it open (the child exits when it closes);
- * the child answers on its stdout with framed messages: one per epoch, then the result or
- * the error. Every frame starts with a marker, so text a native library prints to the
- * same stdout is skipped.
+ * the child answers on its stdout with framed messages: one per epoch of the first
+ * network and one per finished network (of a run of several), then the result or the
+ * error. Every frame starts with a marker, so text a native library prints to the same
+ * stdout is skipped.
  */
 final class ChildChannel {
 
 	private static final byte[] MARKER = { (byte) 0xF0, 0x5C, (byte) 0xA7, 0x3E, 'F', 'C' };
 
 	static final byte EPOCH = 'E';
+
+	static final byte NETWORK = 'N';
 
 	static final byte RESULT = 'R';
 
@@ -100,6 +103,10 @@ final class ChildChannel {
 
 	/** One finished epoch, as the child reports it. */
 	record Epoch(EpochStats stats, int epochs) {
+	}
+
+	/** {@code done} of the run's {@code total} networks finished. */
+	record Network(int done, int total) {
 	}
 
 	/** One frame read from the child. */

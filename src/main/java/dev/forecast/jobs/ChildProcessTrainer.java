@@ -74,6 +74,10 @@ final class ChildProcessTrainer implements RunTrainer {
 						epochs = epoch.stats().epoch();
 						monitor.onEpoch(epoch.stats(), epoch.epochs());
 					}
+					case ChildChannel.NETWORK -> {
+						ChildChannel.Network network = message.json(ChildChannel.Network.class);
+						monitor.onNetwork(network.done(), network.total());
+					}
 					case ChildChannel.RESULT -> {
 						return ChildChannel.outcome(message.payload());
 					}

@@ -61,7 +61,7 @@ class RunQueue {
 				update training_run r
 				   set status = :running, worker = :worker, attempts = r.attempts + 1, heartbeat_at = now(),
 				       started_at = now(), finished_at = null, epoch = 0, curve = '[]'::jsonb, metrics = null,
-				       val_mae = null, error = null
+				       val_mae = null, error = null, networks_done = null, networks_total = null
 				 where r.id = (select q.id from training_run q where q.status in (:sources)
 				                order by q.created_at, q.id limit 1 for update skip locked)
 				returning r.id, r.series_id, r.collection_id, r.spec::text as spec, r.attempts
@@ -100,6 +100,28 @@ class RunQueue {
 					""")
 			.param("stats", this.json.writeValueAsString(List.of(stats)))
 			.param("epoch", stats.epoch())
+			.param("id", id)
+			.param("worker", worker)
+			.param("running", RunStatus.RUNNING.name())
+			.query(Boolean.class)
+			.optional()
+			.map(cancel -> cancel ? Heartbeat.CANCEL_REQUESTED : Heartbeat.OWNED)
+			.orElse(Heartbeat.LOST);
+	}
+
+	/**
+	 * Records that {@code done} of the run's {@code total} networks finished (and counts
+	 * as a heartbeat); a retried report never lowers the count.
+	 */
+	@Transactional
+	Heartbeat recordNetworks(long id, String worker, int done, int total) {
+		return this.jdbc.sql("""
+				update training_run set networks_done = greatest(coalesce(networks_done, 0), :done),
+				       networks_total = :total, heartbeat_at = now()
+				 where id = :id and worker = :worker and status = :running returning cancel_requested
+				""")
+			.param("done", done)
+			.param("total", total)
 			.param("id", id)
 			.param("worker", worker)
 			.param("running", RunStatus.RUNNING.name())

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The main class of a child JVM that trains one run ({@code forecast.worker.isolation:
  * process}): reads its {@link ChildChannel.Input} from stdin, trains in this JVM and
- * reports every epoch, then the outcome, on stdout; its exit frees all the memory ND4J
- * took. It exits as soon as its stdin closes (the worker died or gave the run up). No
- * Spring context starts here.
+ * reports every epoch (and every finished network of a run of several), then the outcome,
+ * on stdout; its exit frees all the memory ND4J took. It exits as soon as its stdin
+ * closes (the worker died or gave the run up). No Spring context starts here.
  */
 public final class TrainingChild {
 
@@ -95,16 +95,24 @@ public final class TrainingChild {
 
 			@Override
 			public void onEpoch(EpochStats stats, int epochs) {
-				try {
-					ChildChannel.write(protocol, ChildChannel.EPOCH,
-							ChildChannel.JSON.writeValueAsBytes(new ChildChannel.Epoch(stats, epochs)));
-				}
-				catch (IOException ex) {
-					Runtime.getRuntime().halt(FAILED); // the worker is gone
-				}
+				send(protocol, ChildChannel.EPOCH, new ChildChannel.Epoch(stats, epochs));
+			}
+
+			@Override
+			public void onNetwork(int done, int total) {
+				send(protocol, ChildChannel.NETWORK, new ChildChannel.Network(done, total));
 			}
 
 		};
+	}
+
+	private static void send(OutputStream protocol, byte type, Object message) {
+		try {
+			ChildChannel.write(protocol, type, ChildChannel.JSON.writeValueAsBytes(message));
+		}
+		catch (IOException ex) {
+			Runtime.getRuntime().halt(FAILED); // the worker is gone
+		}
 	}
 
 	/** Ends this JVM when the worker closes its end of stdin (or dies). */

@@ -200,17 +200,27 @@ class TrainingJob {
 			@Override
 			public void onEpoch(EpochStats stats, int epochs) {
 				tracker.epoch(stats.seconds());
-				RunQueue.Heartbeat answer = TrainingJob.this.retry.call("record epoch",
-						() -> TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats));
-				if (answer == RunQueue.Heartbeat.CANCEL_REQUESTED) {
-					job.cancel();
-				}
-				else if (answer == RunQueue.Heartbeat.LOST) {
-					job.lose();
-				}
+				heard(job, TrainingJob.this.retry.call("record epoch",
+						() -> TrainingJob.this.store.recordEpoch(job.runId, job.worker, stats)));
+			}
+
+			@Override
+			public void onNetwork(int done, int total) {
+				heard(job, TrainingJob.this.retry.call("record networks",
+						() -> TrainingJob.this.store.recordNetworks(job.runId, job.worker, done, total)));
 			}
 
 		};
+	}
+
+	/** Cancels or loses {@code job} as the answer to a record says. */
+	private static void heard(RunningJobs.Job job, RunQueue.Heartbeat answer) {
+		if (answer == RunQueue.Heartbeat.CANCEL_REQUESTED) {
+			job.cancel();
+		}
+		else if (answer == RunQueue.Heartbeat.LOST) {
+			job.lose();
+		}
 	}
 
 	private static String describe(Throwable ex) {

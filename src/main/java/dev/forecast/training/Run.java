@@ -32,10 +32,22 @@ public record Run(long id, Long series, Long collection, RunStatus status, Train
 		Instant createdAt, Instant startedAt, Instant finishedAt) {
 
 	/**
-	 * @param epoch epochs finished in the current attempt; @param epochs the spec's upper
-	 * bound
+	 * @param epoch epochs finished in the current attempt (of the first network when the
+	 * run trains several)
+	 * @param epochs the spec's upper bound
+	 * @param networks how many networks the run trains, when more than one (an ensemble
+	 * on a short series, a collection's global model: each lookback's validation pass and
+	 * its refits); absent otherwise
+	 * @param networksDone how many of them finished in the current attempt; absent when
+	 * {@code networks} is
 	 */
-	public record Progress(int epoch, int epochs) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Progress(int epoch, int epochs, Integer networks, Integer networksDone) {
+
+		public Progress(int epoch, int epochs) {
+			this(epoch, epochs, null, null);
+		}
+
 	}
 
 	/**

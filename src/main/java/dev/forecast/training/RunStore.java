@@ -29,8 +29,8 @@ public class RunStore {
 	private static final TypeReference<List<EpochStats>> CURVE = new TypeReference<>() {
 	};
 
-	private static final String COLUMNS = "id, series_id, collection_id, status, spec::text as spec, epoch, epochs, curve::text as curve, "
-			+ "metrics::text as metrics, diagnosis::text as diagnosis, error, worker, attempts, created_at, started_at, finished_at";
+	private static final String COLUMNS = "id, series_id, collection_id, status, spec::text as spec, epoch, epochs, networks_done, networks_total, "
+			+ "curve::text as curve, metrics::text as metrics, diagnosis::text as diagnosis, error, worker, attempts, created_at, started_at, finished_at";
 
 	private final JdbcClient jdbc;
 
@@ -198,7 +198,8 @@ public class RunStore {
 		String diagnosis = rs.getString("diagnosis");
 		return new Run(rs.getLong("id"), nullableLong(rs, "series_id"), nullableLong(rs, "collection_id"),
 				RunStatus.valueOf(rs.getString("status")), this.json.readValue(rs.getString("spec"), TrainSpec.class),
-				new Run.Progress(rs.getInt("epoch"), rs.getInt("epochs")),
+				new Run.Progress(rs.getInt("epoch"), rs.getInt("epochs"), nullableInteger(rs, "networks_total"),
+						nullableInteger(rs, "networks_done")),
 				this.json.readValue(rs.getString("curve"), CURVE),
 				metrics == null ? null : this.json.readValue(metrics, Run.Metrics.class),
 				diagnosis == null ? null : this.json.readValue(diagnosis, Diagnosis.class), rs.getString("error"),
@@ -208,6 +209,11 @@ public class RunStore {
 
 	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Integer nullableInteger(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
 		return rs.wasNull() ? null : value;
 	}
 

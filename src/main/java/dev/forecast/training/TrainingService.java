@@ -7,6 +7,7 @@ import dev.forecast.error.ConflictException;
 import dev.forecast.error.FieldProblem;
 import dev.forecast.error.NotFoundException;
 import dev.forecast.error.TooManyRequestsException;
+import dev.forecast.model.training.GlobalTrainer;
 import dev.forecast.model.training.MemoryEstimate;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.series.Series;
@@ -87,23 +88,27 @@ public class TrainingService {
 			List<CollectionMembers.Member> members = this.collections.members(id)
 				.orElseThrow(() -> new NotFoundException("Collection not found",
 						"There is no collection " + id + "; GET /collections lists the stored ones."));
-			return checkMemory(this.collectionSpecs.resolve(request, id, members));
+			return checkMemory(this.collectionSpecs.resolve(request, id, members), true);
 		}
 		Series target = this.series.get(request.series());
-		return checkMemory(this.specs.resolve(request, target.getLength(), season(target)));
+		return checkMemory(this.specs.resolve(request, target.getLength(), season(target)), false);
 	}
 
 	/**
 	 * Refuses (400) a spec whose training would take more memory than a worker may use
-	 * ({@code forecast.worker.max-run-memory}), naming the estimate and the limit.
+	 * ({@code forecast.worker.max-run-memory}), naming the estimate and the limit; a
+	 * collection run is estimated at the widest lookback of its global model
+	 * ({@link GlobalTrainer.Options#lookbacks}), wider than the spec's window.
 	 */
-	private TrainSpec checkMemory(TrainSpec spec) {
-		MemoryEstimate estimate = MemoryEstimate.of(spec);
+	private TrainSpec checkMemory(TrainSpec spec, boolean collection) {
+		int window = collection ? GlobalTrainer.Options.of(spec).lookbacks(spec).get(0) : spec.window();
+		MemoryEstimate estimate = MemoryEstimate.of(spec.toBuilder().window(window).build());
 		long limit = this.memory.bytes();
 		if (estimate.bytes() > limit) {
 			String message = "training this spec needs about " + MemoryEstimate.format(estimate.bytes()) + " ("
 					+ estimate.parameters() + " parameters; activations of a batch of " + spec.batchSize()
-					+ " windows of " + spec.window() + "), over the limit of " + MemoryEstimate.format(limit)
+					+ " windows of " + window + (collection ? ", the widest lookback of the global model" : "")
+					+ "), over the limit of " + MemoryEstimate.format(limit)
 					+ " a run may use (forecast.worker.max-run-memory); use fewer or narrower layers, a shorter window"
 					+ " or a smaller batchSize";
 			throw new BadRequestException("Training spec too large", message,

@@ -49,6 +49,10 @@ class NeuralForecastIntegrationTests extends InProcessTrainingIntegrationTest {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(((Number) response.json("$.run")).longValue()).isEqualTo(run);
 		assertThat(((Number) response.json("$.params.run")).longValue()).isEqualTo(run);
+		// a short series: an ensemble of three networks, counted as the run trained them
+		TestHttp.Response trained = http().get("/runs/" + run);
+		assertThat((Integer) trained.json("$.progress.networks")).isEqualTo(3);
+		assertThat((Integer) trained.json("$.progress.networksDone")).isEqualTo(3);
 		assertThat((Integer) response.json("$.params.modelHorizon")).isEqualTo(3);
 		assertThat((Integer) response.json("$.params.window")).isEqualTo(12);
 		List<Double> values = numbers(response, "$.points[*].v");

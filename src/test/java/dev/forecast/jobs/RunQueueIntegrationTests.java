@@ -178,8 +178,20 @@ class RunQueueIntegrationTests extends IntegrationTest {
 			RunQueue.Claim claim = claimAndDie(run, "doomed-global-worker");
 			assertThat(claim.collectionId()).isEqualTo(collection);
 			assertThat(claim.seriesId()).isNull();
+			// networks are recorded by the run's worker only, as epochs are
+			assertThat(this.queue.recordNetworks(run, "another-worker", 1, 18)).isEqualTo(RunQueue.Heartbeat.LOST);
+			assertThat(this.training.get(run).progress().networksDone()).isNull();
+			assertThat(this.queue.recordNetworks(run, "doomed-global-worker", 1, 18))
+				.isEqualTo(RunQueue.Heartbeat.OWNED);
+			assertThat(this.training.get(run).progress().networksDone()).isEqualTo(1);
+			assertThat(this.training.get(run).progress().networks()).isEqualTo(18);
+			this.jdbc.sql("update training_run set heartbeat_at = now() - interval '1 hour' where id = ?")
+				.params(run)
+				.update();
 			assertThat(this.pool.recoverStale()).contains(run);
 			assertThat(this.training.get(run).status()).isEqualTo(RunStatus.QUEUED);
+			assertThat(this.queue.recordNetworks(run, "doomed-global-worker", 2, 18))
+				.isEqualTo(RunQueue.Heartbeat.LOST);
 		}
 		finally {
 			this.pool.start();
@@ -189,6 +201,9 @@ class RunQueueIntegrationTests extends IntegrationTest {
 		assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
 		assertThat(done.collection()).isEqualTo(collection);
 		assertThat(done.attempts()).isEqualTo(2);
+		// counted afresh by the second attempt: window 12, 3 lookbacks of 1 + 5 trainings
+		assertThat(done.progress().networks()).isEqualTo(18);
+		assertThat(done.progress().networksDone()).isEqualTo(18);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.forecast.training;
 import java.time.Duration;
 import java.util.List;
 
+import dev.forecast.model.TrainSpec;
+import dev.forecast.model.training.GlobalTrainer;
 import dev.forecast.support.IntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Global neural models over HTTP: {@code POST /train} with a collection trains one
- * network on all its members, and every member is forecast with it.
+ * network on all its members, and every member is forecast with it; the run counts the
+ * networks it trained.
  */
 class CollectionTrainingIntegrationTests extends IntegrationTest {
 
@@ -28,6 +31,9 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private TrainingService training;
 
 	@BeforeEach
 	void trainOnce() {
@@ -57,6 +63,19 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		assertThat((String) docs.json("$.components.schemas.TrainRequest.properties.collection.description"))
 			.contains("global network");
 		assertThat((List<String>) docs.json("$.paths['/runs'].get.parameters[*].name")).contains("collection");
+	}
+
+	@Test
+	void aFinishedRunReportsEveryNetworkItTrained() {
+		TestHttp.Response done = http().get("/runs/" + run);
+		TrainSpec spec = this.training.get(run).spec();
+		int trainings = GlobalTrainer.Options.of(spec).trainings(spec);
+		// window 12: lookbacks 24, 18 and 12, each a validation pass and 5 refits
+		assertThat(trainings).isEqualTo(18);
+		assertThat((Integer) done.json("$.progress.networks")).isEqualTo(trainings);
+		assertThat((Integer) done.json("$.progress.networksDone")).isEqualTo(trainings);
+		assertThat((Integer) done.json("$.progress.epochs")).isEqualTo(3);
+		assertThat((Integer) done.json("$.progress.epoch")).isEqualTo(3);
 	}
 
 	@Test

@@ -33,7 +33,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * series' factor.</li>
  * </ul>
  * With {@code networks > 1} it trains that many networks of seeds {@code seed},
- * {@code seed + 1}, ... whose model serves the median of their forecasts.
+ * {@code seed + 1}, ... whose model serves the median of their forecasts. Only the first
+ * network's epochs go to the monitor's {@code onEpoch}; every training (validation pass
+ * or refit, {@link Options#trainings} in all) is counted by its {@code onNetwork}.
  */
 public final class GlobalTrainer {
 
@@ -117,6 +119,9 @@ public final class GlobalTrainer {
 		TrainingLoop.Outcome first = null;
 		GlobalWindows firstData = null;
 		boolean stopped = false;
+		int total = options.trainings(resolved);
+		int done = 0;
+		network(monitor, done, total);
 		for (int window : options.lookbacks(resolved)) {
 			TrainSpec windowed = resolved.toBuilder().window(window).build();
 			TrainSpec served = spec.toBuilder().window(window).build();
@@ -137,6 +142,7 @@ public final class GlobalTrainer {
 					if (stopped) {
 						break;
 					}
+					network(monitor, ++done, total);
 					if (n == 0) {
 						validated.add(model(network, served, transform, sequence, specJson, options));
 					}
@@ -154,6 +160,7 @@ public final class GlobalTrainer {
 					if (stopped) {
 						break;
 					}
+					network(monitor, ++done, total);
 				}
 				networks.add(model(network, served, transform, sequence, specJson, options));
 			}
@@ -190,6 +197,13 @@ public final class GlobalTrainer {
 			boolean sequence, String specJson, Options options) {
 		return new TrainedModel(network, spec.model(), transform, spec.window(), spec.horizon(), sequence, specJson)
 			.withMinimumInput(options.minimumInput());
+	}
+
+	/** Reports a network's end to {@code monitor} when there are several. */
+	static void network(TrainingMonitor monitor, int done, int total) {
+		if (total > 1) {
+			monitor.onNetwork(done, total);
+		}
 	}
 
 	private static TrainingMonitor stopOnly(TrainingMonitor monitor) {

@@ -47,15 +47,18 @@ public final class Trainer {
 	/**
 	 * Trains an ensemble of {@code networks} networks of {@code spec} (seeds
 	 * {@code seed}, {@code seed + 1}, ...; the first reports its epochs to
-	 * {@code monitor}, all stop when it says so) whose model serves the median of their
-	 * forecasts; validation errors are the ensemble's.
+	 * {@code monitor}, all stop when it says so, and with several each network's end is
+	 * told to its {@code onNetwork}) whose model serves the median of their forecasts;
+	 * validation errors are the ensemble's.
 	 */
 	public static TrainingResult train(TrainSpec spec, double[] series, TrainingMonitor monitor, String specJson,
 			int networks) {
+		GlobalTrainer.network(monitor, 0, networks);
 		TrainingResult first = trainOne(spec, series, monitor, specJson);
 		if (networks <= 1 || first.model() == null || first.stopped()) {
 			return first;
 		}
+		GlobalTrainer.network(monitor, 1, networks);
 		TrainingMonitor stopOnly = new TrainingMonitor() {
 
 			@Override
@@ -78,6 +81,7 @@ public final class Trainer {
 				return new TrainingResult(first.model(), true, first.bestEpoch(), first.valMae(), first.valRmse(),
 						seconds, first.curve());
 			}
+			GlobalTrainer.network(monitor, m + 1, networks);
 			members.add(member.model());
 		}
 		TrainedModel model = first.model().withMembers(members);

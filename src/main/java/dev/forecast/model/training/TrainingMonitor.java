@@ -13,6 +13,15 @@ public interface TrainingMonitor {
 
 	void onEpoch(EpochStats stats, int epochs);
 
+	/**
+	 * Told by a trainer of several networks (an ensemble, a collection's global model):
+	 * once with {@code done} 0 before the first network, then after each network's
+	 * training (a validation pass or a refit) ends, {@code done} of {@code total}. A run
+	 * that trains a single network is never told.
+	 */
+	default void onNetwork(int done, int total) {
+	}
+
 	TrainingMonitor NONE = new TrainingMonitor() {
 
 		@Override

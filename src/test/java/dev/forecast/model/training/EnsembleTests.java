@@ -40,9 +40,11 @@ class EnsembleTests {
 	void anEnsembleServesTheMedianOfItsNetworksAndIsStoredWhole() {
 		double[] series = TrainedModelTests.sine(200);
 		TrainSpec spec = TrainedModelTests.tiny("dense", 2, "mse", "adam");
-		TrainingResult result = Trainer.train(spec, series, TrainingMonitor.NONE, "", 3);
+		GlobalTrainerTests.NetworkCalls networks = new GlobalTrainerTests.NetworkCalls(false);
+		TrainingResult result = Trainer.train(spec, series, networks, "", 3);
 		TrainedModel model = result.model();
 		assertThat(model.members()).hasSize(2);
+		assertThat(networks.calls).containsExactly("0/3", "1/3", "2/3", "3/3");
 		assertThat(result.curve()).hasSize(3); // the first network's epochs
 
 		double[][] history = { Arrays.copyOf(series, 170) };

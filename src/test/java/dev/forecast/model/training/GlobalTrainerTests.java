@@ -84,6 +84,7 @@ class GlobalTrainerTests {
 		};
 		TrainingResult result = GlobalTrainer.train(spec(), members, monitor, "{}", options);
 
+		// one network: no onNetwork (the default method, which does nothing)
 		assertThat(epochs).isNotEmpty().hasSize(result.curve().size());
 		assertThat(result.naiveMae()).isGreaterThan(0);
 		assertThat(result.valMae()).isLessThan(result.naiveMae());
@@ -134,8 +135,11 @@ class GlobalTrainerTests {
 		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 1.0, 1, true, List.of(12, 24));
 		assertThat(options.lookbacks(spec())).containsExactly(24, 12);
 		assertThat(options.trainings(spec())).isEqualTo(4);
-		TrainingResult result = GlobalTrainer.train(spec().toBuilder().window(12).build(), members,
-				TrainingMonitor.NONE, "{}", options);
+		NetworkCalls networks = new NetworkCalls(false);
+		TrainingResult result = GlobalTrainer.train(spec().toBuilder().window(12).build(), members, networks, "{}",
+				options);
+		// every training (each lookback's validation pass and refit) is counted, from 0
+		assertThat(networks.calls).containsExactly("0/4", "1/4", "2/4", "3/4", "4/4");
 		TrainedModel model = result.model();
 		// the widest first, so the service's cut of the last window() points feeds all
 		assertThat(model.window()).isEqualTo(24);
@@ -165,21 +169,39 @@ class GlobalTrainerTests {
 
 	@Test
 	void stopsWithinABatch() {
-		TrainingMonitor stop = new TrainingMonitor() {
-
-			@Override
-			public boolean shouldStop() {
-				return true;
-			}
-
-			@Override
-			public void onEpoch(EpochStats stats, int epochs) {
-			}
-
-		};
+		NetworkCalls stop = new NetworkCalls(true);
 		TrainingResult result = GlobalTrainer.train(spec(), members(), stop, "{}");
 		assertThat(result.stopped()).isTrue();
 		assertThat(result.model()).isNull();
+		// the defaults' 3 lookbacks of a validation pass and 5 refits; none finished
+		assertThat(stop.calls).containsExactly("0/18");
+	}
+
+	/** Records the {@code onNetwork} calls as {@code done/total}. */
+	static final class NetworkCalls implements TrainingMonitor {
+
+		final List<String> calls = new ArrayList<>();
+
+		private final boolean stop;
+
+		NetworkCalls(boolean stop) {
+			this.stop = stop;
+		}
+
+		@Override
+		public boolean shouldStop() {
+			return this.stop;
+		}
+
+		@Override
+		public void onEpoch(EpochStats stats, int epochs) {
+		}
+
+		@Override
+		public void onNetwork(int done, int total) {
+			this.calls.add(done + "/" + total);
+		}
+
 	}
 
 	@Test
