@@ -132,7 +132,7 @@ class GlobalTrainerTests {
 	@Test
 	void anEnsembleOverLookbacksServesTheMedianOfNetworksReadingTheirOwnWindows() {
 		List<double[]> members = members();
-		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 1.0, 1, true, List.of(12, 24));
+		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 1.0, 1, true, List.of(12, 24), false);
 		assertThat(options.lookbacks(spec())).containsExactly(24, 12);
 		assertThat(options.trainings(spec())).isEqualTo(4);
 		NetworkCalls networks = new NetworkCalls(false);
