@@ -70,8 +70,8 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		TestHttp.Response done = http().get("/runs/" + run);
 		TrainSpec spec = this.training.get(run).spec();
 		int trainings = GlobalTrainer.Options.of(spec).trainings(spec);
-		// window 12: lookbacks 24, 18 and 12, each a validation pass and 5 refits
-		assertThat(trainings).isEqualTo(18);
+		// window 12: lookbacks 18 and 12, each a validation pass and 5 refits
+		assertThat(trainings).isEqualTo(12);
 		assertThat((Integer) done.json("$.progress.networks")).isEqualTo(trainings);
 		assertThat((Integer) done.json("$.progress.networksDone")).isEqualTo(trainings);
 		assertThat((Integer) done.json("$.progress.epochs")).isEqualTo(3);
@@ -121,8 +121,8 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aMemberShorterThanTheWidestLookbackIsForecastPadded() {
-		// window 12: lookbacks 12, 18 and 24; the shortest member has 20 points
-		long small = upload("short-members", 20, 60);
+		// window 12: lookbacks 12 and 18; the shortest member has 16 points
+		long small = upload("short-members", 16, 60);
 		long smallRun = train(small, 2);
 		assertThat((Integer) http().get("/runs/" + smallRun).json("$.spec.window")).isEqualTo(12);
 		List<Integer> members = http().get("/collections/" + small).json("$.members[*].series");
@@ -139,7 +139,7 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		assertThat((List<Number>) evaluation.json("$.results[?(@.method == 'neural')].mae")).hasSize(1)
 			.allMatch(mae -> Double.isFinite(mae.doubleValue()));
 		TestHttp.Response tooLong = http()
-			.get("/evaluation?series=" + members.get(0) + "&holdout=18&horizon=2&methods=neural");
+			.get("/evaluation?series=" + members.get(0) + "&holdout=14&horizon=2&methods=neural");
 		assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
 		assertThat((String) tooLong.json("$.detail")).contains("neural reads");
 		assertThat(http().delete("/collections/" + small).status()).isEqualTo(204);

@@ -173,8 +173,8 @@ class GlobalTrainerTests {
 		TrainingResult result = GlobalTrainer.train(spec(), members(), stop, "{}");
 		assertThat(result.stopped()).isTrue();
 		assertThat(result.model()).isNull();
-		// the defaults' 3 lookbacks of a validation pass and 5 refits; none finished
-		assertThat(stop.calls).containsExactly("0/18");
+		// the defaults' 2 lookbacks of a validation pass and 5 refits; none finished
+		assertThat(stop.calls).containsExactly("0/12");
 	}
 
 	/** Records the {@code onNetwork} calls as {@code done/total}. */
