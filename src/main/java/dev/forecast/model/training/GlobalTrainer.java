@@ -49,8 +49,8 @@ public final class GlobalTrainer {
 	 * @param floor the floor of a window's scale as a fraction of its level
 	 * @param networks networks of each lookback (1: one)
 	 * @param refit {@code true}: after the validation pass of a lookback has chosen the
-	 * number of epochs, its served networks are trained again for that many epochs on all
-	 * points of every member (the held-out ones included)
+	 * number of epochs ({@link RefitEpochs}), its served networks are trained again for
+	 * that many epochs on all points of every member (the held-out ones included)
 	 * @param windows the lookbacks (input windows) of the ensemble, each with
 	 * {@code networks} networks; empty: the spec's window alone
 	 * @param seasonal {@code true}: with a spec season over 1, every member (and every
@@ -148,7 +148,8 @@ public final class GlobalTrainer {
 				TrainingLoop.Outcome outcome = null;
 				if (pass == null || !options.refit()) {
 					network = network(seeded, data);
-					outcome = TrainingLoop.run(seeded, network, data, first == null ? monitor : monitor.stopOnly());
+					TrainSpec validating = options.refit() ? RefitEpochs.validationPass(seeded) : seeded;
+					outcome = TrainingLoop.run(validating, network, data, first == null ? monitor : monitor.stopOnly());
 					first = first == null ? outcome : first;
 					firstData = firstData == null ? data : firstData;
 					pass = pass == null ? outcome : pass;
@@ -164,7 +165,7 @@ public final class GlobalTrainer {
 				}
 				if (options.refit()) {
 					TrainSpec again = seeded.toBuilder()
-						.epochs(pass.bestEpoch())
+						.epochs(RefitEpochs.of(pass.curve()))
 						.earlyStopping(new TrainSpec.EarlyStopping(0, Double.NEGATIVE_INFINITY, "valMae"))
 						.build();
 					GlobalWindows all = new GlobalWindows(whole, window, resolved.horizon(), resolved.validation(),
