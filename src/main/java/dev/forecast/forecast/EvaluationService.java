@@ -74,7 +74,7 @@ public class EvaluationService {
 		for (Method method : chosen) {
 			try {
 				ForecastModel model = this.forecasters.get(method, seriesId).bind(series, params);
-				int needs = model instanceof FittingModel fitting ? fitting.minPoints() : model.lookback();
+				int needs = model instanceof FittingModel fitting ? fitting.minPoints() : model.minimumHistory();
 				if (first - horizon + 1 < needs) {
 					throw BadRequestException.invalid("holdout",
 							"holdout " + held + " with horizon " + horizon + " leaves "

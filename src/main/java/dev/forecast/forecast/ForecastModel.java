@@ -26,6 +26,15 @@ public interface ForecastModel {
 	int lookback();
 
 	/**
+	 * The fewest values before an origin a forecast needs (a backtest's first origin must
+	 * have them): by default {@link #lookback()}; less for a model that pads a shorter
+	 * history (a global neural model).
+	 */
+	default int minimumHistory() {
+		return lookback();
+	}
+
+	/**
 	 * The work of one forecast {@code horizon} steps ahead, for the work estimate of a
 	 * request: by default the values it reads, {@code horizon × lookback()}.
 	 */

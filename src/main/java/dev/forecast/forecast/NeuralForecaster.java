@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.forecast.error.BadRequestException;
 import dev.forecast.error.ConflictException;
 import dev.forecast.error.ServiceUnavailableException;
+import dev.forecast.model.Seasonality;
 import dev.forecast.model.serving.ModelServer;
 import dev.forecast.model.serving.ServedModel;
 import dev.forecast.model.serving.TrainedModel;
@@ -75,7 +76,15 @@ class NeuralForecaster implements Forecaster {
 
 		private final ServedModel server;
 
+		/**
+		 * Values one forecast reads: the widest window, or what a seasonal adjustment
+		 * reads.
+		 */
 		private final int window;
+
+		private final int networkWindow;
+
+		private final int minimumInput;
 
 		private final long weights;
 
@@ -90,7 +99,10 @@ class NeuralForecaster implements Forecaster {
 			this.server = server;
 			this.passes = passes;
 			TrainedModel model = server.model();
-			this.window = model.window();
+			this.networkWindow = model.window();
+			this.window = model.seasonalPeriod() > 1
+					? Math.max(model.window(), Seasonality.HISTORY_CYCLES * model.seasonalPeriod()) : model.window();
+			this.minimumInput = model.minimumInput();
 			// every network of an ensemble runs for each forecast
 			this.weights = Math.max(1, model.network().numParams() * (1 + model.members().size()));
 			Map<String, Object> params = new LinkedHashMap<>();
@@ -117,6 +129,12 @@ class NeuralForecaster implements Forecaster {
 			return this.window;
 		}
 
+		/** A global model pads a history down to its minimum input. */
+		@Override
+		public int minimumHistory() {
+			return this.minimumInput;
+		}
+
 		/**
 		 * Every step ahead is a pass of the window through the network: its weights times
 		 * the window (a recurrent layer applies them at every time step), in units of the
@@ -124,7 +142,7 @@ class NeuralForecaster implements Forecaster {
 		 */
 		@Override
 		public long cost(int horizon) {
-			return Math.max(1, (long) horizon * this.weights * this.window / 16);
+			return Math.max(1, (long) horizon * this.weights * this.networkWindow / 16);
 		}
 
 		@Override

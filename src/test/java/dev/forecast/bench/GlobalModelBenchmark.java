@@ -36,9 +36,10 @@ import dev.forecast.training.CollectionDefaults;
  * {@code --window}, {@code --units}, {@code --batch}, {@code --epochs},
  * {@code --per-member}, {@code --floor}, {@code --lr}, {@code --loss}, {@code --networks}
  * (of each lookback), {@code --windows W1,W2,...} (the lookbacks; default
- * {@code --window}'s alone), {@code --refit true|false}, {@code --min-input},
- * {@code --patience}, {@code --threads}, {@code --seed}, {@code --dump FILE} (every
- * network's forecasts and the actual values, to choose ensembles offline).
+ * {@code --window}'s alone), {@code --refit true|false}, {@code --seasonal true|false}
+ * (seasonal adjustment), {@code --min-input}, {@code --patience}, {@code --threads},
+ * {@code --seed}, {@code --dump FILE} (every network's forecasts and the actual values,
+ * to choose ensembles offline).
  */
 public final class GlobalModelBenchmark {
 
@@ -91,7 +92,8 @@ public final class GlobalModelBenchmark {
 				integer(o, "networks", defaults.networks()),
 				Boolean.parseBoolean(o.getOrDefault("refit", String.valueOf(defaults.refit()))),
 				o.containsKey("windows") ? Arrays.stream(o.get("windows").split(",")).map(Integer::valueOf).toList()
-						: defaults.windows());
+						: defaults.windows(),
+				Boolean.parseBoolean(o.getOrDefault("seasonal", String.valueOf(defaults.seasonal()))));
 		System.out.printf("%s split, %d monthly series, spec %s, %s, %d threads, load before %.2f%n",
 				validation ? "VALIDATION" : "TEST", members.size(), spec, options, Nd4jThreads.maxThreads(), load());
 		TrainingResult result = GlobalTrainer.train(spec, members, new Progress(), "", options);

@@ -201,9 +201,9 @@ class RunQueueIntegrationTests extends IntegrationTest {
 		assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
 		assertThat(done.collection()).isEqualTo(collection);
 		assertThat(done.attempts()).isEqualTo(2);
-		// counted afresh by the second attempt: window 12, 3 lookbacks of 1 + 5 trainings
-		assertThat(done.progress().networks()).isEqualTo(18);
-		assertThat(done.progress().networksDone()).isEqualTo(18);
+		// counted afresh by the second attempt: window 12, 2 lookbacks of 1 + 5 trainings
+		assertThat(done.progress().networks()).isEqualTo(12);
+		assertThat(done.progress().networksDone()).isEqualTo(12);
 	}
 
 	/**

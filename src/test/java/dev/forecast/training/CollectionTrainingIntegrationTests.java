@@ -70,8 +70,8 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		TestHttp.Response done = http().get("/runs/" + run);
 		TrainSpec spec = this.training.get(run).spec();
 		int trainings = GlobalTrainer.Options.of(spec).trainings(spec);
-		// window 12: lookbacks 24, 18 and 12, each a validation pass and 5 refits
-		assertThat(trainings).isEqualTo(18);
+		// window 12: lookbacks 18 and 12, each a validation pass and 5 refits
+		assertThat(trainings).isEqualTo(12);
 		assertThat((Integer) done.json("$.progress.networks")).isEqualTo(trainings);
 		assertThat((Integer) done.json("$.progress.networksDone")).isEqualTo(trainings);
 		assertThat((Integer) done.json("$.progress.epochs")).isEqualTo(3);
@@ -121,8 +121,8 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aMemberShorterThanTheWidestLookbackIsForecastPadded() {
-		// window 12: lookbacks 12, 18 and 24; the shortest member has 20 points
-		long small = upload("short-members", 20, 60);
+		// window 12: lookbacks 12 and 18; the shortest member has 16 points
+		long small = upload("short-members", 16, 60);
 		long smallRun = train(small, 2);
 		assertThat((Integer) http().get("/runs/" + smallRun).json("$.spec.window")).isEqualTo(12);
 		List<Integer> members = http().get("/collections/" + small).json("$.members[*].series");
@@ -132,12 +132,16 @@ class CollectionTrainingIntegrationTests extends IntegrationTest {
 		TestHttp.Response all = http().get("/collections/" + small + "/forecast?method=neural&horizon=6");
 		assertThat(all.status()).as(all.toString()).isEqualTo(200);
 		assertThat((List<Object>) all.json("$.forecasts[*].error")).as(all.body()).isEmpty();
-		// backtests do not pad: origins need the widest lookback before them (a clear
-		// 400)
+		// backtests pad alike: origins need the model's minimum input only
 		TestHttp.Response evaluation = http()
 			.get("/evaluation?series=" + members.get(0) + "&holdout=4&horizon=2&methods=neural,naive");
-		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(400);
-		assertThat((String) evaluation.json("$.detail")).contains("neural reads 24");
+		assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
+		assertThat((List<Number>) evaluation.json("$.results[?(@.method == 'neural')].mae")).hasSize(1)
+			.allMatch(mae -> Double.isFinite(mae.doubleValue()));
+		TestHttp.Response tooLong = http()
+			.get("/evaluation?series=" + members.get(0) + "&holdout=14&horizon=2&methods=neural");
+		assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+		assertThat((String) tooLong.json("$.detail")).contains("neural reads");
 		assertThat(http().delete("/collections/" + small).status()).isEqualTo(204);
 	}
 

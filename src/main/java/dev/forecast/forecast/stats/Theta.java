@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.forecast.model.Seasonality;
+
 /**
  * The Theta method of Assimakopoulos and Nikolopoulos (2000), the M3 competition's
  * winner, in the form Hyndman and Billah (2003) showed it to be and R's
@@ -44,13 +46,7 @@ public final class Theta {
 			throw new IllegalArgumentException("period must be 1 or more, was " + period);
 		}
 		int n = y.length;
-		double[] indices = null;
-		if (Seasonality.test(y, period) && Arrays.stream(y).allMatch(v -> v > 0)) {
-			double[] candidate = Seasonality.multiplicativeIndices(y, period);
-			if (Arrays.stream(candidate).allMatch(s -> Math.abs(s) >= 1e-4)) {
-				indices = candidate;
-			}
-		}
+		double[] indices = Seasonality.adjustment(y, period);
 		double[] adjusted = y.clone();
 		if (indices != null) {
 			for (int t = 0; t < n; t++) {

@@ -21,20 +21,20 @@ import org.deeplearning4j.util.ModelSerializer;
  * differencing lag, spec, fitted points, residuals per step ahead) and the network as
  * DL4J's {@link ModelSerializer} writes it (without updater state).
  * <p>
- * Version 6 is written: after the residuals the {@link Shrinkage} (base, season, weight,
+ * Version 7 is written: after the residuals the {@link Shrinkage} (base, season, weight,
  * damping), after the network the other networks of an ensemble
- * ({@link TrainedModel#members()}), each as its own encoded model, and last the
- * {@link TrainedModel#minimumInput()}. Versions 1 (no residuals, no lag), 2 (no lag), 3
- * (no shrinkage, no members), 4 (no damping) and 5 (minimum input = window) are still
- * read. The stored network's configuration names the classes of its custom layers,
- * losses, updaters and schedules by their full names, so those stay in
- * {@code dev.forecast.model}.
+ * ({@link TrainedModel#members()}), each as its own encoded model, then the
+ * {@link TrainedModel#minimumInput()} and last the {@link TrainedModel#seasonalPeriod()}.
+ * Versions 1 (no residuals, no lag), 2 (no lag), 3 (no shrinkage, no members), 4 (no
+ * damping), 5 (minimum input = window) and 6 (no seasonal adjustment) are still read. The
+ * stored network's configuration names the classes of its custom layers, losses, updaters
+ * and schedules by their full names, so those stay in {@code dev.forecast.model}.
  */
 public final class ModelCodec {
 
 	private static final int MAGIC = 0x46434D31; // "FCM1"
 
-	static final int VERSION = 6;
+	static final int VERSION = 7;
 
 	private ModelCodec() {
 	}
@@ -80,6 +80,7 @@ public final class ModelCodec {
 				out.write(stored);
 			}
 			out.writeInt(model.minimumInput());
+			out.writeInt(model.seasonalPeriod());
 			out.flush();
 			return bytes.toByteArray();
 		}
@@ -131,9 +132,10 @@ public final class ModelCodec {
 				members.add(decode(in.readNBytes(in.readInt())));
 			}
 			int minimumInput = version >= 6 ? in.readInt() : window;
+			int seasonalPeriod = version >= 7 ? in.readInt() : 0;
 			return new TrainedModel(network, model, new WindowTransform(scaler, lag), window, horizon, sequenceInput,
 					new String(spec, StandardCharsets.UTF_8), residuals, trainedPoints, shrinkage, members,
-					minimumInput);
+					minimumInput, seasonalPeriod);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

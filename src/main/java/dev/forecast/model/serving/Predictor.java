@@ -16,8 +16,10 @@ import dev.forecast.model.serving.jvm.JvmForward;
  * networks (each recursive on its own forecasts) and serves their
  * {@link Ensemble#median}; its {@link Shrinkage} is applied last. The networks may read
  * windows of different lengths (a global model's lookbacks): each reads the last values
- * of its own window, histories shorter than the widest being edge-padded. Immutable and
- * thread-safe.
+ * of its own window, histories shorter than the widest being edge-padded. A model with a
+ * {@link TrainedModel#seasonalPeriod()} forecasts each history seasonally adjusted (by
+ * the indices of the whole history given) and multiplies the forecasts back
+ * ({@link SeasonalPasses}). Immutable and thread-safe.
  */
 public final class Predictor {
 
@@ -38,6 +40,8 @@ public final class Predictor {
 	/** The widest window of its networks: histories are padded to it. */
 	private final int span;
 
+	private final int seasonalPeriod;
+
 	private Predictor(JvmForward forward, TrainedModel model, List<Predictor> members) {
 		this.forward = forward;
 		this.transform = model.transform();
@@ -47,6 +51,7 @@ public final class Predictor {
 		this.members = members;
 		this.minimumInput = model.minimumInput();
 		this.span = members.stream().mapToInt(Predictor::window).reduce(this.window, Math::max);
+		this.seasonalPeriod = model.seasonalPeriod();
 	}
 
 	/**
@@ -110,6 +115,13 @@ public final class Predictor {
 	 * steps.
 	 */
 	public double[][] forecast(double[][] given, int steps) {
+		if (this.seasonalPeriod > 1) {
+			return SeasonalPasses.forecast(given, this.seasonalPeriod, steps, h -> adjustedForecast(h, steps));
+		}
+		return adjustedForecast(given, steps);
+	}
+
+	private double[][] adjustedForecast(double[][] given, int steps) {
 		double[][] histories = padded(given);
 		double[][] out = networkForecast(histories, steps);
 		if (!this.members.isEmpty()) {
@@ -156,6 +168,13 @@ public final class Predictor {
 
 	/** {@link #predict(double[])} for many histories in one batch. */
 	public double[][] predict(double[][] given) {
+		if (this.seasonalPeriod > 1) {
+			return SeasonalPasses.forecast(given, this.seasonalPeriod, this.horizon, this::adjustedPredict);
+		}
+		return adjustedPredict(given);
+	}
+
+	private double[][] adjustedPredict(double[][] given) {
 		double[][] histories = padded(given);
 		double[][] out = pass(histories, -1);
 		if (!this.members.isEmpty()) {

@@ -19,7 +19,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * on ({@link #trainedPoints()}). It may carry the guard against losing to naive: the
  * {@link Shrinkage} toward a naive baseline chosen on the validation part, and the other
  * networks of an ensemble ({@link #members()}): {@link Predictor} serves the median of
- * the networks' forecasts, then shrunk. Build the model after the network's final
+ * the networks' forecasts, then shrunk; a global model may adjust its histories for
+ * seasonality ({@link #seasonalPeriod()}). Build the model after the network's final
  * parameters are set: a predictor reads them once.
  */
 public final class TrainedModel {
@@ -50,6 +51,8 @@ public final class TrainedModel {
 
 	private final int minimumInput;
 
+	private final int seasonalPeriod;
+
 	public TrainedModel(MultiLayerNetwork network, String model, Scaler scaler, int window, int horizon,
 			boolean sequenceInput, String spec) {
 		this(network, model, new WindowTransform(scaler, 0), window, horizon, sequenceInput, spec);
@@ -62,12 +65,12 @@ public final class TrainedModel {
 	public TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
 			boolean sequenceInput, String spec) {
 		this(network, model, transform, window, horizon, sequenceInput, spec, NO_RESIDUALS, -1, Shrinkage.NONE,
-				List.of(), window);
+				List.of(), window, 0);
 	}
 
 	TrainedModel(MultiLayerNetwork network, String model, WindowTransform transform, int window, int horizon,
 			boolean sequenceInput, String spec, float[][] residuals, int trainedPoints, Shrinkage shrinkage,
-			List<TrainedModel> members, int minimumInput) {
+			List<TrainedModel> members, int minimumInput, int seasonalPeriod) {
 		if (minimumInput < 1 || minimumInput > window) {
 			throw new IllegalArgumentException("minimum input " + minimumInput + " outside 1.." + window);
 		}
@@ -83,6 +86,7 @@ public final class TrainedModel {
 		this.shrinkage = shrinkage;
 		this.members = List.copyOf(members);
 		this.minimumInput = minimumInput;
+		this.seasonalPeriod = Math.max(0, seasonalPeriod);
 	}
 
 	public String model() {
@@ -118,7 +122,23 @@ public final class TrainedModel {
 	/** A copy forecasting from as few as {@code minimumInput} points. */
 	public TrainedModel withMinimumInput(int minimumInput) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, this.residuals, this.trainedPoints, this.shrinkage, this.members, minimumInput);
+				this.spec, this.residuals, this.trainedPoints, this.shrinkage, this.members, minimumInput,
+				this.seasonalPeriod);
+	}
+
+	/**
+	 * The period of the seasonal adjustment {@link Predictor} applies around the networks
+	 * ({@link dev.forecast.model.Seasonality#adjustment} of each history, the forecasts
+	 * multiplied back by its indices); 0: none.
+	 */
+	public int seasonalPeriod() {
+		return this.seasonalPeriod;
+	}
+
+	/** A copy seasonally adjusting every history by {@code period} (0: none). */
+	public TrainedModel withSeasonalPeriod(int period) {
+		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
+				this.spec, this.residuals, this.trainedPoints, this.shrinkage, this.members, this.minimumInput, period);
 	}
 
 	/**
@@ -180,7 +200,8 @@ public final class TrainedModel {
 	/** A copy carrying {@code spec} as its description. */
 	public TrainedModel withSpec(String spec) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				spec, this.residuals, this.trainedPoints, this.shrinkage, this.members, this.minimumInput);
+				spec, this.residuals, this.trainedPoints, this.shrinkage, this.members, this.minimumInput,
+				this.seasonalPeriod);
 	}
 
 	/**
@@ -189,7 +210,8 @@ public final class TrainedModel {
 	 */
 	public TrainedModel withResiduals(float[][] residuals, int trainedPoints) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, residuals, trainedPoints, this.shrinkage, this.members, this.minimumInput);
+				this.spec, residuals, trainedPoints, this.shrinkage, this.members, this.minimumInput,
+				this.seasonalPeriod);
 	}
 
 	/**
@@ -203,7 +225,8 @@ public final class TrainedModel {
 	/** A copy whose forecasts are shrunk by {@code shrinkage}. */
 	public TrainedModel withShrinkage(Shrinkage shrinkage) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, this.residuals, this.trainedPoints, shrinkage, this.members, this.minimumInput);
+				this.spec, this.residuals, this.trainedPoints, shrinkage, this.members, this.minimumInput,
+				this.seasonalPeriod);
 	}
 
 	/**
@@ -221,7 +244,8 @@ public final class TrainedModel {
 	 */
 	public TrainedModel withMembers(List<TrainedModel> members) {
 		return new TrainedModel(this.network, this.model, this.transform, this.window, this.horizon, this.sequenceInput,
-				this.spec, this.residuals, this.trainedPoints, this.shrinkage, members, this.minimumInput);
+				this.spec, this.residuals, this.trainedPoints, this.shrinkage, members, this.minimumInput,
+				this.seasonalPeriod);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.forecast.model.Seasonality;
 import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.serving.TrainedModel;
 
@@ -32,6 +33,9 @@ final class GlobalScores {
 		int span = model.window();
 		for (TrainedModel member : model.members()) {
 			span = Math.max(span, member.window());
+		}
+		if (model.seasonalPeriod() > 1) { // as served: the cycles the adjustment reads
+			span = Math.max(span, Seasonality.HISTORY_CYCLES * model.seasonalPeriod());
 		}
 		List<double[]> histories = new ArrayList<>();
 		List<double[]> actuals = new ArrayList<>();

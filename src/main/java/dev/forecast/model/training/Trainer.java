@@ -59,18 +59,7 @@ public final class Trainer {
 			return first;
 		}
 		GlobalTrainer.network(monitor, 1, networks);
-		TrainingMonitor stopOnly = new TrainingMonitor() {
-
-			@Override
-			public boolean shouldStop() {
-				return monitor.shouldStop();
-			}
-
-			@Override
-			public void onEpoch(EpochStats stats, int epochs) {
-			}
-
-		};
+		TrainingMonitor stopOnly = monitor.stopOnly();
 		List<TrainedModel> members = new ArrayList<>();
 		double seconds = first.trainSeconds();
 		for (int m = 1; m < networks; m++) {

@@ -22,6 +22,26 @@ public interface TrainingMonitor {
 	default void onNetwork(int done, int total) {
 	}
 
+	/**
+	 * A monitor that stops when this one says so and tells it nothing (the further
+	 * networks of an ensemble, whose epochs are not the run's curve).
+	 */
+	default TrainingMonitor stopOnly() {
+		TrainingMonitor outer = this;
+		return new TrainingMonitor() {
+
+			@Override
+			public boolean shouldStop() {
+				return outer.shouldStop();
+			}
+
+			@Override
+			public void onEpoch(EpochStats stats, int epochs) {
+			}
+
+		};
+	}
+
 	TrainingMonitor NONE = new TrainingMonitor() {
 
 		@Override

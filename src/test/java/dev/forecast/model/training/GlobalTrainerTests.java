@@ -132,7 +132,7 @@ class GlobalTrainerTests {
 	@Test
 	void anEnsembleOverLookbacksServesTheMedianOfNetworksReadingTheirOwnWindows() {
 		List<double[]> members = members();
-		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 1.0, 1, true, List.of(12, 24));
+		GlobalTrainer.Options options = new GlobalTrainer.Options(8, 16, 1.0, 1, true, List.of(12, 24), false);
 		assertThat(options.lookbacks(spec())).containsExactly(24, 12);
 		assertThat(options.trainings(spec())).isEqualTo(4);
 		NetworkCalls networks = new NetworkCalls(false);
@@ -173,8 +173,8 @@ class GlobalTrainerTests {
 		TrainingResult result = GlobalTrainer.train(spec(), members(), stop, "{}");
 		assertThat(result.stopped()).isTrue();
 		assertThat(result.model()).isNull();
-		// the defaults' 3 lookbacks of a validation pass and 5 refits; none finished
-		assertThat(stop.calls).containsExactly("0/18");
+		// the defaults' 2 lookbacks of a validation pass and 5 refits; none finished
+		assertThat(stop.calls).containsExactly("0/12");
 	}
 
 	/** Records the {@code onNetwork} calls as {@code done/total}. */

@@ -1,10 +1,12 @@
-package dev.forecast.forecast.stats;
+package dev.forecast.model;
 
 /**
  * The seasonal test and the classical multiplicative decomposition of the Theta method,
- * as R's {@code forecast::thetaf} and {@code stats::decompose} do them.
+ * as R's {@code forecast::thetaf} and {@code stats::decompose} do them; the Theta method
+ * ({@code forecast.stats.Theta}) and a global model's seasonal adjustment
+ * ({@link #adjustment}) both use them.
  */
-final class Seasonality {
+public final class Seasonality {
 
 	/** The one-sided 90% normal quantile, {@code qnorm(0.95)}. */
 	static final double Z90 = 1.6448536269514722;
@@ -18,7 +20,7 @@ final class Seasonality {
 	 * formula, {@code sqrt((1 + 2 * sum(r(k)^2, k < period)) / n)}. Needs
 	 * {@code n > 2 * period}, a period over 1 and a series that is not constant.
 	 */
-	static boolean test(double[] y, int period) {
+	public static boolean test(double[] y, int period) {
 		int n = y.length;
 		if (period <= 1 || n <= 2 * period) {
 			return false;
@@ -61,7 +63,7 @@ final class Seasonality {
 	 * point) is the mean ratio of the values to the trend there, and the indices are
 	 * scaled to average 1.
 	 */
-	static double[] multiplicativeIndices(double[] y, int period) {
+	public static double[] multiplicativeIndices(double[] y, int period) {
 		int n = y.length;
 		double[] weights = new double[period % 2 == 0 ? period + 1 : period];
 		java.util.Arrays.fill(weights, 1.0 / period);
@@ -92,6 +94,61 @@ final class Seasonality {
 			indices[t] = figure[t % period] / mean;
 		}
 		return indices;
+	}
+
+	/**
+	 * The seasonal indices of {@code y} (one per point, {@link #multiplicativeIndices})
+	 * as Theta adjusts a series: only when the period is over 1, {@code y} holds more
+	 * than two cycles, all its values are positive, the {@link #test} finds the
+	 * seasonality significant and no index is near 0; {@code null} otherwise.
+	 */
+	public static double[] adjustment(double[] y, int period) {
+		if (period <= 1 || y.length <= 2 * period || !test(y, period)) {
+			return null;
+		}
+		for (double v : y) {
+			if (!(v > 0)) {
+				return null;
+			}
+		}
+		double[] indices = multiplicativeIndices(y, period);
+		for (double s : indices) {
+			if (Math.abs(s) < 1e-4) {
+				return null;
+			}
+		}
+		return indices;
+	}
+
+	/** The most cycles a seasonal adjustment reads from the end of a history. */
+	public static final int HISTORY_CYCLES = 20;
+
+	/**
+	 * The index of point {@code t} (counted from the first point the indices were
+	 * computed on; before or after them the cycle repeats) of the {@link #adjustment}
+	 * {@code indices}.
+	 */
+	public static double index(double[] indices, int period, int t) {
+		return indices[Math.floorMod(t, period)];
+	}
+
+	/**
+	 * {@code y} seasonally adjusted by the {@link #adjustment} of its points before
+	 * {@code end} (at most {@link #HISTORY_CYCLES} cycles of them, the last), continued
+	 * past them; {@code y} itself when those are not seasonal.
+	 */
+	public static double[] adjusted(double[] y, int end, int period) {
+		int to = Math.max(0, Math.min(end, y.length));
+		int from = Math.max(0, to - HISTORY_CYCLES * period);
+		double[] indices = adjustment(java.util.Arrays.copyOfRange(y, from, to), period);
+		if (indices == null) {
+			return y;
+		}
+		double[] out = new double[y.length];
+		for (int t = 0; t < y.length; t++) {
+			out[t] = y[t] / index(indices, period, t - from);
+		}
+		return out;
 	}
 
 }
