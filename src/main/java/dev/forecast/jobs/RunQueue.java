@@ -92,21 +92,14 @@ class RunQueue {
 	 */
 	@Transactional
 	Heartbeat recordEpoch(long id, String worker, EpochStats stats) {
-		return this.jdbc
+		return owned(this.jdbc
 			.sql("""
 					update training_run set curve = case when epoch < :epoch then curve || cast(:stats as jsonb) else curve end,
 					       epoch = greatest(epoch, :epoch), heartbeat_at = now()
 					 where id = :id and worker = :worker and status = :running returning cancel_requested
 					""")
 			.param("stats", this.json.writeValueAsString(List.of(stats)))
-			.param("epoch", stats.epoch())
-			.param("id", id)
-			.param("worker", worker)
-			.param("running", RunStatus.RUNNING.name())
-			.query(Boolean.class)
-			.optional()
-			.map(cancel -> cancel ? Heartbeat.CANCEL_REQUESTED : Heartbeat.OWNED)
-			.orElse(Heartbeat.LOST);
+			.param("epoch", stats.epoch()), id, worker);
 	}
 
 	/**
@@ -115,14 +108,19 @@ class RunQueue {
 	 */
 	@Transactional
 	Heartbeat recordNetworks(long id, String worker, int done, int total) {
-		return this.jdbc.sql("""
+		return owned(this.jdbc.sql("""
 				update training_run set networks_done = greatest(coalesce(networks_done, 0), :done),
 				       networks_total = :total, heartbeat_at = now()
 				 where id = :id and worker = :worker and status = :running returning cancel_requested
-				""")
-			.param("done", done)
-			.param("total", total)
-			.param("id", id)
+				""").param("done", done).param("total", total), id, worker);
+	}
+
+	/**
+	 * Runs an update of run {@code id} that holds only while {@code worker} owns it and
+	 * returns its {@code cancel_requested}: the heartbeat's answer.
+	 */
+	private static Heartbeat owned(JdbcClient.StatementSpec update, long id, String worker) {
+		return update.param("id", id)
 			.param("worker", worker)
 			.param("running", RunStatus.RUNNING.name())
 			.query(Boolean.class)
