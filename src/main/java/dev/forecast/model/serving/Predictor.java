@@ -18,8 +18,8 @@ import dev.forecast.model.serving.jvm.JvmForward;
  * windows of different lengths (a global model's lookbacks): each reads the last values
  * of its own window, histories shorter than the widest being edge-padded. A model with a
  * {@link TrainedModel#seasonalPeriod()} forecasts each history seasonally adjusted (by
- * the indices of the whole history given) and multiplies the forecasts back
- * ({@link SeasonalPasses}). Immutable and thread-safe.
+ * the indices of the history given, its last 20 cycles at most) and multiplies the
+ * forecasts back ({@link SeasonalPasses}). Immutable and thread-safe.
  */
 public final class Predictor {
 
