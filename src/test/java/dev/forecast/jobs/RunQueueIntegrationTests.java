@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.forecast.model.TrainSpec;
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.InProcessTrainingIntegrationTest;
 import dev.forecast.training.Run;
 import dev.forecast.training.RunNotFoundException;
 import dev.forecast.training.RunStatus;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * The durable queue on the real PostgreSQL: claiming, recovery of dead workers, graceful
  * shutdown.
  */
-class RunQueueIntegrationTests extends IntegrationTest {
+class RunQueueIntegrationTests extends InProcessTrainingIntegrationTest {
 
 	@Autowired
 	private WorkerPool pool;

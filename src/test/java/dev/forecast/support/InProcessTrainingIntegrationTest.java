@@ -10,11 +10,12 @@ import org.springframework.test.context.TestPropertySource;
  * time. Every subclass shares this second application context.
  * <p>
  * The default, a training process per run, stays covered end to end by the tests of
- * training and jobs ({@code TrainingIntegrationTests}, {@code ToolboxIntegrationTests},
- * {@code RunQueueIntegrationTests}, {@code DatabaseFaultIntegrationTests},
+ * training and jobs ({@code TrainingIntegrationTests},
+ * {@code CollectionTrainingIntegrationTests}, {@code DatabaseFaultIntegrationTests},
  * {@code MemorySafeTrainingIntegrationTests}) and by
  * {@code OperationsMetricsIntegrationTests}: both paths train with the same
- * {@code InProcessTrainer}.
+ * {@code InProcessTrainer}. The queue's tests ({@code RunQueueIntegrationTests}: claims,
+ * deaths, recovery) and the toolbox's (options reaching the training) train here.
  */
 @TestPropertySource(properties = "forecast.worker.isolation=thread")
 public abstract class InProcessTrainingIntegrationTest extends IntegrationTest {

@@ -3,7 +3,7 @@ package dev.forecast.training;
 import java.time.Duration;
 import java.util.List;
 
-import dev.forecast.support.IntegrationTest;
+import dev.forecast.support.InProcessTrainingIntegrationTest;
 import dev.forecast.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The toolbox through the API: options reach the training, runs carry their diagnosis.
  */
-class ToolboxIntegrationTests extends IntegrationTest {
+class ToolboxIntegrationTests extends InProcessTrainingIntegrationTest {
 
 	private static final Duration TRAINING = Duration.ofMinutes(4);
 
