@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.forecast.model.Nd4jThreads;
+import dev.forecast.model.Seasonality;
 import dev.forecast.model.TrainSpec;
 import dev.forecast.model.serving.Predictor;
 import dev.forecast.model.serving.Shrinkage;
@@ -77,18 +78,29 @@ public final class ShortSeriesDump {
 					spec = direct(spec0, Integer.parseInt(direct), spec.window(), train.length);
 				}
 				long started = System.nanoTime();
-				TrainedModel ensemble = Trainer.train(spec, train, TrainingMonitor.NONE, "{}", networks).model();
+				int trainEnd = train.length - spec.validation();
+				// SEASONAL=1: trained and forecast seasonally adjusted (Theta's indices
+				// of the
+				// points before the validation part), forecasts multiplied back
+				double[] raw = train;
+				double[] fitted = "1".equals(env.get("SEASONAL")) ? Seasonality.adjusted(train, trainEnd, 12) : train;
+				TrainedModel ensemble = Trainer.train(spec, fitted, TrainingMonitor.NONE, "{}", networks).model();
 				List<TrainedModel> members = new ArrayList<>();
 				members.add(ensemble.withMembers(List.of()).withShrinkage(Shrinkage.NONE));
 				ensemble.members().forEach(m -> members.add(m.withMembers(List.of()).withShrinkage(Shrinkage.NONE)));
-				int trainEnd = train.length - spec.validation();
 				double[][] histories = new double[spec.validation() + 1][];
 				for (int i = 0; i <= spec.validation(); i++) {
-					histories[i] = Arrays.copyOfRange(train, trainEnd + i - spec.window(), trainEnd + i);
+					histories[i] = Arrays.copyOfRange(fitted, trainEnd + i - spec.window(), trainEnd + i);
 				}
 				List<double[][]> forecasts = new ArrayList<>();
 				for (TrainedModel member : members) {
-					forecasts.add(Predictor.of(member).forecast(histories, steps));
+					double[][] f = Predictor.of(member).forecast(histories, steps);
+					for (int i = 0; fitted != raw && i < f.length; i++) {
+						for (int k = 0; k < steps; k++) {
+							f[i][k] *= index(raw, fitted, trainEnd + i + k);
+						}
+					}
+					forecasts.add(f);
 				}
 				Map<String, Object> line = new LinkedHashMap<>();
 				line.put("id", id);
@@ -122,6 +134,13 @@ public final class ShortSeriesDump {
 		return RESOLVER.resolve(
 				JSON.readValue(withHorizon.replace("}", ",\"window\":" + window + "}"), TrainRequest.class), length,
 				12);
+	}
+
+	/**
+	 * The seasonal index of point {@code t} of {@code raw}, adjusted to {@code fitted}.
+	 */
+	private static double index(double[] raw, double[] fitted, int t) {
+		return t < raw.length ? raw[t] / fitted[t] : index(raw, fitted, t - 12);
 	}
 
 	/** Monthly M3 series by id: train and test values. */
