@@ -124,31 +124,43 @@ public final class Seasonality {
 	public static final int HISTORY_CYCLES = 20;
 
 	/**
-	 * The index of point {@code t} (counted from the first point the indices were
-	 * computed on; before or after them the cycle repeats) of the {@link #adjustment}
-	 * {@code indices}.
+	 * A series seasonally adjusted: its {@code values} divided by the {@link #adjustment}
+	 * {@code indices} of its points {@code [from, from + indices.length)}, the cycle
+	 * continued before and after them; {@code values} is the series itself and
+	 * {@code indices} {@code null} when those points are not seasonal.
 	 */
-	public static double index(double[] indices, int period, int t) {
-		return indices[Math.floorMod(t, period)];
+	public record Adjusted(double[] values, double[] indices, int from, int period) {
+
+		public boolean seasonal() {
+			return this.indices != null;
+		}
+
+		/**
+		 * The index point {@code t} of the series was divided by (1 when not seasonal).
+		 */
+		public double index(int t) {
+			return this.indices == null ? 1 : this.indices[Math.floorMod(t - this.from, this.period)];
+		}
+
 	}
 
 	/**
 	 * {@code y} seasonally adjusted by the {@link #adjustment} of its points before
 	 * {@code end} (at most {@link #HISTORY_CYCLES} cycles of them, the last), continued
-	 * past them; {@code y} itself when those are not seasonal.
+	 * past them; not adjusted when those are not seasonal.
 	 */
-	public static double[] adjusted(double[] y, int end, int period) {
+	public static Adjusted adjust(double[] y, int end, int period) {
 		int to = Math.max(0, Math.min(end, y.length));
 		int from = Math.max(0, to - HISTORY_CYCLES * period);
 		double[] indices = adjustment(java.util.Arrays.copyOfRange(y, from, to), period);
 		if (indices == null) {
-			return y;
+			return new Adjusted(y, null, 0, Math.max(1, period));
 		}
-		double[] out = new double[y.length];
+		Adjusted adjusted = new Adjusted(new double[y.length], indices, from, period);
 		for (int t = 0; t < y.length; t++) {
-			out[t] = y[t] / index(indices, period, t - from);
+			adjusted.values()[t] = y[t] / adjusted.index(t);
 		}
-		return out;
+		return adjusted;
 	}
 
 }

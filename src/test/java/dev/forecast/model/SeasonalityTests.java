@@ -25,27 +25,29 @@ class SeasonalityTests {
 	void removesAMultiplicativeSeasonAndContinuesItsCycle() {
 		double[] y = seasonal(96);
 		// indices from the first 84 points only; the last 12 are adjusted by the cycle
-		double[] adjusted = Seasonality.adjusted(y, 84, 12);
+		double[] adjusted = Seasonality.adjust(y, 84, 12).values();
 		for (int t = 12; t < 96; t++) {
 			assertThat(adjusted[t] / (100 + t)).as("point %d", t).isCloseTo(1, within(0.03));
 		}
-		double[] indices = Seasonality.adjustment(y, 12);
-		assertThat(Seasonality.index(indices, 12, 96 + 3)).isEqualTo(indices[3]);
-		assertThat(Seasonality.index(indices, 12, -9)).isEqualTo(indices[3]);
+		Seasonality.Adjusted whole = Seasonality.adjust(y, 96, 12);
+		double[] indices = whole.indices();
+		assertThat(indices).containsExactly(Seasonality.adjustment(y, 12));
+		assertThat(whole.index(96 + 3)).isEqualTo(indices[3]);
+		assertThat(whole.index(-9)).isEqualTo(indices[3]);
 		assertThat(indices[3]).isCloseTo(1.3, within(0.03));
 	}
 
 	@Test
 	void leavesAloneWhatThetaWouldNotAdjust() {
 		double[] y = seasonal(96);
-		assertThat(Seasonality.adjusted(y, 96, 1)).isSameAs(y);
-		assertThat(Seasonality.adjusted(y, 24, 12)).as("two cycles only").isSameAs(y);
+		assertThat(Seasonality.adjust(y, 96, 1).values()).isSameAs(y);
+		assertThat(Seasonality.adjust(y, 24, 12).values()).as("two cycles only").isSameAs(y);
 		double[] negative = y.clone();
 		negative[40] = -1;
-		assertThat(Seasonality.adjusted(negative, 96, 12)).isSameAs(negative);
+		assertThat(Seasonality.adjust(negative, 96, 12).values()).isSameAs(negative);
 		double[] flat = new double[96];
 		java.util.Arrays.fill(flat, 5);
-		assertThat(Seasonality.adjusted(flat, 96, 12)).as("no season").isSameAs(flat);
+		assertThat(Seasonality.adjust(flat, 96, 12).values()).as("no season").isSameAs(flat);
 	}
 
 }

@@ -82,8 +82,9 @@ public final class ShortSeriesDump {
 				// SEASONAL=1: trained and forecast seasonally adjusted (Theta's indices
 				// of the
 				// points before the validation part), forecasts multiplied back
-				double[] raw = train;
-				double[] fitted = "1".equals(env.get("SEASONAL")) ? Seasonality.adjusted(train, trainEnd, 12) : train;
+				Seasonality.Adjusted adjusted = Seasonality.adjust(train, trainEnd,
+						"1".equals(env.get("SEASONAL")) ? 12 : 1);
+				double[] fitted = adjusted.values();
 				TrainedModel ensemble = Trainer.train(spec, fitted, TrainingMonitor.NONE, "{}", networks).model();
 				List<TrainedModel> members = new ArrayList<>();
 				members.add(ensemble.withMembers(List.of()).withShrinkage(Shrinkage.NONE));
@@ -95,9 +96,9 @@ public final class ShortSeriesDump {
 				List<double[][]> forecasts = new ArrayList<>();
 				for (TrainedModel member : members) {
 					double[][] f = Predictor.of(member).forecast(histories, steps);
-					for (int i = 0; fitted != raw && i < f.length; i++) {
+					for (int i = 0; adjusted.seasonal() && i < f.length; i++) {
 						for (int k = 0; k < steps; k++) {
-							f[i][k] *= index(raw, fitted, trainEnd + i + k);
+							f[i][k] *= adjusted.index(trainEnd + i + k);
 						}
 					}
 					forecasts.add(f);
@@ -134,13 +135,6 @@ public final class ShortSeriesDump {
 		return RESOLVER.resolve(
 				JSON.readValue(withHorizon.replace("}", ",\"window\":" + window + "}"), TrainRequest.class), length,
 				12);
-	}
-
-	/**
-	 * The seasonal index of point {@code t} of {@code raw}, adjusted to {@code fitted}.
-	 */
-	private static double index(double[] raw, double[] fitted, int t) {
-		return t < raw.length ? raw[t] / fitted[t] : index(raw, fitted, t - 12);
 	}
 
 	/** Monthly M3 series by id: train and test values. */

@@ -33,13 +33,12 @@ class GlobalSeasonalTests {
 		assertThat(correlation(forecast, season)).isGreaterThan(0.9);
 		// served: the networks on the adjusted history, times the indices the cycle goes
 		// on with
-		double[] indices = Seasonality.adjustment(history, GlobalTrainerTests.SEASON);
+		Seasonality.Adjusted adjustedHistory = Seasonality.adjust(history, history.length, GlobalTrainerTests.SEASON);
+		assertThat(adjustedHistory.seasonal()).isTrue();
 		double[] networks = Predictor.of(adjusted.withSeasonalPeriod(0))
-			.forecast(new double[][] { Seasonality.adjusted(history, history.length, GlobalTrainerTests.SEASON) },
-					12)[0];
+			.forecast(new double[][] { adjustedHistory.values() }, 12)[0];
 		for (int k = 0; k < 12; k++) {
-			assertThat(forecast[k]).isCloseTo(
-					networks[k] * Seasonality.index(indices, GlobalTrainerTests.SEASON, history.length + k),
+			assertThat(forecast[k]).isCloseTo(networks[k] * adjustedHistory.index(history.length + k),
 					within(1e-9 * Math.abs(forecast[k])));
 		}
 		assertThat(train(members, false).seasonalPeriod()).isZero();
