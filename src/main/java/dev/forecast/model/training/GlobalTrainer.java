@@ -55,7 +55,7 @@ public final class GlobalTrainer {
 	 * {@code networks} networks; empty: the spec's window alone
 	 * @param seasonal {@code true}: with a spec season over 1, every member (and every
 	 * history served) is seasonally adjusted as the Theta method does it
-	 * ({@link Seasonality#adjusted}: only where the seasonal test finds the season), the
+	 * ({@link Seasonality#adjust}: only where the seasonal test finds the season), the
 	 * networks learn the adjusted values, and the forecasts are multiplied back
 	 */
 	public record Options(int minimumInput, int perMember, double floor, int networks, boolean refit,
@@ -128,14 +128,13 @@ public final class GlobalTrainer {
 		List<TrainedModel> networks = new ArrayList<>();
 		List<TrainedModel> validated = new ArrayList<>();
 		TrainingLoop.Outcome first = null;
-		GlobalWindows firstData = null;
 		boolean stopped = false;
 		int period = options.seasonalPeriod(resolved);
 		List<double[]> heldOut = adjusted(members, period, resolved.validation());
 		List<double[]> whole = adjusted(members, period, 0);
 		int total = options.trainings(resolved);
 		int done = 0;
-		network(monitor, done, total);
+		monitor.networksDone(done, total);
 		for (int window : options.lookbacks(resolved)) {
 			TrainSpec windowed = resolved.toBuilder().window(window).build();
 			TrainSpec served = spec.toBuilder().window(window).build();
@@ -151,16 +150,14 @@ public final class GlobalTrainer {
 					TrainSpec validating = options.refit() ? RefitEpochs.validationPass(seeded) : seeded;
 					outcome = TrainingLoop.run(validating, network, data, first == null ? monitor : monitor.stopOnly());
 					first = first == null ? outcome : first;
-					firstData = firstData == null ? data : firstData;
 					pass = pass == null ? outcome : pass;
 					stopped = outcome.errors() == null || outcome.stopped();
 					if (stopped) {
 						break;
 					}
-					network(monitor, ++done, total);
+					monitor.networksDone(++done, total);
 					if (n == 0) {
-						validated.add(model(network, served, transform, sequence, specJson, options)
-							.withSeasonalPeriod(period));
+						validated.add(model(network, served, transform, sequence, specJson, options, period));
 					}
 				}
 				if (options.refit()) {
@@ -176,9 +173,9 @@ public final class GlobalTrainer {
 					if (stopped) {
 						break;
 					}
-					network(monitor, ++done, total);
+					monitor.networksDone(++done, total);
 				}
-				networks.add(model(network, served, transform, sequence, specJson, options).withSeasonalPeriod(period));
+				networks.add(model(network, served, transform, sequence, specJson, options, period));
 			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
@@ -192,9 +189,10 @@ public final class GlobalTrainer {
 				: model;
 		GlobalScores.Scored scored = GlobalScores.score(honest, members, resolved.validation());
 		model = model.withResiduals(scored.residuals(), -1);
-		GlobalWindows raw = period == 0 ? firstData
-				: new GlobalWindows(members, options.lookbacks(resolved).get(0), resolved.horizon(),
-						resolved.validation(), options.minimumInput(), options.perMember(), sequence, transform);
+		// the naive baselines on the members as they are (not adjusted), at the widest
+		// lookback
+		GlobalWindows raw = new GlobalWindows(members, options.lookbacks(resolved).get(0), resolved.horizon(),
+				resolved.validation(), options.minimumInput(), options.perMember(), sequence, transform);
 		double seasonal = Double.NaN;
 		Integer season = resolved.season();
 		if (season != null && season > 1) {
@@ -213,7 +211,7 @@ public final class GlobalTrainer {
 		if (period == 0) {
 			return members;
 		}
-		return members.stream().map(m -> Seasonality.adjusted(m, m.length - holdout, period)).toList();
+		return members.stream().map(m -> Seasonality.adjust(m, m.length - holdout, period).values()).toList();
 	}
 
 	private static MultiLayerNetwork network(TrainSpec spec, GlobalWindows data) {
@@ -224,16 +222,10 @@ public final class GlobalTrainer {
 	}
 
 	private static TrainedModel model(MultiLayerNetwork network, TrainSpec spec, WindowTransform transform,
-			boolean sequence, String specJson, Options options) {
+			boolean sequence, String specJson, Options options, int seasonalPeriod) {
 		return new TrainedModel(network, spec.model(), transform, spec.window(), spec.horizon(), sequence, specJson)
-			.withMinimumInput(options.minimumInput());
-	}
-
-	/** Reports a network's end to {@code monitor} when there are several. */
-	static void network(TrainingMonitor monitor, int done, int total) {
-		if (total > 1) {
-			monitor.onNetwork(done, total);
-		}
+			.withMinimumInput(options.minimumInput())
+			.withSeasonalPeriod(seasonalPeriod);
 	}
 
 }

@@ -65,11 +65,11 @@ public final class ShrinkageFit {
 		int trainEnd = series.length - validation;
 		int steps = forecasts.length == 0 ? 0 : forecasts[0].length;
 		boolean seasonal = season != null && season >= 2 && window >= season && trainEnd >= season;
-		Shrinkage best = null;
-		double networkMae = mae(series, trainEnd, forecasts, Shrinkage.NONE);
 		if (forecasts.length == 0) {
 			return Shrinkage.NONE;
 		}
+		Shrinkage best = null;
+		double networkMae = mae(series, trainEnd, forecasts, Shrinkage.NONE);
 		for (String base : seasonal ? new String[] { Shrinkage.NAIVE, Shrinkage.SEASONAL_NAIVE }
 				: new String[] { Shrinkage.NAIVE }) {
 			int m = Shrinkage.SEASONAL_NAIVE.equals(base) ? season : 0;

@@ -53,12 +53,12 @@ public final class Trainer {
 	 */
 	public static TrainingResult train(TrainSpec spec, double[] series, TrainingMonitor monitor, String specJson,
 			int networks) {
-		GlobalTrainer.network(monitor, 0, networks);
+		monitor.networksDone(0, networks);
 		TrainingResult first = trainOne(spec, series, monitor, specJson);
 		if (networks <= 1 || first.model() == null || first.stopped()) {
 			return first;
 		}
-		GlobalTrainer.network(monitor, 1, networks);
+		monitor.networksDone(1, networks);
 		TrainingMonitor stopOnly = monitor.stopOnly();
 		List<TrainedModel> members = new ArrayList<>();
 		double seconds = first.trainSeconds();
@@ -70,7 +70,7 @@ public final class Trainer {
 				return new TrainingResult(first.model(), true, first.bestEpoch(), first.valMae(), first.valRmse(),
 						seconds, first.curve());
 			}
-			GlobalTrainer.network(monitor, m + 1, networks);
+			monitor.networksDone(m + 1, networks);
 			members.add(member.model());
 		}
 		TrainedModel model = first.model().withMembers(members);

@@ -23,6 +23,16 @@ public interface TrainingMonitor {
 	}
 
 	/**
+	 * What a trainer calls after each of its {@code total} networks: tells
+	 * {@link #onNetwork} when there are several, nothing for a single network.
+	 */
+	default void networksDone(int done, int total) {
+		if (total > 1) {
+			onNetwork(done, total);
+		}
+	}
+
+	/**
 	 * A monitor that stops when this one says so and tells it nothing (the further
 	 * networks of an ensemble, whose epochs are not the run's curve).
 	 */
