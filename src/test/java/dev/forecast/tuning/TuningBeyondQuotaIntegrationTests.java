@@ -32,11 +32,7 @@ class TuningBeyondQuotaIntegrationTests extends IntegrationTest {
 	@Test
 	void aSearchLargerThanTheQuotaRunsAllItsTrials() {
 		long series = upload(120);
-		String tune = "{\"series\":" + series + ",\"trials\":5,\"seed\":3,"
-				+ "\"base\":{\"model\":\"dense\",\"units\":4,\"window\":6,\"validation\":24,\"epochs\":1,"
-				+ "\"earlyStopping\":{\"patience\":0}},\"space\":{\"learningRate\":{\"min\":0.001,\"max\":0.05}}}";
-
-		TestHttp.Response accepted = http().postJson("/tune", tune);
+		TestHttp.Response accepted = tune(series, 5, 3);
 
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
 		List<String> statuses = accepted.json("$.trials[*].status");
@@ -62,10 +58,7 @@ class TuningBeyondQuotaIntegrationTests extends IntegrationTest {
 	@Test
 	void aPendingTrialThatCanNoLongerBeQueuedIsRejectedAndTheOthersRun() {
 		long series = upload(120);
-		String tune = "{\"series\":" + series + ",\"trials\":4,\"seed\":5,"
-				+ "\"base\":{\"model\":\"dense\",\"units\":4,\"window\":6,\"validation\":24,\"epochs\":1,"
-				+ "\"earlyStopping\":{\"patience\":0}},\"space\":{\"learningRate\":{\"min\":0.001,\"max\":0.05}}}";
-		TestHttp.Response accepted = http().postJson("/tune", tune);
+		TestHttp.Response accepted = tune(series, 4, 5);
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
 		long id = accepted.id();
 		// the third trial's stored spec becomes one the service refuses (as after the
@@ -98,6 +91,13 @@ class TuningBeyondQuotaIntegrationTests extends IntegrationTest {
 						+ "]}");
 		assertThat(response.status()).isEqualTo(201);
 		return response.id();
+	}
+
+	/** A search of {@code trials} one-epoch dense networks over the learning rate. */
+	private TestHttp.Response tune(long series, int trials, int seed) {
+		return http().postJson("/tune", "{\"series\":" + series + ",\"trials\":" + trials + ",\"seed\":" + seed + ","
+				+ "\"base\":{\"model\":\"dense\",\"units\":4,\"window\":6,\"validation\":24,\"epochs\":1,"
+				+ "\"earlyStopping\":{\"patience\":0}},\"space\":{\"learningRate\":{\"min\":0.001,\"max\":0.05}}}");
 	}
 
 }
